@@ -1,0 +1,21 @@
+/// `URL`: a URI; Apple escapes its colons (`http\://`), which reading undoes.
+struct URLScribe: VCardPropertyScribe {
+    let propertyNames = ["URL"]
+
+    func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
+        let (types, pref) = property.typesAndPref
+        let text = VCardValueCoding.unescape(property.value, version: .v3_0).trimmingWhitespace()
+        guard !text.isEmpty else { return true }
+        contact.urls.append(WebLink(value: String(text), types: types, pref: pref, group: property.group))
+        return true
+    }
+
+    func write(_ contact: Contact, to emitter: inout VCardLineEmitter) {
+        for url in contact.urls {
+            // A URI is not text: only a backslash would be misread, so only that is escaped.
+            let value = url.value.replacingOccurrences(of: "\\", with: "\\\\")
+            emitter.emitLabelled(group: url.group, name: "URL", parameters: emitter.typeParameters(url.types, pref: url.pref),
+                                 value: value, label: url.label)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// Splits decoded bytes into logical vCard lines, on bytes.
+///
+/// Unfolding happens here, before any text decoding, because a fold may split a UTF-8 character.
+/// Accepts CRLF, LF and lone CR line ends. A line starting with a space or tab continues the previous
+/// one (the one whitespace byte is removed). A quoted-printable value ending in `=` continues on the
+/// next line even when that line does not start with whitespace (vCard 2.1 soft line breaks).
+struct VCardLineReader {
+    private let input: UnicodeInput
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var exhausted = false
+    /// The 1-based number of the physical line that starts at `position`.
+    private(set) var nextLineNumber = 1
+
+    init(input: UnicodeInput) {
+        self.input = input
+    }
+
+    /// Reads the next non-blank logical line into `line` and returns its first physical line number.
+    mutating func next(into line: inout [UInt8]) throws -> Int? {
+        line.removeAll(keepingCapacity: true)
+        while true {
+            let start = nextLineNumber
+            guard try appendPhysicalLine(to: &line) else { return nil }
+            if line.isEmpty { continue }
+            while let following = try peek() {
+                if following == UInt8(ascii: " ") || following == UInt8(ascii: "\t") {
+                    position += 1
+                    _ = try appendPhysicalLine(to: &line)
+                } else if line.last == UInt8(ascii: "="), Self.isQuotedPrintable(line) {
+                    line.removeLast()
+                    _ = try appendPhysicalLine(to: &line)
+                } else {
+                    break
+                }
+            }
+            // A soft line break on the very last line of a QP value that is followed by a fold.
+            return start
+        }
+    }
+
+    /// True when the parameters (the part before the first unquoted colon) name quoted-printable.
+    static func isQuotedPrintable(_ line: [UInt8]) -> Bool {
+        let needle = Array("QUOTED-PRINTABLE".utf8)
+        var inQuotes = false
+        var i = 0
+        while i < line.count {
+            let b = line[i]
+            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes && b == UInt8(ascii: ":") { return false }
+            if b | 0x20 == UInt8(ascii: "q"), i + needle.count <= line.count {
+                var match = true
+                for k in 0..<needle.count where line[i + k] & 0xDF != needle[k] & 0xDF {
+                    match = false
+                    break
+                }
+                if match { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private mutating func peek() throws -> UInt8? {
+        try fill() ? buffer[position] : nil
+    }
+
+    /// Makes at least one unread byte available; false at the end of input.
+    private mutating func fill() throws -> Bool {
+        while position >= buffer.count {
+            if exhausted { return false }
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+            if try !input.read(into: &buffer) { exhausted = true }
+        }
+        return true
+    }
+
+    /// Appends one physical line without its terminator; false when there is no more input.
+    private mutating func appendPhysicalLine(to line: inout [UInt8]) throws -> Bool {
+        guard try fill() else { return false }
+        while true {
+            let end = buffer.count
+            let terminator = buffer.withUnsafeBufferPointer { p -> Int in
+                var i = position
+                while i < end {
+                    let b = p[i]
+                    if b == 0x0A || b == 0x0D { return i }
+                    i += 1
+                }
+                return end
+            }
+            line.append(contentsOf: buffer[position..<terminator])
+            if terminator < end {
+                let isCR = buffer[terminator] == 0x0D
+                position = terminator + 1
+                if isCR, try fill(), buffer[position] == 0x0A { position += 1 }
+                nextLineNumber += 1
+                return true
+            }
+            position = end
+            if try !fill() {
+                nextLineNumber += 1
+                return true
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Single-byte and declared character sets that values may be in.
+public enum Charset: Sendable, Equatable {
+    case utf8
+    case windows1252
+    case latin1
+    case foundation(String.Encoding)
+
+    /// Maps an IANA name (`CHARSET=` in vCard 2.1, `--encoding` on the command line); nil when unknown.
+    public init?(ianaName: String) {
+        switch ianaName.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "utf-8", "utf8", "us-ascii", "ascii": self = .utf8
+        case "windows-1252", "cp1252", "x-cp1252", "ansi", "windows1252": self = .windows1252
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso-latin-1": self = .latin1
+        case "iso-8859-15", "latin9", "latin-9": self = .foundation(.isoLatin1)
+        case "iso-8859-2", "latin2": self = .foundation(.isoLatin2)
+        case "macintosh", "x-mac-roman", "macroman", "mac": self = .foundation(.macOSRoman)
+        case "utf-16", "utf16": self = .foundation(.utf16)
+        case "utf-16le": self = .foundation(.utf16LittleEndian)
+        case "utf-16be": self = .foundation(.utf16BigEndian)
+        case "shift-jis", "shift_jis", "sjis": self = .foundation(.shiftJIS)
+        case "euc-jp": self = .foundation(.japaneseEUC)
+        case "windows-1250", "cp1250": self = .foundation(.windowsCP1250)
+        case "windows-1251", "cp1251": self = .foundation(.windowsCP1251)
+        default: return nil
+        }
+    }
+}
+
+/// Turns value bytes into text: strict UTF-8 first, Windows-1252 when the bytes are not UTF-8.
+///
+/// Works on bytes because folds and quoted-printable can only be undone before decoding.
+public enum TextDecoding {
+    public struct Result {
+        public var text: String
+        /// The bytes were not valid in the expected encoding and were read as Windows-1252.
+        public var usedFallback: Bool
+    }
+
+    /// Decodes with a declared charset, or UTF-8 with a Windows-1252 fallback when none is declared.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: Charset?) -> Result {
+        switch charset {
+        case nil, .utf8?:
+            if isASCII(bytes) { return Result(text: String(decoding: bytes, as: UTF8.self), usedFallback: false) }
+            if let text = String(validating: bytes, as: UTF8.self) { return Result(text: text, usedFallback: false) }
+            return Result(text: windows1252(bytes), usedFallback: true)
+        case .windows1252?:
+            return Result(text: windows1252(bytes), usedFallback: false)
+        case .latin1?:
+            return Result(text: latin1(bytes), usedFallback: false)
+        case .foundation(let encoding)?:
+            if let text = String(data: Data(bytes), encoding: encoding) { return Result(text: text, usedFallback: false) }
+            return decode(bytes, charset: nil)
+        }
+    }
+
+    public static func decode(_ bytes: [UInt8], charset: Charset? = nil) -> Result {
+        bytes.withUnsafeBufferPointer { decode($0, charset: charset) }
+    }
+
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var acc: UInt8 = 0
+        for b in bytes { acc |= b }
+        return acc < 0x80
+    }
+
+    /// Windows-1252 differs from Latin-1 only in 0x80–0x9F; its five unassigned bytes map to the
+    /// C1 controls of the same value, as the WHATWG encoding standard does.
+    static let cp1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    static func windows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        singleByte(bytes) { b in b >= 0x80 && b < 0xA0 ? cp1252High[Int(b) - 0x80] : UInt32(b) }
+    }
+
+    static func latin1(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        singleByte(bytes) { UInt32($0) }
+    }
+
+    private static func singleByte(_ bytes: UnsafeBufferPointer<UInt8>, map: (UInt8) -> UInt32) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count * 2)
+        for b in bytes {
+            if b < 0x80 { utf8.append(b); continue }
+            let v = map(b)
+            if v < 0x800 {
+                utf8.append(UInt8(0xC0 | (v >> 6)))
+                utf8.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                utf8.append(UInt8(0xE0 | (v >> 12)))
+                utf8.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                utf8.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+}

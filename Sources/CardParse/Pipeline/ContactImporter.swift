@@ -1,0 +1,103 @@
+/// Reads a list of inputs, whatever their formats, and accounts for every record.
+///
+/// The one place that knows every reader. The CLI hands it paths and two callbacks, one for
+/// contacts and one for diagnostics, and prints the ``ImportSummary`` it returns.
+public struct ContactImporter {
+    /// Overrides detection for every input (`--from`).
+    public var forcedFormat: SourceFormat?
+
+    public init(forcedFormat: SourceFormat? = nil) {
+        self.forcedFormat = forcedFormat
+    }
+
+    public func run(paths: [String], contact: (Contact) throws -> Void,
+                    diagnostic: (Diagnostic) -> Void) throws -> ImportSummary {
+        var summary = ImportSummary()
+        for path in paths {
+            try read(path: path, into: &summary, contact: contact, diagnostic: diagnostic)
+        }
+        return summary
+    }
+
+    private func read(path: String, into summary: inout ImportSummary, contact: (Contact) throws -> Void,
+                      diagnostic: (Diagnostic) -> Void) throws {
+        summary.files += 1
+        let fileLocation = SourceLocation(file: path)
+        let input: UnicodeInput
+        do {
+            input = try UnicodeInput(FileByteSource(path: path))
+        } catch let error as InputError {
+            summary.unreadableFiles += 1
+            diagnostic(Diagnostic(.error, .inputUnreadable, "cannot read: \(error.reason)", at: fileLocation))
+            return
+        }
+        if input.head.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            diagnostic(Diagnostic(.warning, .inputEmpty, "input is empty; no records", at: fileLocation))
+            return
+        }
+        guard let format = forcedFormat ?? FormatDetector.detect(head: input.head, path: path) else {
+            summary.unreadableFiles += 1
+            diagnostic(Diagnostic(.error, .inputUnknownFormat,
+                                  "cannot tell the format (not vCard, CSV or HTML); use --from", at: fileLocation))
+            return
+        }
+        var reader: any ContactReader
+        switch format {
+        case .vcard:
+            reader = VCardReader(input: input, file: path)
+        case .csv, .html:
+            summary.unreadableFiles += 1
+            diagnostic(Diagnostic(.error, .inputUnsupportedFormat,
+                                  "\(format.rawValue.uppercased()) input is not supported yet", at: fileLocation))
+            return
+        }
+        do {
+            while let record = try reader.next() {
+                for d in reader.takeFileDiagnostics() { diagnostic(d) }
+                for d in record.diagnostics { diagnostic(d) }
+                summary.count(record.outcome)
+                if let c = record.contact { try contact(c) }
+            }
+            for d in reader.takeFileDiagnostics() { diagnostic(d) }
+        } catch let error as InputError {
+            summary.unreadableFiles += 1
+            diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(error.reason)", at: fileLocation))
+        }
+    }
+}
+
+/// The account every run ends with; its counts add up: records = ok + withWarnings + skipped + rejected.
+public struct ImportSummary: Sendable, Equatable {
+    public var files = 0
+    public var unreadableFiles = 0
+    public var records = 0
+    public var ok = 0
+    public var withWarnings = 0
+    public var skipped = 0
+    public var rejected = 0
+
+    public init() {}
+
+    mutating func count(_ outcome: ReadRecord.Outcome) {
+        records += 1
+        switch outcome {
+        case .ok: ok += 1
+        case .withWarnings: withWarnings += 1
+        case .skipped: skipped += 1
+        case .rejected: rejected += 1
+        }
+    }
+
+    /// Every input was read and no record was rejected.
+    public var succeeded: Bool { unreadableFiles == 0 && rejected == 0 }
+
+    /// `read 12 records from 3 files: 10 ok, 1 with warnings, 1 skipped, 0 rejected`.
+    public var line: String {
+        var text = "read \(records) record\(records == 1 ? "" : "s") from \(files) file\(files == 1 ? "" : "s"): "
+        text += "\(ok) ok, \(withWarnings) with warnings, "
+        if skipped > 0 { text += "\(skipped) skipped, " }
+        text += "\(rejected) rejected"
+        if unreadableFiles > 0 { text += "; \(unreadableFiles) file\(unreadableFiles == 1 ? "" : "s") could not be read" }
+        return text
+    }
+}

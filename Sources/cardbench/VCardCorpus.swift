@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CardParse
+
+/// A deterministic generator of realistic vCards (same seed, same bytes), written in chunks so
+/// even a 1 GB corpus never sits in memory.
+enum VCardCorpus {
+    static let given = ["María José", "José Luis", "Lucía", "Álvaro", "Begoña", "Íñigo", "Guadalupe", "Sebastián",
+                        "Ana", "Carlos", "Renée", "Zoë", "Ayşe", "John", "Mei", "Joaquín", "Inés", "Pedro"]
+    static let family = ["García López", "Martín-Sánchez", "Núñez de Arce", "Hernández", "Muñoz Gómez", "Ortega Ruiz",
+                         "de la Fuente", "Smith", "Dubois", "Müller", "Çelik", "Oyarzún", "Ibáñez", "Castro Lemos"]
+    static let companies = ["Ibertech Soluciones S.L.", "Banco Ficticio, S.A.", "Grupo Ejemplo de México",
+                            "Consultoría Ñandú", "Acme Corp", "Ejemplo Renovables S.L."]
+    static let titles = ["Directora de Operaciones", "Head of Data", "Gerente Comercial", "CTO", "Abogado",
+                         "Responsable de Transformación Digital"]
+    static let cities = [("Madrid", "28014", "España"), ("Ciudad de México", "06600", "México"),
+                         ("Barcelona", "08001", "España"), ("Austin", "78701", "USA")]
+
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+    }
+
+    /// Writes `cards` cards to `path` and returns the file size.
+    static func write(cards: Int, to path: String) throws -> Int {
+        let sink = try ByteSink(path: path)
+        var rng = Random(state: 42)
+        var total = 0
+        var chunk = ""
+        let photo = String(repeating: "/9j/4AAQSkZJRgABAQEAYABgAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQY", count: 40)
+        for i in 0..<cards {
+            let g = rng.pick(given), f = rng.pick(family), org = rng.pick(companies)
+            let (city, zip, country) = rng.pick(cities)
+            let user = "user\(i)"
+            if i % 10 == 9 {
+                // Outlook/Android 2.1 with quoted-printable and a soft line break.
+                chunk += "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+                chunk += "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:\(qp(f));\(qp(g));;;\r\n"
+                chunk += "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:\(qp(g + " " + f))\r\n"
+                chunk += "TEL;CELL;PREF:+34 6\(10_000_000 + i % 89_999_999)\r\n"
+                chunk += "TEL;WORK;VOICE:91 555 \(String(i % 100)) 00\r\n"
+                chunk += "EMAIL;PREF;INTERNET:\(user)@example.es\r\n"
+                chunk += "ORG:\(org.replacingOccurrences(of: ",", with: ""));Ventas\r\n"
+                chunk += "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:\(qp("Conocido en la feria de \(city)."))=0D=0A=\r\n\(qp("Llamar en enero."))\r\n"
+                chunk += "END:VCARD\r\n"
+            } else {
+                chunk += "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.4//EN\r\n"
+                chunk += "N:\(f);\(g);;;\r\nFN:\(g) \(f)\r\n"
+                chunk += "ORG:\(org.replacingOccurrences(of: ",", with: "\\,"));Innovación\r\n"
+                chunk += "TITLE:\(rng.pick(titles))\r\n"
+                chunk += "item1.EMAIL;type=INTERNET;type=pref:\(user)@example.com\r\nitem1.X-ABLabel:_$!<Work>!$_\r\n"
+                chunk += "EMAIL;type=INTERNET;type=HOME:\(user).home@example.org\r\n"
+                chunk += "TEL;type=CELL;type=VOICE;type=pref:+34 6\(String(10 + i % 89)) \(String(100 + i % 899)) \(String(100 + i % 899))\r\n"
+                chunk += "TEL;type=WORK;type=VOICE:+52 55 5555 \(String(1000 + i % 8999))\r\n"
+                chunk += "item2.ADR;type=WORK;type=pref:;;Calle de Alcalá \(i % 200)\\, 3º B;\(city);;\(zip);\(country)\r\nitem2.X-ABADR:es\r\n"
+                chunk += "BDAY:19\(String(50 + i % 50))-0\(String(1 + i % 9))-1\(String(i % 10))\r\n"
+                if i % 4 == 0 {
+                    chunk += "NOTE:Conocida en el Networking Tech \(city) 2024. Interesada en IA aplicada a la lo\r\n gística\\, pide propuesta en enero.\\nSeguimiento: llamar el martes.\r\n"
+                }
+                chunk += "CATEGORIES:Eventos,Clientes\r\nUID:\(i)-4C2B-8E11-5A6B7C8D9E01\r\n"
+                if i % 500 == 0 {
+                    chunk += "PHOTO;ENCODING=b;TYPE=JPEG:"
+                    var line = ""
+                    for c in photo {
+                        line.append(c)
+                        if line.count == 72 { chunk += line + "\r\n "; line = "" }
+                    }
+                    chunk += line + "\r\n"
+                }
+                chunk += "END:VCARD\r\n"
+            }
+            if chunk.utf8.count > 1 << 20 {
+                total += chunk.utf8.count
+                try sink.write(Array(chunk.utf8))
+                chunk = ""
+            }
+        }
+        total += chunk.utf8.count
+        try sink.write(Array(chunk.utf8))
+        try sink.flush()
+        return total
+    }
+
+    private static func qp(_ text: String) -> String {
+        var out = ""
+        for b in text.utf8 {
+            if b >= 0x80 || b == UInt8(ascii: "=") || b == UInt8(ascii: ";") {
+                let hex = String(b, radix: 16, uppercase: true)
+                out += "=" + (hex.count == 1 ? "0" + hex : hex)
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+// cardbench: speed and memory of cardtool's readers and writers, in a release build.
+//
+//   swift run -c release cardbench vcard [--cards N] [--runs R] [--file PATH]
+//
+// Generates a deterministic vCard 3.0 file (realistic Spanish/international cards, about ten
+// properties each, some 2.1 quoted-printable cards, folded lines, a few photos), then times parsing
+// alone and parsing plus writing vCard 3.0, and reports MB/s, cards/s and the peak resident memory.
+#if canImport(Glibc)
+import Glibc
+#endif
+import CardParse
+
+func usage() -> Never {
+    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH]\n"
+    _ = text.withCString { write(2, $0, strlen($0)) }
+    exit(64)
+}
+
+var args = Array(CommandLine.arguments.dropFirst())
+guard let mode = args.first, mode == "vcard" else { usage() }
+args.removeFirst()
+var cards = 100_000
+var runs = 3
+var path: String?
+while !args.isEmpty {
+    let flag = args.removeFirst()
+    guard let value = args.first else { usage() }
+    args.removeFirst()
+    switch flag {
+    case "--cards": guard let n = Int(value) else { usage() }; cards = n
+    case "--runs": guard let n = Int(value) else { usage() }; runs = n
+    case "--file": path = value
+    default: usage()
+    }
+}
+
+let file = path ?? "/tmp/cardbench-vcard-\(cards).vcf"
+let bytes = try VCardCorpus.write(cards: cards, to: file)
+print("input: \(file), \(cards) cards, \(String(format2: Double(bytes) / 1_048_576)) MiB")
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func peakRSSMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// Reads the whole file; with `write`, also renders every card as vCard 3.0 (output discarded).
+func pass(write: Bool) throws -> (seconds: Double, contacts: Int, written: Int) {
+    let start = now()
+    var reader = VCardReader(input: try UnicodeInput(FileByteSource(path: file)), file: file)
+    var writer = VCardWriter(version: .v3_0)
+    var contacts = 0
+    var written = 0
+    while let record = try reader.next() {
+        if let contact = record.contact {
+            contacts += 1
+            if write {
+                writer.write(contact)
+                if contacts % 256 == 0 { written += writer.takeOutput().count }
+            }
+        }
+    }
+    written += writer.takeOutput().count
+    return (now() - start, contacts, written)
+}
+
+for (label, write) in [("parse", false), ("parse+write vCard 3.0", true)] {
+    var best = Double.infinity
+    var result = (seconds: 0.0, contacts: 0, written: 0)
+    for _ in 0..<runs {
+        result = try pass(write: write)
+        best = min(best, result.seconds)
+    }
+    let mbps = Double(bytes) / 1_000_000 / best
+    let cps = Double(result.contacts) / best
+    print("\(label): \(String(format2: mbps)) MB/s, \(Int(cps)) cards/s (best of \(runs): \(String(format3: best)) s, \(result.contacts) cards\(write ? ", \(result.written) bytes written" : ""))")
+}
+print("peak RSS: \(String(format2: peakRSSMiB())) MiB")
+
+extension String {
+    init(format2 value: Double) { self = String(Double(Int(value * 100)) / 100) }
+    init(format3 value: Double) { self = String(Double(Int(value * 1000)) / 1000) }
+}
