@@ -26,6 +26,16 @@ enum VCardCorpus {
         mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
     }
 
+    /// Bumped whenever the generator's output changes, so stale corpora are not reused.
+    static let generation = 2
+
+    /// Reuses `path` when a previous run generated it, otherwise writes it; returns the file size.
+    static func ensure(cards: Int, at path: String) throws -> Int {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size > 0 { return Int(info.st_size) }
+        return try write(cards: cards, to: path)
+    }
+
     /// Writes `cards` cards to `path` and returns the file size.
     static func write(cards: Int, to path: String) throws -> Int {
         let sink = try ByteSink(path: path)
@@ -49,20 +59,25 @@ enum VCardCorpus {
                 chunk += "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:\(qp("Conocido en la feria de \(city)."))=0D=0A=\r\n\(qp("Llamar en enero."))\r\n"
                 chunk += "END:VCARD\r\n"
             } else {
-                chunk += "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.4//EN\r\n"
+                chunk += "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+                if i % 3 == 0 { chunk += "PRODID:-//Apple Inc.//iPhone OS 17.4//EN\r\n" }
                 chunk += "N:\(f);\(g);;;\r\nFN:\(g) \(f)\r\n"
                 chunk += "ORG:\(org.replacingOccurrences(of: ",", with: "\\,"));Innovación\r\n"
                 chunk += "TITLE:\(rng.pick(titles))\r\n"
-                chunk += "item1.EMAIL;type=INTERNET;type=pref:\(user)@example.com\r\nitem1.X-ABLabel:_$!<Work>!$_\r\n"
-                chunk += "EMAIL;type=INTERNET;type=HOME:\(user).home@example.org\r\n"
+                if i % 2 == 0 {
+                    chunk += "item1.EMAIL;type=INTERNET;type=pref:\(user)@example.com\r\nitem1.X-ABLabel:_$!<Work>!$_\r\n"
+                } else {
+                    chunk += "EMAIL;type=INTERNET;type=HOME:\(user).home@example.org\r\n"
+                }
                 chunk += "TEL;type=CELL;type=VOICE;type=pref:+34 6\(String(10 + i % 89)) \(String(100 + i % 899)) \(String(100 + i % 899))\r\n"
                 chunk += "TEL;type=WORK;type=VOICE:+52 55 5555 \(String(1000 + i % 8999))\r\n"
-                chunk += "item2.ADR;type=WORK;type=pref:;;Calle de Alcalá \(i % 200)\\, 3º B;\(city);;\(zip);\(country)\r\nitem2.X-ABADR:es\r\n"
+                chunk += "ADR;type=WORK;type=pref:;;Calle de Alcalá \(i % 200)\\, 3º B;\(city);;\(zip);\(country)\r\n"
                 chunk += "BDAY:19\(String(50 + i % 50))-0\(String(1 + i % 9))-1\(String(i % 10))\r\n"
                 if i % 4 == 0 {
                     chunk += "NOTE:Conocida en el Networking Tech \(city) 2024. Interesada en IA aplicada a la lo\r\n gística\\, pide propuesta en enero.\\nSeguimiento: llamar el martes.\r\n"
                 }
-                chunk += "CATEGORIES:Eventos,Clientes\r\nUID:\(i)-4C2B-8E11-5A6B7C8D9E01\r\n"
+                if i % 3 == 1 { chunk += "CATEGORIES:Eventos,Clientes\r\n" }
+                chunk += "UID:\(i)-4C2B-8E11-5A6B7C8D9E01\r\n"
                 if i % 500 == 0 {
                     chunk += "PHOTO;ENCODING=b;TYPE=JPEG:"
                     var line = ""

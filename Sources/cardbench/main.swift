@@ -11,7 +11,7 @@ import Glibc
 import CardParse
 
 func usage() -> Never {
-    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH]\n"
+    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write]\n"
     _ = text.withCString { write(2, $0, strlen($0)) }
     exit(64)
 }
@@ -22,6 +22,7 @@ args.removeFirst()
 var cards = 100_000
 var runs = 3
 var path: String?
+var only: String?
 while !args.isEmpty {
     let flag = args.removeFirst()
     guard let value = args.first else { usage() }
@@ -30,12 +31,13 @@ while !args.isEmpty {
     case "--cards": guard let n = Int(value) else { usage() }; cards = n
     case "--runs": guard let n = Int(value) else { usage() }; runs = n
     case "--file": path = value
+    case "--only": only = value
     default: usage()
     }
 }
 
-let file = path ?? "/tmp/cardbench-vcard-\(cards).vcf"
-let bytes = try VCardCorpus.write(cards: cards, to: file)
+let file = path ?? "/tmp/cardbench-vcard-v\(VCardCorpus.generation)-\(cards).vcf"
+let bytes = try VCardCorpus.ensure(cards: cards, at: file)
 print("input: \(file), \(cards) cards, \(String(format2: Double(bytes) / 1_048_576)) MiB")
 
 func now() -> Double {
@@ -70,7 +72,7 @@ func pass(write: Bool) throws -> (seconds: Double, contacts: Int, written: Int) 
     return (now() - start, contacts, written)
 }
 
-for (label, write) in [("parse", false), ("parse+write vCard 3.0", true)] {
+for (label, write) in [("parse", false), ("parse+write vCard 3.0", true)] where only == nil || (only == "parse") != write {
     var best = Double.infinity
     var result = (seconds: 0.0, contacts: 0, written: 0)
     for _ in 0..<runs {

@@ -9,7 +9,10 @@ public enum Charset: Sendable, Equatable {
 
     /// Maps an IANA name (`CHARSET=` in vCard 2.1, `--encoding` on the command line); nil when unknown.
     public init?(ianaName: String) {
-        switch ianaName.lowercased().replacingOccurrences(of: "_", with: "-") {
+        let key = String(decoding: ianaName.trimmed().utf8.map { b -> UInt8 in
+            b == UInt8(ascii: "_") ? UInt8(ascii: "-") : (b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }, as: UTF8.self)
+        switch key {
         case "utf-8", "utf8", "us-ascii", "ascii": self = .utf8
         case "windows-1252", "cp1252", "x-cp1252", "ansi", "windows1252": self = .windows1252
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso-latin-1": self = .latin1
@@ -59,11 +62,54 @@ public enum TextDecoding {
         bytes.withUnsafeBufferPointer { decode($0, charset: charset) }
     }
 
+    /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF), without
+    /// building a string.
+    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isASCII(p) { return true }
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; scalar = UInt32(b & 0x1F); minimum = 0x80
+            case 0xE0...0xEF: length = 3; scalar = UInt32(b & 0x0F); minimum = 0x800
+            case 0xF0...0xF4: length = 4; scalar = UInt32(b & 0x07); minimum = 0x10000
+            default: return false
+            }
+            guard i + length <= n else { return false }
+            for k in 1..<length {
+                let c = p[i + k]
+                guard c & 0xC0 == 0x80 else { return false }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return false }
+            minimum = 0
+            i += length
+        }
+        return true
+    }
+
+    /// Eight bytes at a time: most contact text is ASCII.
     @inline(__always)
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var acc: UInt8 = 0
-        for b in bytes { acc |= b }
-        return acc < 0x80
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var acc: UInt64 = 0
+        while i + 8 <= bytes.count {
+            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        var tail: UInt8 = 0
+        while i < bytes.count {
+            tail |= bytes[i]
+            i += 1
+        }
+        return acc & 0x8080_8080_8080_8080 == 0 && tail < 0x80
     }
 
     /// Windows-1252 differs from Latin-1 only in 0x80–0x9F; its five unassigned bytes map to the

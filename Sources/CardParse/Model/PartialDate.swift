@@ -31,19 +31,27 @@ public struct PartialDate: Sendable, Equatable, Hashable, Comparable, CustomStri
 
     /// Reads `YYYY-MM-DD`, `YYYYMMDD`, `--MMDD`, `--MM-DD`, with an optional time part after `T`.
     public init?(iso8601 text: String) {
-        var s = Substring(text.trimmingWhitespace())
-        if let t = s.firstIndex(where: { $0 == "T" || $0 == "t" }) { s = s[..<t] }
-        let digitsOnly = s.filter { $0 != "-" }
-        guard digitsOnly.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        if s.hasPrefix("--") {
-            guard digitsOnly.count == 4, let m = Int(digitsOnly.prefix(2)), let d = Int(digitsOnly.suffix(2)) else { return nil }
-            self.init(year: nil, month: m, day: d)
+        var digits: [Int] = []
+        var dashes = 0
+        var leadingDashes = 0
+        for b in text.trimmed().utf8 {
+            if b == UInt8(ascii: "T") || b == UInt8(ascii: "t") { break }
+            if b == UInt8(ascii: "-") {
+                if digits.isEmpty { leadingDashes += 1 } else { dashes += 1 }
+            } else if b >= 0x30 && b <= 0x39 {
+                digits.append(Int(b - 0x30))
+            } else {
+                return nil
+            }
+            if digits.count > 8 { return nil }
+        }
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
+        if leadingDashes == 2 {
+            guard digits.count == 4, dashes <= 1 else { return nil }
+            self.init(year: nil, month: number(0..<2), day: number(2..<4))
         } else {
-            let dashes = s.filter { $0 == "-" }.count
-            guard digitsOnly.count == 8, dashes == 0 || (dashes == 2 && s.count == 10),
-                  let y = Int(digitsOnly.prefix(4)), let m = Int(digitsOnly.dropFirst(4).prefix(2)),
-                  let d = Int(digitsOnly.suffix(2)) else { return nil }
-            self.init(year: y, month: m, day: d)
+            guard leadingDashes == 0, digits.count == 8, dashes == 0 || dashes == 2 else { return nil }
+            self.init(year: number(0..<4), month: number(4..<6), day: number(6..<8))
         }
     }
 
@@ -65,14 +73,5 @@ extension PartialDate: Codable {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso8601)
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> SubSequence {
-        var start = startIndex, end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return self[start..<end]
     }
 }

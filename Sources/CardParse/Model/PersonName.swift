@@ -31,7 +31,7 @@ public struct PersonName: Sendable, Codable, Equatable, Hashable {
 extension Optional where Wrapped == String {
     /// `nil` for `nil`, "" and whitespace-only strings, so empty components never count as data.
     var nonEmpty: String? {
-        guard let s = self, !s.allSatisfy(\.isWhitespace) else { return nil }
+        guard let s = self, !s.utf8.allSatisfy(\.isASCIIBlank) else { return nil }
         return s
     }
 }

@@ -1,34 +1,74 @@
-/// Turns one card's properties into a ``Contact``, once the card's version is known.
-enum VCardContactBuilder {
-    static func build(_ properties: [VCardProperty], context: inout VCardReadContext) -> Contact {
-        var contact = Contact()
-        var labels: [(group: String, property: VCardProperty)] = []
-        for property in properties {
-            switch property.upperName {
-            case "VERSION", "BEGIN", "END":
-                continue
-            case "X-ABLABEL" where property.group != nil:
-                labels.append((property.group!, property))
-                continue
-            default:
-                break
+/// Builds one card's ``Contact`` property by property.
+///
+/// Escapes depend on the version, so properties wait in `pending` until `VERSION` is seen; it
+/// normally is the second line, so nearly every property goes straight to its scribe.
+struct VCardCardBuilder {
+    let beginLine: Int
+    var context: VCardReadContext
+    private(set) var contact = Contact()
+    private var versionLine: Int?
+    private var pending: [VCardProperty] = []
+    private var labels: [VCardProperty] = []
+    private(set) var propertyCount = 0
+    var malformedLines = 0
+
+    init(beginLine: Int, file: String, record: Int) {
+        self.beginLine = beginLine
+        self.context = VCardReadContext(version: .v3_0, file: file, record: record)
+    }
+
+    mutating func add(_ property: VCardProperty) {
+        if property.upperName == "VERSION" {
+            guard versionLine == nil else { return }
+            versionLine = property.line
+            let text = property.value.trimmed()
+            if let known = VCardVersion(rawValue: text) {
+                context.version = known
+            } else {
+                context.warn(.vcardUnknownVersion, "unknown VERSION; read as 3.0", line: property.line, detail: text)
             }
-            if let scribe = VCardScribes.byName[property.upperName],
-               scribe.read(property, into: &contact, context: &context) {
-                continue
-            }
-            contact.extras.append(property.raw)
+            for p in pending { consume(p) }
+            pending = []
+            return
         }
-        for (group, property) in labels {
+        propertyCount += 1
+        if versionLine == nil { pending.append(property) } else { consume(property) }
+    }
+
+    private mutating func consume(_ property: VCardProperty) {
+        if property.upperName == "X-ABLABEL" && property.group != nil {
+            labels.append(property)
+            return
+        }
+        if let scribe = VCardScribes.scribe(for: property.upperName),
+           scribe.read(property, into: &contact, context: &context) {
+            return
+        }
+        contact.extras.append(property.raw)
+    }
+
+    /// Ends the card: resolves labels and derives missing names. Hands the contact over.
+    mutating func finish() -> Contact {
+        if versionLine == nil {
+            if propertyCount > 0 {
+                context.diagnostics.insert(Diagnostic(.warning, .vcardUnknownVersion, "card has no VERSION; read as 3.0",
+                    at: SourceLocation(file: context.file, line: beginLine, record: context.record)), at: 0)
+            }
+            for p in pending { consume(p) }
+            pending = []
+        }
+        for property in labels {
             let label = AppleLabel.decode(property.text(context.version))
-            if !attach(label, toGroup: group, in: &contact) { contact.extras.append(property.raw) }
+            if !Self.attach(label, toGroup: property.group!, in: &contact) { contact.extras.append(property.raw) }
         }
-        deriveNames(&contact)
-        return contact
+        Self.deriveNames(&contact)
+        var done = Contact()
+        swap(&done, &contact)
+        return done
     }
 
     /// Gives `label` to the value in the same group (`item1.EMAIL` + `item1.X-ABLabel`).
-    private static func attach(_ label: String, toGroup group: String, in contact: inout Contact) -> Bool {
+    static func attach(_ label: String, toGroup group: String, in contact: inout Contact) -> Bool {
         let g = group.lowercased()
         if let i = contact.emails.firstIndex(where: { $0.group?.lowercased() == g && $0.label == nil }) {
             contact.emails[i].label = label
@@ -62,11 +102,11 @@ enum NameSplitter {
     /// "Family, Given" when there is exactly one comma and the part after it is not a credential;
     /// otherwise the last word is the family name and the rest the given names.
     static func split(_ fullName: String) -> PersonName? {
-        let text = fullName.trimmingWhitespace()
+        let text = fullName.trimmed()
         let commaParts = text.split(separator: ",", omittingEmptySubsequences: false)
         if commaParts.count == 2 {
-            let family = commaParts[0].trimmingWhitespace()
-            let given = commaParts[1].trimmingWhitespace()
+            let family = String(commaParts[0]).trimmed()
+            let given = String(commaParts[1]).trimmed()
             let credentials: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "mba", "cpa", "msc", "md"]
             if !family.isEmpty, !given.isEmpty, !credentials.contains(given.lowercased()),
                family.split(separator: " ").count <= 3, given.split(separator: " ").count <= 3 {
@@ -77,5 +117,15 @@ enum NameSplitter {
         guard let last = words.last else { return nil }
         if words.count == 1 { return PersonName(given: String(last)) }
         return PersonName(family: String(last), given: words.dropLast().joined(separator: " "))
+    }
+}
+
+extension VCardCardBuilder {
+    /// A whole card at once (tests and tools that already hold the properties).
+    static func build(_ properties: [VCardProperty], file: String = "-", record: Int = 1) -> (Contact, [Diagnostic]) {
+        var builder = VCardCardBuilder(beginLine: 1, file: file, record: record)
+        for p in properties { builder.add(p) }
+        let contact = builder.finish()
+        return (contact, builder.context.diagnostics)
     }
 }

@@ -1,7 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Splits decoded bytes into logical vCard lines, on bytes.
 ///
 /// Unfolding happens here, before any text decoding, because a fold may split a UTF-8 character.
-/// Accepts CRLF, LF and lone CR line ends. A line starting with a space or tab continues the previous
+/// Accepts CRLF, LF, lone CR and CR CR LF (seen in iPhone exports) line ends. A line starting with a space or tab continues the previous
 /// one (the one whitespace byte is removed). A quoted-printable value ending in `=` continues on the
 /// next line even when that line does not start with whitespace (vCard 2.1 soft line breaks).
 struct VCardLineReader {
@@ -65,12 +69,14 @@ struct VCardLineReader {
         try fill() ? buffer[position] : nil
     }
 
-    /// Makes at least one unread byte available; false at the end of input.
-    private mutating func fill() throws -> Bool {
-        while position >= buffer.count {
+    /// Makes at least `count` unread bytes available; false when the input ends first.
+    private mutating func fill(_ count: Int = 1) throws -> Bool {
+        while buffer.count - position < count {
             if exhausted { return false }
-            buffer.removeAll(keepingCapacity: true)
-            position = 0
+            if position > 0 {
+                buffer.removeSubrange(0..<position)
+                position = 0
+            }
             if try !input.read(into: &buffer) { exhausted = true }
         }
         return true
@@ -82,19 +88,23 @@ struct VCardLineReader {
         while true {
             let end = buffer.count
             let terminator = buffer.withUnsafeBufferPointer { p -> Int in
-                var i = position
-                while i < end {
-                    let b = p[i]
-                    if b == 0x0A || b == 0x0D { return i }
-                    i += 1
-                }
-                return end
+                // memchr for LF, then for a CR before it (CRLF, or a lone CR as the line end).
+                let base = p.baseAddress! + position
+                let count = end - position
+                var stop = count
+                if let lf = memchr(base, 0x0A, count) { stop = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) }
+                if stop > 0, let cr = memchr(base, 0x0D, stop) { stop = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
+                return position + stop
             }
             line.append(contentsOf: buffer[position..<terminator])
             if terminator < end {
                 let isCR = buffer[terminator] == 0x0D
                 position = terminator + 1
-                if isCR, try fill(), buffer[position] == 0x0A { position += 1 }
+                if isCR, try fill(), buffer[position] == 0x0A {
+                    position += 1
+                } else if isCR, try fill(2), buffer[position] == 0x0D, buffer[position + 1] == 0x0A {
+                    position += 2  // CR CR LF: a CRLF file whose line ends were converted once more
+                }
                 nextLineNumber += 1
                 return true
             }

@@ -3,48 +3,54 @@
 /// The value is text after quoted-printable and charset decoding but before vCard escapes are
 /// undone, because escapes depend on the card's version, which is only certain at `END:VCARD`.
 struct VCardProperty {
-    var group: String?
+    let group: String?
     /// The name as written; compare with ``upperName``.
-    var name: String
-    var upperName: String
-    var parameters: [RawProperty.Parameter]
-    var value: String
+    let name: String
+    let upperName: String
+    /// The parameter section as written (from the first `;` to the colon), parsed on demand. A slice
+    /// of the line buffer, so the common case (property consumed before the next line) copies nothing.
+    let parameterBytes: ArraySlice<UInt8>
+    /// The value's bytes, valid UTF-8 (a slice of the line buffer unless decoding had to copy).
+    let valueBytes: ArraySlice<UInt8>
+    /// Values of every `TYPE` parameter plus 2.1 bare parameters, lower-cased, without "pref".
+    let types: [String]
+    /// From `PREF=n`, or 1 for a `pref` type (2.1, 3.0).
+    let pref: Int?
+    /// `VALUE=` lower-cased (`uri`, `text`, `date`), when given.
+    let valueType: String?
     /// The value was base64 in the source (`ENCODING=b` / `BASE64`).
-    var isBase64: Bool
+    let isBase64: Bool
     /// The value was quoted-printable in the source.
-    var wasQuotedPrintable: Bool
-    var line: Int
+    let wasQuotedPrintable: Bool
+    let line: Int
 
-    /// Values of every `TYPE` parameter plus 2.1 bare parameters, lower-cased, in order.
-    var types: [String] {
-        var result: [String] = []
-        for p in parameters {
-            guard p.name == nil || p.name!.uppercased() == "TYPE" else { continue }
-            for v in p.values {
-                for part in v.split(separator: ",") where !part.isEmpty {
-                    result.append(part.lowercased())
-                }
-            }
-        }
-        return result
+    init(group: String?, name: String, upperName: String, parameterBytes: ArraySlice<UInt8>, valueBytes: ArraySlice<UInt8>, types: [String],
+         pref: Int?, valueType: String?, isBase64: Bool, wasQuotedPrintable: Bool, line: Int) {
+        self.group = group
+        self.name = name
+        self.upperName = upperName
+        self.parameterBytes = parameterBytes
+        self.valueBytes = valueBytes
+        self.types = types
+        self.pref = pref
+        self.valueType = valueType
+        self.isBase64 = isBase64
+        self.wasQuotedPrintable = wasQuotedPrintable
+        self.line = line
+    }
+
+    /// The value as text, escapes kept.
+    var value: String { String(decoding: valueBytes, as: UTF8.self) }
+
+    /// Every parameter, parsed from ``parameterBytes``.
+    var parameters: [RawProperty.Parameter] {
+        parameterBytes.isEmpty ? [] : VCardContentLine.parameters(parameterBytes)
     }
 
     /// The first value of a named parameter (case-insensitive).
     func parameter(_ name: String) -> String? {
-        for p in parameters where p.name?.uppercased() == name { return p.values.first ?? "" }
-        return nil
-    }
-
-    /// Types with "pref" taken out, and the preference from `PREF=` or a `pref` type.
-    var typesAndPref: (types: [String], pref: Int?) {
-        var t = types
-        var pref = parameter("PREF").flatMap { Int($0) }
-        if let i = t.firstIndex(of: "pref") {
-            t.removeAll { $0 == "pref" }
-            pref = pref ?? 1
-            _ = i
-        }
-        return (t, pref)
+        if parameterBytes.isEmpty { return nil }
+        return VCardContentLine.firstValue(of: name, in: parameterBytes)
     }
 
     /// This property as a raw property, with 2.1 bare parameters turned into `TYPE=` and transfer
@@ -53,13 +59,14 @@ struct VCardProperty {
         var params: [RawProperty.Parameter] = []
         for p in parameters {
             if let n = p.name {
-                switch n.uppercased() {
-                case "CHARSET": continue
-                case "ENCODING":
+                if n.equalsIgnoringASCIICase("CHARSET") { continue }
+                if n.equalsIgnoringASCIICase("ENCODING") {
                     if isBase64 { params.append(.init(name: n, values: ["b"])) }
                     continue
-                default: params.append(p)
                 }
+                params.append(p)
+            } else if let v = p.values.first, ["QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT"].contains(where: v.equalsIgnoringASCIICase) {
+                continue
             } else {
                 params.append(.init(name: "TYPE", values: p.values))
             }

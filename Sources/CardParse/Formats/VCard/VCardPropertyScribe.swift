@@ -14,7 +14,7 @@ protocol VCardPropertyScribe: Sendable {
 
 /// What a scribe needs to know while reading one card.
 struct VCardReadContext {
-    let version: VCardVersion
+    var version: VCardVersion
     let file: String
     let record: Int
     var diagnostics: [Diagnostic] = []
@@ -26,22 +26,21 @@ struct VCardReadContext {
 }
 
 extension VCardProperty {
-    /// The value as one text, escapes undone.
-    func text(_ version: VCardVersion) -> String {
-        VCardValueCoding.unescape(value, version: version)
+    /// The value as one text, escapes undone; `trim` drops surrounding blanks.
+    func text(_ version: VCardVersion, trim: Bool = true) -> String {
+        valueBytes.withUnsafeBufferPointer { VCardValueCoding.text($0, version: version, trim: trim) }
     }
 
-    /// The value's `;`-separated components, escapes undone.
+    /// The value's `;`-separated components, escapes undone, each trimmed.
     func components(_ version: VCardVersion) -> [String] {
-        VCardValueCoding.split(value, on: ";", version: version)
+        valueBytes.withUnsafeBufferPointer { VCardValueCoding.split($0, on: UInt8(ascii: ";"), version: version) }
     }
 
     /// The value's `,`-separated list items (CATEGORIES, NICKNAME), escapes undone, blanks dropped.
     func list(_ version: VCardVersion) -> [String] {
-        let items = version == .v2_1
-            ? VCardValueCoding.split(value, on: ",", version: .v3_0)
-            : VCardValueCoding.split(value, on: ",", version: version)
-        return items.map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
+        valueBytes.withUnsafeBufferPointer {
+            VCardValueCoding.split($0, on: UInt8(ascii: ","), version: version == .v2_1 ? .v3_0 : version)
+        }.filter { !$0.isEmpty }
     }
 }
 
@@ -55,11 +54,51 @@ enum VCardScribes {
         TextPropertyScribe(kind: .uid), URLScribe(), MediaScribe(kind: .key),
     ]
 
-    static let byName: [String: any VCardPropertyScribe] = {
-        var map: [String: any VCardPropertyScribe] = [:]
-        for scribe in all {
-            for name in scribe.propertyNames { map[name] = scribe }
+    /// The scribe for an upper-cased property name. A switch, not a dictionary: small-string
+    /// comparisons are cheaper than hashing on this per-line path.
+    static func scribe(for upperName: String) -> (any VCardPropertyScribe)? {
+        // Most names are unknown X- properties: reject them without comparing.
+        guard let first = upperName.utf8.first, first != UInt8(ascii: "X"), upperName.utf8.count <= 10 else { return nil }
+        let scribe: (any VCardPropertyScribe)? = switch upperName {
+        case "FN": formattedName
+        case "N": structuredName
+        case "TEL": telephone
+        case "EMAIL": email
+        case "ADR": address
+        case "ORG": organization
+        case "TITLE": title
+        case "ROLE": role
+        case "NOTE": note
+        case "URL": url
+        case "BDAY": birthday
+        case "CATEGORIES": categories
+        case "UID": uid
+        case "NICKNAME": nickname
+        case "PHOTO": photo
+        case "LOGO": logo
+        case "SOUND": sound
+        case "KEY": key
+        default: nil
         }
-        return map
-    }()
+        return scribe
+    }
+
+    private static let formattedName = FormattedNameScribe()
+    private static let structuredName = StructuredNameScribe()
+    private static let telephone = TelephoneScribe()
+    private static let email = EmailScribe()
+    private static let address = AddressScribe()
+    private static let organization = OrganizationScribe()
+    private static let title = TextPropertyScribe(kind: .title)
+    private static let role = TextPropertyScribe(kind: .role)
+    private static let note = NoteScribe()
+    private static let url = URLScribe()
+    private static let birthday = BirthdayScribe()
+    private static let categories = CategoriesScribe()
+    private static let uid = TextPropertyScribe(kind: .uid)
+    private static let nickname = NicknameScribe()
+    private static let photo = MediaScribe(kind: .photo)
+    private static let logo = MediaScribe(kind: .logo)
+    private static let sound = MediaScribe(kind: .sound)
+    private static let key = MediaScribe(kind: .key)
 }

@@ -26,24 +26,24 @@ public struct VCardReader: ContactReader {
     }
 
     public mutating func next() throws -> ReadRecord? {
-        var card: OpenCard?
+        var card: VCardCardBuilder?
         if let begin = pendingBeginLine {
             pendingBeginLine = nil
             card = openCard(at: begin)
         }
         while let lineNumber = try lines.next(into: &line) {
             if Self.matches(line, "BEGIN:VCARD") {
-                if var open = card {
-                    open.context.warn(.vcardMissingEnd, "card has no END:VCARD; it ends where the next card begins",
-                                      line: open.beginLine)
+                if card != nil {
+                    card!.context.warn(.vcardMissingEnd, "card has no END:VCARD; it ends where the next card begins",
+                                       line: card!.beginLine)
                     pendingBeginLine = lineNumber
-                    return finish(open)
+                    return finish(&card!)
                 }
                 card = openCard(at: lineNumber)
                 continue
             }
             if Self.matches(line, "END:VCARD") {
-                if let open = card { return finish(open) }
+                if card != nil { return finish(&card!) }
                 outside(lineNumber)
                 continue
             }
@@ -66,28 +66,21 @@ public struct VCardReader: ContactReader {
                     card!.context.warn(.vcardQuotedPrintable, "malformed quoted-printable; kept literally",
                                        line: lineNumber)
                 }
-                card!.properties.append(parsed.property)
+                card!.add(parsed.property)
             } catch {
                 card!.malformedLines += 1
                 card!.context.warn(.vcardMalformedLine, "line is not a property (no name and colon); skipped",
                                    line: lineNumber, detail: TextDecoding.decode(line).text)
             }
         }
-        guard var open = card else { return nil }
-        open.context.warn(.vcardMissingEnd, "file ends inside a card (no END:VCARD)", line: open.beginLine)
-        return finish(open)
+        guard card != nil else { return nil }
+        card!.context.warn(.vcardMissingEnd, "file ends inside a card (no END:VCARD)", line: card!.beginLine)
+        return finish(&card!)
     }
 
-    private struct OpenCard {
-        var beginLine: Int
-        var properties: [VCardProperty] = []
-        var context: VCardReadContext
-        var malformedLines = 0
-    }
-
-    private mutating func openCard(at line: Int) -> OpenCard {
+    private mutating func openCard(at line: Int) -> VCardCardBuilder {
         recordCount += 1
-        return OpenCard(beginLine: line, context: VCardReadContext(version: .v3_0, file: file, record: recordCount))
+        return VCardCardBuilder(beginLine: line, file: file, record: recordCount)
     }
 
     private mutating func outside(_ lineNumber: Int) {
@@ -100,40 +93,24 @@ public struct VCardReader: ContactReader {
         lastOutsideLine = lineNumber
     }
 
-    private func finish(_ card: OpenCard) -> ReadRecord {
-        var version = VCardVersion.v3_0
-        var earlyDiagnostics: [Diagnostic] = []
-        let location = SourceLocation(file: file, line: card.beginLine, record: card.context.record)
-        if let versionProperty = card.properties.first(where: { $0.upperName == "VERSION" }) {
-            let text = versionProperty.value.trimmingWhitespace()
-            if let known = VCardVersion(rawValue: String(text)) {
-                version = known
-            } else {
-                earlyDiagnostics.append(Diagnostic(.warning, .vcardUnknownVersion, "unknown VERSION; read as 3.0",
-                    at: SourceLocation(file: file, line: versionProperty.line, record: card.context.record),
-                    detail: String(text)))
-            }
-        } else if !card.properties.isEmpty {
-            earlyDiagnostics.append(Diagnostic(.warning, .vcardUnknownVersion, "card has no VERSION; read as 3.0", at: location))
-        }
-        var context = VCardReadContext(version: version, file: file, record: card.context.record)
-        context.diagnostics = earlyDiagnostics + card.context.diagnostics
-        let source = SourceReference(file: file, record: card.context.record, line: card.beginLine, format: .vcard)
-
-        if card.properties.allSatisfy({ $0.upperName == "VERSION" }) {
+    private func finish(_ card: inout VCardCardBuilder) -> ReadRecord {
+        let record = card.context.record
+        let location = SourceLocation(file: file, line: card.beginLine, record: record)
+        let source = SourceReference(file: file, record: record, line: card.beginLine, format: .vcard)
+        if card.propertyCount == 0 {
             if card.malformedLines > 0 {
-                context.diagnostics.append(Diagnostic(.error, .vcardNoProperties,
+                card.context.diagnostics.append(Diagnostic(.error, .vcardNoProperties,
                     "card has no readable property; rejected", at: location))
-                return ReadRecord(contact: nil, diagnostics: context.diagnostics, outcome: .rejected, source: source)
+                return ReadRecord(contact: nil, diagnostics: card.context.diagnostics, outcome: .rejected, source: source)
             }
-            context.diagnostics.append(Diagnostic(.warning, .vcardEmptyCard, "empty card; skipped", at: location))
-            return ReadRecord(contact: nil, diagnostics: context.diagnostics, outcome: .skipped, source: source)
+            card.context.diagnostics.append(Diagnostic(.warning, .vcardEmptyCard, "empty card; skipped", at: location))
+            return ReadRecord(contact: nil, diagnostics: card.context.diagnostics, outcome: .skipped, source: source)
         }
-        var contact = VCardContactBuilder.build(card.properties, context: &context)
+        var contact = card.finish()
         contact.source = source
-        let warned = context.diagnostics.contains { $0.severity >= .warning }
-        return ReadRecord(contact: contact, diagnostics: context.diagnostics, outcome: warned ? .withWarnings : .ok,
-                          source: source)
+        let diagnostics = card.context.diagnostics
+        let warned = diagnostics.contains { $0.severity >= .warning }
+        return ReadRecord(contact: contact, diagnostics: diagnostics, outcome: warned ? .withWarnings : .ok, source: source)
     }
 
     /// Case-insensitive match of a whole line against an ASCII keyword, ignoring trailing blanks.

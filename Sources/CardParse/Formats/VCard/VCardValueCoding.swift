@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// The small grammars inside vCard values: quoted-printable, escapes, structured components, lists.
@@ -37,14 +40,30 @@ enum VCardValueCoding {
 
     /// CRLF and lone CR become LF, so decoded text has one kind of line break.
     static func normalizeNewlines(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard text.containsByte(0x0D) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for b in text.utf8 {
+            if b == 0x0D {
+                out.append(0x0A)
+            } else if !(b == 0x0A && previousCR) {
+                out.append(b)
+            }
+            previousCR = b == 0x0D
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Real line breaks as the `\n` escape, for raw values written back verbatim.
     static func escapeNewlines(_ text: String) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
-        return text.replacingOccurrences(of: "\n", with: "\\n")
+        guard text.containsByte(0x0A) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        for b in text.utf8 {
+            if b == 0x0A { out.append(0x5C); out.append(UInt8(ascii: "n")) } else { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// RFC 6868: `^n` newline, `^'` double quote, `^^` caret.
@@ -77,58 +96,94 @@ enum VCardValueCoding {
         return out
     }
 
-    /// Splits on an unescaped separator, undoing escapes in each part.
+    /// Splits on an unescaped separator, undoing escapes and trimming blanks in each part, on bytes.
     /// vCard 2.1 knows only `\;` (and `\\`); 3.0 and 4.0 add `\,` and `\n`. Apple's `\:` is undone too.
-    static func split(_ value: String, on separator: Character, version: VCardVersion) -> [String] {
-        if !value.utf8.contains(UInt8(ascii: "\\")) {
-            return value.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
-        }
+    static func split(_ p: UnsafeBufferPointer<UInt8>, on separator: UInt8, version: VCardVersion) -> [String] {
         var parts: [String] = []
-        var current = ""
+        parts.reserveCapacity(separator == UInt8(ascii: ";") ? 7 : 4)
+        var start = 0
         var escaped = false
-        for c in value {
-            if escaped {
-                escaped = false
-                current += unescape(c, version: version)
-            } else if c == "\\" {
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b == 0x5C {
                 escaped = true
-            } else if c == separator {
-                parts.append(current)
-                current = ""
+                i += 2
+                continue
+            }
+            if b == separator {
+                parts.append(text(UnsafeBufferPointer(rebasing: p[start..<i]), version: version, trim: true, escaped: escaped))
+                start = i + 1
+                escaped = false
+            }
+            i += 1
+        }
+        parts.append(text(UnsafeBufferPointer(rebasing: p[start..<n]), version: version, trim: true, escaped: escaped))
+        return parts
+    }
+
+    static func split(_ value: String, on separator: UInt8, version: VCardVersion) -> [String] {
+        var value = value
+        return value.withUTF8 { split($0, on: separator, version: version) }
+    }
+
+    /// One text value from bytes: escapes undone, optionally trimmed, in one pass and one allocation.
+    static func text(_ p: UnsafeBufferPointer<UInt8>, version: VCardVersion, trim: Bool,
+                     escaped: Bool? = nil) -> String {
+        var start = 0
+        var end = p.count
+        if trim {
+            while start < end && p[start].isASCIIBlank { start += 1 }
+            while end > start && p[end - 1].isASCIIBlank && !(end - 2 >= start && p[end - 2] == 0x5C) { end -= 1 }
+        }
+        let slice = UnsafeBufferPointer(rebasing: p[start..<end])
+        let hasEscape = escaped ?? (slice.count > 0 && memchr(slice.baseAddress!, 0x5C, slice.count) != nil)
+        if !hasEscape { return String(decoding: slice, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var i = 0
+        while i < slice.count {
+            if slice[i] == 0x5C {
+                appendUnescaped(slice, &i, into: &out, version: version)
             } else {
-                current.append(c)
+                out.append(slice[i])
+                i += 1
             }
         }
-        if escaped { current.append("\\") }
-        parts.append(current)
-        return parts
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Undoes escapes in a single text value.
     static func unescape(_ value: String, version: VCardVersion) -> String {
-        guard value.utf8.contains(UInt8(ascii: "\\")) else { return value }
-        var out = ""
-        var escaped = false
-        for c in value {
-            if escaped {
-                escaped = false
-                out += unescape(c, version: version)
-            } else if c == "\\" {
-                escaped = true
-            } else {
-                out.append(c)
-            }
-        }
-        if escaped { out.append("\\") }
-        return out
+        guard value.containsByte(0x5C) else { return value }
+        var value = value
+        return value.withUTF8 { text($0, version: version, trim: false, escaped: true) }
     }
 
-    private static func unescape(_ c: Character, version: VCardVersion) -> String {
-        switch c {
-        case ";", "\\": return String(c)
-        case ",", ":": return version == .v2_1 ? "\\" + String(c) : String(c)
-        case "n", "N": return version == .v2_1 ? "\\" + String(c) : "\n"
-        default: return "\\" + String(c)  // not an escape: keep both characters
+    /// `p[i]` is a backslash: appends what the escape means and moves past it. Unknown escapes keep
+    /// both characters, as do escapes the version does not have.
+    @inline(__always)
+    private static func appendUnescaped(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, into out: inout [UInt8],
+                                        version: VCardVersion) {
+        guard i + 1 < p.count else {
+            out.append(0x5C)
+            i += 1
+            return
+        }
+        let next = p[i + 1]
+        i += 2
+        switch next {
+        case UInt8(ascii: ";"), 0x5C:
+            out.append(next)
+        case UInt8(ascii: ","), UInt8(ascii: ":"):
+            if version == .v2_1 { out.append(0x5C) }
+            out.append(next)
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            if version == .v2_1 { out.append(0x5C); out.append(next) } else { out.append(0x0A) }
+        default:
+            out.append(0x5C)
+            out.append(next)
         }
     }
 

@@ -4,8 +4,8 @@ struct AddressScribe: VCardPropertyScribe {
     let propertyNames = ["ADR"]
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
-        let (types, pref) = property.typesAndPref
-        var parts = property.components(context.version).map { String($0.trimmingWhitespace()) }
+        let (types, pref) = (property.types, property.pref)
+        var parts = property.components(context.version)
         while parts.count < 7 { parts.append("") }
         if parts.count > 7 {
             // Unescaped semicolons in the last component: keep the text rather than drop it.

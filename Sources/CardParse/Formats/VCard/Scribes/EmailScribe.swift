@@ -3,10 +3,10 @@ struct EmailScribe: VCardPropertyScribe {
     let propertyNames = ["EMAIL"]
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
-        let (types, pref) = property.typesAndPref
-        let text = property.text(context.version).trimmingWhitespace()
+        let (types, pref) = (property.types, property.pref)
+        let text = property.text(context.version)
         guard !text.isEmpty else { return true }
-        contact.emails.append(Email(value: String(text), types: types, pref: pref, group: property.group))
+        contact.emails.append(Email(value: text, types: types, pref: pref, group: property.group))
         return true
     }
 

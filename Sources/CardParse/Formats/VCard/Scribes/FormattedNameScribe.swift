@@ -4,9 +4,9 @@ struct FormattedNameScribe: VCardPropertyScribe {
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
         guard contact.fullName == nil else { return false }
-        let text = property.text(context.version).trimmingWhitespace()
+        let text = property.text(context.version)
         if text.isEmpty { return true }
-        contact.fullName = String(text)
+        contact.fullName = text
         return true
     }
 

@@ -49,9 +49,9 @@ struct MediaScribe: VCardPropertyScribe {
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
         guard get(contact) == nil else { return false }
-        let value = property.value.trimmingWhitespace()
+        let value = property.value.trimmed()
         if value.isEmpty { return true }
-        let declaredType = property.parameter("MEDIATYPE") ?? property.types.first { $0 != "pref" }
+        let declaredType = property.parameter("MEDIATYPE") ?? property.types.first
         let mediaType = declaredType.map(fullMediaType)
         if property.isBase64 {
             guard let data = Data(base64Encoded: String(value), options: .ignoreUnknownCharacters), !data.isEmpty else {

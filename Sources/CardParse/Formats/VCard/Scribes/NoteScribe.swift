@@ -3,7 +3,7 @@ struct NoteScribe: VCardPropertyScribe {
     let propertyNames = ["NOTE"]
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
-        let text = property.text(context.version)
+        let text = property.text(context.version, trim: false)
         guard !text.allSatisfy(\.isWhitespace) else { return true }
         if let existing = contact.note {
             contact.note = existing + "\n" + text

@@ -4,7 +4,7 @@ struct OrganizationScribe: VCardPropertyScribe {
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
         guard contact.organization == nil && contact.department == nil else { return false }
-        let parts = property.components(context.version).map { String($0.trimmingWhitespace()) }
+        let parts = property.components(context.version)
         contact.organization = parts.first?.nonEmpty
         let units = parts.dropFirst().filter { !$0.isEmpty }
         contact.department = units.isEmpty ? nil : units.joined(separator: "; ")

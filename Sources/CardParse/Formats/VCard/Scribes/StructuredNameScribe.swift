@@ -4,7 +4,7 @@ struct StructuredNameScribe: VCardPropertyScribe {
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
         guard contact.name == nil else { return false }
-        var parts = property.components(context.version).map { String($0.trimmingWhitespace()) }
+        var parts = property.components(context.version)
         while parts.count < 5 { parts.append("") }
         let name = PersonName(family: parts[0], given: parts[1], additional: parts[2],
                               prefixes: parts[3], suffixes: parts[4...].filter { !$0.isEmpty }.joined(separator: " "))

@@ -3,14 +3,13 @@ struct TelephoneScribe: VCardPropertyScribe {
     let propertyNames = ["TEL"]
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
-        let (types, pref) = property.typesAndPref
-        var text = String(property.text(context.version).trimmingWhitespace())
+        let (types, pref) = (property.types, property.pref)
+        var text = property.text(context.version)
         var ext: String?
-        let isURI = property.parameter("VALUE")?.lowercased() == "uri" || text.lowercased().hasPrefix("tel:")
-        if isURI, text.lowercased().hasPrefix("tel:") {
+        if text.hasPrefixIgnoringASCIICase("tel:") {
             let parts = text.dropFirst(4).split(separator: ";", omittingEmptySubsequences: true)
             text = (parts.first.map(String.init) ?? "").removingPercentEncodingLeniently
-            for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("ext=") {
+            for parameter in parts.dropFirst() where String(parameter).hasPrefixIgnoringASCIICase("ext=") {
                 ext = String(parameter.dropFirst(4)).removingPercentEncodingLeniently
             }
         }
@@ -57,7 +56,7 @@ struct TelephoneScribe: VCardPropertyScribe {
 extension String {
     /// Percent-decoding that leaves malformed sequences as they are instead of failing.
     var removingPercentEncodingLeniently: String {
-        guard utf8.contains(UInt8(ascii: "%")) else { return self }
+        guard containsByte(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         let source = Array(utf8)
         var i = 0

@@ -32,8 +32,8 @@ struct TextPropertyScribe: VCardPropertyScribe {
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
         guard get(contact) == nil else { return false }
-        let text = property.text(context.version).trimmingWhitespace()
-        if !text.isEmpty { set(&contact, String(text)) }
+        let text = property.text(context.version)
+        if !text.isEmpty { set(&contact, text) }
         return true
     }
 

@@ -3,10 +3,10 @@ struct URLScribe: VCardPropertyScribe {
     let propertyNames = ["URL"]
 
     func read(_ property: VCardProperty, into contact: inout Contact, context: inout VCardReadContext) -> Bool {
-        let (types, pref) = property.typesAndPref
-        let text = VCardValueCoding.unescape(property.value, version: .v3_0).trimmingWhitespace()
+        let (types, pref) = (property.types, property.pref)
+        let text = property.text(.v3_0)
         guard !text.isEmpty else { return true }
-        contact.urls.append(WebLink(value: String(text), types: types, pref: pref, group: property.group))
+        contact.urls.append(WebLink(value: text, types: types, pref: pref, group: property.group))
         return true
     }
 

@@ -1,0 +1,32 @@
+# cardtool: two commands do all set-up on a fresh Debian machine with Swift 6:
+#   make demo   parse the bundled fixtures to JSON Lines and vCard 4.0 (in demo-out/)
+#   make test   run the test suite
+SWIFT ?= swift
+APT_PACKAGES := libxml2-dev libphonenumber-dev
+FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf)
+
+.PHONY: deps build demo test bench clean
+
+deps:
+	@bash scripts/install-deps.sh $(APT_PACKAGES)
+	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH: install Swift 6 first" >&2; exit 1; }
+
+build: deps
+	$(SWIFT) build --product cardtool
+
+demo: build
+	@mkdir -p demo-out
+	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to jsonl -o demo-out/contacts.jsonl
+	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to vcf --vcard-version 4.0 -o demo-out/contacts.vcf
+	@echo "wrote demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts) and demo-out/contacts.vcf"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release --product cardbench
+	.build/release/cardbench vcard
+
+clean:
+	rm -rf .build demo-out

@@ -1,0 +1,68 @@
+/// Byte-level string helpers for hot paths: the `Character` APIs are Unicode-correct but slow, and
+/// what these look at (blanks, ASCII letters in keywords) is all ASCII.
+extension String {
+    /// Without leading and trailing spaces, tabs, CR and LF.
+    func trimmed() -> String {
+        let u = utf8
+        let ends = u.withContiguousStorageIfAvailable { p -> Bool? in
+            guard let first = p.first, let last = p.last else { return nil }
+            return first.isASCIIBlank || last.isASCIIBlank
+        }
+        switch ends {
+        case .some(.none): return self            // empty
+        case .some(.some(false)): return self     // nothing to trim
+        default: break
+        }
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end, u[start].isASCIIBlank { start = u.index(after: start) }
+        while end > start, u[u.index(before: end)].isASCIIBlank { end = u.index(before: end) }
+        return String(self[start..<end])
+    }
+
+    /// ASCII letters lower-cased; other bytes unchanged (keywords, types, parameter values).
+    func asciiLowercased() -> String {
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// ASCII letters upper-cased; other bytes unchanged.
+    func asciiUppercased() -> String {
+        guard utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return self }
+        return String(decoding: utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & 0xDF : $0 }, as: UTF8.self)
+    }
+
+    /// Case-insensitive equality for ASCII keywords.
+    func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        utf8.count == other.utf8.count
+            && zip(utf8, other.utf8).allSatisfy { a, b in a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
+    }
+
+    /// Case-insensitive prefix test for ASCII keywords.
+    func hasPrefixIgnoringASCIICase(_ prefix: String) -> Bool {
+        guard utf8.count >= prefix.utf8.count else { return false }
+        return zip(utf8, prefix.utf8).allSatisfy { a, b in a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
+    }
+}
+
+extension UInt8 {
+    @inline(__always)
+    var isASCIIBlank: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension String {
+    /// Whether the UTF-8 form contains `byte`, with `memchr` on contiguous storage.
+    func containsByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ p -> Bool in
+            guard let base = p.baseAddress, p.count > 0 else { return false }
+            return memchr(base, Int32(byte), p.count) != nil
+        }) {
+            return found
+        }
+        return utf8.contains(byte)
+    }
+}
