@@ -39,12 +39,19 @@ public enum TextDecoding {
         public var text: String
         /// The bytes were not valid in the expected encoding and were read as Windows-1252.
         public var usedFallback: Bool
+        /// The bytes were declared UTF-8 but were not; invalid sequences became U+FFFD.
+        public var repaired = false
     }
 
     /// Decodes with a declared charset, or UTF-8 with a Windows-1252 fallback when none is declared.
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: Charset?) -> Result {
         switch charset {
-        case nil, .utf8?:
+        case .utf8?:
+            // Declared UTF-8: trust the declaration and repair, rather than turn the whole value
+            // into Windows-1252 mojibake because of one bad byte.
+            if isValidUTF8(bytes) { return Result(text: String(decoding: bytes, as: UTF8.self), usedFallback: false) }
+            return Result(text: String(decoding: bytes, as: UTF8.self), usedFallback: false, repaired: true)
+        case nil:
             if isASCII(bytes) { return Result(text: String(decoding: bytes, as: UTF8.self), usedFallback: false) }
             if let text = String(validating: bytes, as: UTF8.self) { return Result(text: text, usedFallback: false) }
             return Result(text: windows1252(bytes), usedFallback: true)

@@ -10,4 +10,62 @@ enum Fixtures {
     static func path(_ relative: String) -> String {
         root.appendingPathComponent(relative).path
     }
+
+    /// Every vCard fixture, relative to `Tests/Fixtures`.
+    static let vcards: [String] = {
+        let fm = FileManager.default
+        var result: [String] = []
+        for folder in ["vcard", "vcard/ez-vcard"] {
+            let names = (try? fm.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+            result += names.filter { $0.hasSuffix(".vcf") }.sorted().map { "\(folder)/\($0)" }
+        }
+        return result
+    }()
+}
+
+/// Everything one reader produced for one input.
+struct ReadResult {
+    var records: [ReadRecord] = []
+    var fileDiagnostics: [Diagnostic] = []
+
+    var contacts: [Contact] { records.compactMap(\.contact) }
+    var allDiagnostics: [Diagnostic] { fileDiagnostics + records.flatMap(\.diagnostics) }
+    var codes: [String] { allDiagnostics.map(\.code.rawValue) }
+
+    func codes(at line: Int) -> [String] {
+        allDiagnostics.filter { $0.location.line == line }.map(\.code.rawValue)
+    }
+}
+
+/// Reads a vCard fixture (relative path) or raw bytes through the streaming reader.
+func readVCard(fixture: String) throws -> ReadResult {
+    try readVCard(source: FileByteSource(path: Fixtures.path(fixture)), file: fixture)
+}
+
+func readVCard(_ text: String, file: String = "test.vcf") throws -> ReadResult {
+    try readVCard(source: MemoryByteSource(text), file: file)
+}
+
+func readVCard(bytes: [UInt8], file: String = "test.vcf") throws -> ReadResult {
+    try readVCard(source: MemoryByteSource(bytes), file: file)
+}
+
+func readVCard(source: any ByteSource, file: String) throws -> ReadResult {
+    var reader = VCardReader(input: try UnicodeInput(source), file: file)
+    var result = ReadResult()
+    while let record = try reader.next() {
+        result.records.append(record)
+        result.fileDiagnostics += reader.takeFileDiagnostics()
+    }
+    result.fileDiagnostics += reader.takeFileDiagnostics()
+    return result
+}
+
+extension Contact {
+    /// The contact without provenance, for comparing a contact with its re-read copy.
+    var withoutSource: Contact {
+        var copy = self
+        copy.source = nil
+        return copy
+    }
 }

@@ -15,6 +15,8 @@ enum VCardContentLine {
         var usedFallback: Bool
         var unknownCharset: String?
         var badQuotedPrintable: Bool
+        /// Declared UTF-8 but invalid: bad sequences were replaced with U+FFFD.
+        var repairedUTF8: Bool
     }
 
     static func parse(_ line: [UInt8], lineNumber: Int) throws(Failure) -> Parsed {
@@ -68,18 +70,21 @@ enum VCardContentLine {
             let raw = UnsafeBufferPointer(rebasing: p[valueStart..<n])
             var badQP = false
             var usedFallback = false
+            var repaired = false
             let valueBytes: ArraySlice<UInt8>
             if scan.isQP {
                 let (decoded, ok) = VCardValueCoding.decodeQuotedPrintable(raw)
                 badQP = !ok
                 let result = TextDecoding.decode(decoded, charset: charset)
                 usedFallback = result.usedFallback
+                repaired = result.repaired
                 valueBytes = ArraySlice(VCardValueCoding.normalizeNewlines(result.text).utf8)
             } else if (charset == nil || charset == .utf8) && TextDecoding.isValidUTF8(raw) {
                 valueBytes = line[valueStart..<n]
             } else {
                 let result = TextDecoding.decode(raw, charset: charset)
                 usedFallback = result.usedFallback
+                repaired = result.repaired
                 valueBytes = ArraySlice(result.text.utf8)
             }
             let property = VCardProperty(
@@ -88,7 +93,7 @@ enum VCardContentLine {
                 valueBytes: valueBytes, types: scan.types, pref: scan.pref, valueType: scan.valueType,
                 isBase64: scan.isBase64, wasQuotedPrintable: scan.isQP, line: lineNumber)
             return Parsed(property: property, usedFallback: usedFallback, unknownCharset: unknownCharset,
-                          badQuotedPrintable: badQP)
+                          badQuotedPrintable: badQP, repairedUTF8: repaired)
         }
     }
 

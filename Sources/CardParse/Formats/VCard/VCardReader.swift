@@ -62,6 +62,10 @@ public struct VCardReader: ContactReader {
                     card!.context.warn(.vcardUnknownCharset, "unknown CHARSET; read as UTF-8 or Windows-1252",
                                        line: lineNumber, detail: charset)
                 }
+                if parsed.repairedUTF8 {
+                    card!.context.warn(.encodingInvalid, "value declared UTF-8 is not; bad bytes replaced with U+FFFD",
+                                       line: lineNumber)
+                }
                 if parsed.badQuotedPrintable {
                     card!.context.warn(.vcardQuotedPrintable, "malformed quoted-printable; kept literally",
                                        line: lineNumber)

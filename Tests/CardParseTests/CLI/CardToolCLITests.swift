@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// Runs the built `cardtool` binary and checks stdout, stderr and the exit status exactly,
+/// as swift-argument-parser's own example tests do.
+@Suite("cardtool CLI")
+struct CardToolCLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary: URL = {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [testBinary, testBinary.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("cardtool") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            ?? Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent(".build/debug/cardtool")
+    }()
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Fixtures.root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                   stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    @Test("parse writes JSON Lines and ends with the summary")
+    func parseJSONL() throws {
+        let r = try run(["parse", "vcard/synthetic_es_mixed_versions.vcf", "vcard/utf16le_bom.vcf"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").count == 4)
+        #expect(r.stdout.hasPrefix(#"{"fullName":"María José García Fernández","#))
+        #expect(r.stderr == "read 4 records from 2 files: 4 ok, 0 with warnings, 0 rejected\n")
+    }
+
+    @Test("parse without a subcommand, vCard 4.0 output, and standard input")
+    func vcardOutputFromStdin() throws {
+        let card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Pérez;Lucía\r\nTEL;CELL:612 34 56 78\r\nEND:VCARD\r\n"
+        let r = try run(["-", "--to", "vcf", "--vcard-version", "4.0"], stdin: card)
+        #expect(r.status == 0)
+        #expect(r.stdout == "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Lucía Pérez\r\nN:Pérez;Lucía;;;\r\n"
+            + "TEL;VALUE=text;TYPE=cell:612 34 56 78\r\nEND:VCARD\r\n")
+        #expect(r.stderr == "read 1 record from 1 file: 1 ok, 0 with warnings, 0 rejected\n")
+    }
+
+    @Test("warnings are located and keep exit status 0; --verbose adds the offending value")
+    func warnings() throws {
+        let r = try run(["parse", "vcard/malformed_recovery.vcf"])
+        #expect(r.status == 0)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("vcard/malformed_recovery.vcf:15: warning: line is not a property (no name and colon); skipped [vcard.malformed-line]"))
+        #expect(lines.last == "read 6 records from 1 file: 1 ok, 4 with warnings, 1 skipped, 0 rejected")
+        #expect(!r.stderr.contains("esto no es una propiedad"))
+        let verbose = try run(["parse", "vcard/malformed_recovery.vcf", "--verbose"])
+        #expect(verbose.stderr.contains("    esto no es una propiedad"))
+        let quiet = try run(["parse", "vcard/malformed_recovery.vcf", "--quiet"])
+        #expect(quiet.stderr == "read 6 records from 1 file: 1 ok, 4 with warnings, 1 skipped, 0 rejected\n")
+    }
+
+    @Test("an unreadable input or a rejected record gives exit status 1; other inputs are still read")
+    func failures() throws {
+        let r = try run(["parse", "does-not-exist.vcf", "vcard/utf8_bom_crlf.vcf"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "does-not-exist.vcf: error: cannot read: No such file or directory [input.unreadable]\n"
+            + "read 1 record from 2 files: 1 ok, 0 with warnings, 0 rejected; 1 file could not be read\n")
+        #expect(r.stdout.split(separator: "\n").count == 1)
+        let rejected = try run(["parse", "-"], stdin: "BEGIN:VCARD\nVERSION:3.0\nnot a property\nEND:VCARD\n")
+        #expect(rejected.status == 1)
+        #expect(rejected.stderr.hasSuffix("read 1 record from 1 file: 0 ok, 0 with warnings, 1 rejected\n"))
+        #expect(rejected.stderr.contains("-:1: error: card has no readable property; rejected [vcard.no-properties]"))
+        let unknown = try run(["parse", "-"], stdin: "hello there\n")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("[input.unknown-format]"))
+    }
+
+    @Test("usage errors exit with 64", arguments: [
+        ["parse"], ["parse", "x.vcf", "--vcard-version", "4.0"], ["parse", "x.vcf", "--to", "vcf", "--vcard-version", "2.1"],
+        ["parse", "x.vcf", "--to", "xml"], ["parse", "-", "-"],
+    ])
+    func usage(arguments: [String]) throws {
+        #expect(try run(arguments).status == 64)
+    }
+
+    @Test("--version and --help with examples")
+    func helpAndVersion() throws {
+        #expect(try run(["--version"]).stdout == "0.1.0\n")
+        let help = try run(["parse", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("cardtool parse a.vcf b.vcf --to vcf --vcard-version 4.0 -o all.vcf"))
+    }
+
+    @Test("-o writes the output file; empty inputs are warned about")
+    func outputFile() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-cli-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try run(["parse", "vcard/gmail-list.vcf", "vcard/ez-vcard/gmail-list.vcf", "vcard/empty.vcf", "-o", out.path])
+        #expect(r.status == 1)  // the first path does not exist
+        let written = try String(contentsOf: out, encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 3)
+        #expect(r.stderr.contains("vcard/empty.vcf: warning: input is empty; no records [input.empty]"))
+    }
+}
