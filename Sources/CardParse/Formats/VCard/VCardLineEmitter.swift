@@ -78,21 +78,38 @@ struct VCardLineEmitter {
             }
         }
         line.append(UInt8(ascii: ":"))
-        line.append(contentsOf: value.utf8)
+        var value = value
+        value.withUTF8 { line.append(contentsOf: $0) }
         appendFolded()
     }
 
+    /// Appends a parameter value, quoted when it holds `:` `;` `,` or edge spaces. A double quote or
+    /// a line break cannot appear as such: 4.0 uses RFC 6868 carets, 3.0 `'` and `\n`.
     private mutating func appendParameterValue(_ value: String) {
-        var text = value
-        if version == .v4_0 {
-            if text.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "^" }) { text = VCardValueCoding.encodeCaret(text) }
-        } else {
-            text = VCardValueCoding.escapeNewlines(text.replacingOccurrences(of: "\"", with: "'"))
+        var needsQuotes = value.utf8.first == 0x20 || value.utf8.last == 0x20
+        var needsRewrite = false
+        for b in value.utf8 {
+            switch b {
+            case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","): needsQuotes = true
+            case UInt8(ascii: "\""), 0x0A, 0x0D, UInt8(ascii: "^"): needsRewrite = true
+            default: break
+            }
         }
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }
-            || text.first == " " || text.last == " "
         if needsQuotes { line.append(UInt8(ascii: "\"")) }
-        line.append(contentsOf: text.utf8)
+        if !needsRewrite {
+            line.append(contentsOf: value.utf8)
+        } else if version == .v4_0 {
+            line.append(contentsOf: VCardValueCoding.encodeCaret(value).utf8)
+        } else {
+            for b in value.utf8 {
+                switch b {
+                case UInt8(ascii: "\""): line.append(UInt8(ascii: "'"))
+                case 0x0A: line.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: continue
+                default: line.append(b)
+                }
+            }
+        }
         if needsQuotes { line.append(UInt8(ascii: "\"")) }
     }
 

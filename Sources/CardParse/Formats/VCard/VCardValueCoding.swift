@@ -187,28 +187,35 @@ enum VCardValueCoding {
         }
     }
 
-    /// Escapes text for a 3.0/4.0 value or structured component.
+    /// Escapes text for a 3.0/4.0 value or structured component: `\\ \, \; \n` (CRLF and CR count as
+    /// one line break).
     static func escape(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b == 0x5C || b == 0x2C || b == 0x3B || b == 0x0A || b == 0x0D {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        var previousCR = false
-        for c in text.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case ",": out += "\\,"
-            case ";": out += "\\;"
-            case "\n": if !previousCR { out += "\\n" }
-            case "\r": out += "\\n"
-            default: out.unicodeScalars.append(c)
+        var text = text
+        return text.withUTF8 { p -> String? in
+            var first = -1
+            for i in 0..<p.count {
+                let b = p[i]
+                if b == 0x5C || b == 0x2C || b == 0x3B || b == 0x0A || b == 0x0D {
+                    first = i
+                    break
+                }
             }
-            previousCR = c == "\r"
-        }
-        return out
+            if first < 0 { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count + 8)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[0..<first]))
+            var previousCR = false
+            for i in first..<p.count {
+                let b = p[i]
+                switch b {
+                case 0x5C, 0x2C, 0x3B: out.append(0x5C); out.append(b)
+                case 0x0A: if !previousCR { out.append(0x5C); out.append(UInt8(ascii: "n")) }
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                default: out.append(b)
+                }
+                previousCR = b == 0x0D
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 }
