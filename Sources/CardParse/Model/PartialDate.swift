@@ -30,28 +30,38 @@ public struct PartialDate: Sendable, Equatable, Hashable, Comparable, CustomStri
     public var description: String { iso8601 }
 
     /// Reads `YYYY-MM-DD`, `YYYYMMDD`, `--MMDD`, `--MM-DD`, with an optional time part after `T`.
+    /// Works on bytes without allocating: birthdays are on most cards.
     public init?(iso8601 text: String) {
-        var digits: [Int] = []
+        var digits = 0
+        var value = 0          // all digits read so far, as one number
         var dashes = 0
         var leadingDashes = 0
-        for b in text.trimmed().utf8 {
+        var started = false
+        var ended = false      // trailing blanks seen
+        for b in text.utf8 {
+            if b.isASCIIBlank {
+                if started { ended = true }
+                continue
+            }
+            if ended { return nil }
+            started = true
             if b == UInt8(ascii: "T") || b == UInt8(ascii: "t") { break }
             if b == UInt8(ascii: "-") {
-                if digits.isEmpty { leadingDashes += 1 } else { dashes += 1 }
+                if digits == 0 { leadingDashes += 1 } else { dashes += 1 }
             } else if b >= 0x30 && b <= 0x39 {
-                digits.append(Int(b - 0x30))
+                digits += 1
+                if digits > 8 { return nil }
+                value = value * 10 + Int(b - 0x30)
             } else {
                 return nil
             }
-            if digits.count > 8 { return nil }
         }
-        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
         if leadingDashes == 2 {
-            guard digits.count == 4, dashes <= 1 else { return nil }
-            self.init(year: nil, month: number(0..<2), day: number(2..<4))
+            guard digits == 4, dashes <= 1 else { return nil }
+            self.init(year: nil, month: value / 100, day: value % 100)
         } else {
-            guard leadingDashes == 0, digits.count == 8, dashes == 0 || dashes == 2 else { return nil }
-            self.init(year: number(0..<4), month: number(4..<6), day: number(6..<8))
+            guard leadingDashes == 0, digits == 8, dashes == 0 || dashes == 2 else { return nil }
+            self.init(year: value / 10_000, month: value / 100 % 100, day: value % 100)
         }
     }
 

@@ -18,7 +18,7 @@ struct VCardCardBuilder {
     }
 
     mutating func add(_ property: VCardProperty) {
-        if property.upperName == "VERSION" {
+        if property.kind == .version {
             guard versionLine == nil else { return }
             versionLine = property.line
             let text = property.value.trimmed()
@@ -36,11 +36,11 @@ struct VCardCardBuilder {
     }
 
     private mutating func consume(_ property: VCardProperty) {
-        if property.upperName == "X-ABLABEL" && property.group != nil {
+        if property.kind == .appleLabel && property.group != nil {
             labels.append(property)
             return
         }
-        if let scribe = VCardScribes.scribe(for: property.upperName),
+        if let scribe = VCardScribes.scribe(for: property.kind),
            scribe.read(property, into: &contact, context: &context) {
             return
         }

@@ -25,16 +25,12 @@ enum VCardContentLine {
             // Name, with an optional group: letters, digits, '-', '_'; a '.' ends the group.
             var i = 0
             var groupEnd = -1
-            var hasLower = false
             while i < n {
                 let b = p[i]
                 if b == UInt8(ascii: ";") || b == UInt8(ascii: ":") { break }
                 if b == UInt8(ascii: ".") {
                     groupEnd = i
-                    hasLower = false
-                } else if b >= 0x61 && b <= 0x7A {
-                    hasLower = true
-                } else if !((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")) {
+                } else if !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")) {
                     throw .notAProperty
                 }
                 i += 1
@@ -42,7 +38,7 @@ enum VCardContentLine {
             guard i < n, i > groupEnd + 1 else { throw .notAProperty }
             let group = groupEnd > 0 ? string(p, 0, groupEnd) : nil
             let name = string(p, groupEnd + 1, i)
-            let upperName = hasLower ? upper(p, groupEnd + 1, i) : name
+            let kind = VCardPropertyKind.classify(p, groupEnd + 1, i)
 
             // The parameter section ends at the first colon outside double quotes.
             let paramsStart = i
@@ -88,7 +84,7 @@ enum VCardContentLine {
                 valueBytes = ArraySlice(result.text.utf8)
             }
             let property = VCardProperty(
-                group: group, name: name, upperName: upperName,
+                group: group, name: name, kind: kind,
                 parameterBytes: paramsStart < paramsEnd ? line[paramsStart..<paramsEnd] : [],
                 valueBytes: valueBytes, types: scan.types, pref: scan.pref, valueType: scan.valueType,
                 isBase64: scan.isBase64, wasQuotedPrintable: scan.isQP, line: lineNumber)
@@ -257,16 +253,6 @@ enum VCardContentLine {
             for k in from..<to {
                 let b = p[k]
                 out[k - from] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            }
-            return to - from
-        }
-    }
-
-    private static func upper(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
-        String(unsafeUninitializedCapacity: to - from) { out in
-            for k in from..<to {
-                let b = p[k]
-                out[k - from] = b >= 0x61 && b <= 0x7A ? b & 0xDF : b
             }
             return to - from
         }

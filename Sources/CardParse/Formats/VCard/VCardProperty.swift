@@ -4,9 +4,9 @@
 /// undone, because escapes depend on the card's version, which is only certain at `END:VCARD`.
 struct VCardProperty {
     let group: String?
-    /// The name as written; compare with ``upperName``.
+    /// The name as written (case kept, for raw properties).
     let name: String
-    let upperName: String
+    let kind: VCardPropertyKind
     /// The parameter section as written (from the first `;` to the colon), parsed on demand. A slice
     /// of the line buffer, so the common case (property consumed before the next line) copies nothing.
     let parameterBytes: ArraySlice<UInt8>
@@ -24,11 +24,11 @@ struct VCardProperty {
     let wasQuotedPrintable: Bool
     let line: Int
 
-    init(group: String?, name: String, upperName: String, parameterBytes: ArraySlice<UInt8>, valueBytes: ArraySlice<UInt8>, types: [String],
+    init(group: String?, name: String, kind: VCardPropertyKind, parameterBytes: ArraySlice<UInt8>, valueBytes: ArraySlice<UInt8>, types: [String],
          pref: Int?, valueType: String?, isBase64: Bool, wasQuotedPrintable: Bool, line: Int) {
         self.group = group
         self.name = name
-        self.upperName = upperName
+        self.kind = kind
         self.parameterBytes = parameterBytes
         self.valueBytes = valueBytes
         self.types = types

@@ -54,33 +54,29 @@ enum VCardScribes {
         TextPropertyScribe(kind: .uid), URLScribe(), MediaScribe(kind: .key),
     ]
 
-    /// The scribe for an upper-cased property name. A switch, not a dictionary: small-string
-    /// comparisons are cheaper than hashing on this per-line path.
-    static func scribe(for upperName: String) -> (any VCardPropertyScribe)? {
-        // Most names are unknown X- properties: reject them without comparing.
-        guard let first = upperName.utf8.first, first != UInt8(ascii: "X"), upperName.utf8.count <= 10 else { return nil }
-        let scribe: (any VCardPropertyScribe)? = switch upperName {
-        case "FN": formattedName
-        case "N": structuredName
-        case "TEL": telephone
-        case "EMAIL": email
-        case "ADR": address
-        case "ORG": organization
-        case "TITLE": title
-        case "ROLE": role
-        case "NOTE": note
-        case "URL": url
-        case "BDAY": birthday
-        case "CATEGORIES": categories
-        case "UID": uid
-        case "NICKNAME": nickname
-        case "PHOTO": photo
-        case "LOGO": logo
-        case "SOUND": sound
-        case "KEY": key
-        default: nil
+    /// The scribe for a property kind; nil for properties kept raw.
+    static func scribe(for kind: VCardPropertyKind) -> (any VCardPropertyScribe)? {
+        switch kind {
+        case .fn: formattedName
+        case .n: structuredName
+        case .tel: telephone
+        case .email: email
+        case .adr: address
+        case .org: organization
+        case .title: title
+        case .role: role
+        case .note: note
+        case .url: url
+        case .bday: birthday
+        case .categories: categories
+        case .uid: uid
+        case .nickname: nickname
+        case .photo: photo
+        case .logo: logo
+        case .sound: sound
+        case .key: key
+        case .version, .appleLabel, .other: nil
         }
-        return scribe
     }
 
     private static let formattedName = FormattedNameScribe()
