@@ -2,6 +2,17 @@
 import Glibc
 #endif
 
+/// A failure to write the output (disk full, closed pipe): it ends the run, unlike a bad input.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "\(path): \(reason)" }
+}
+
 /// Buffered output to a file or standard output, with `write(2)` underneath.
 public final class ByteSink {
     private let fd: Int32
@@ -10,10 +21,10 @@ public final class ByteSink {
     private let flushThreshold = 256 * 1024
 
     /// Opens (creating or truncating) `path`; nil or "-" means standard output.
-    public init(path: String?) throws(InputError) {
+    public init(path: String?) throws(OutputError) {
         if let path, path != "-" {
             let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard opened >= 0 else { throw InputError(path: path, reason: String(cString: strerror(errno))) }
+            guard opened >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
             fd = opened
             self.path = path
         } else {
@@ -28,12 +39,12 @@ public final class ByteSink {
         if fd != 1 { close(fd) }
     }
 
-    public func write(_ bytes: [UInt8]) throws(InputError) {
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { try flush() }
     }
 
-    public func flush() throws(InputError) {
+    public func flush() throws(OutputError) {
         var offset = 0
         while offset < buffer.count {
             let n = buffer.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
@@ -41,7 +52,7 @@ public final class ByteSink {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 buffer.removeAll()
-                throw InputError(path: path, reason: reason)
+                throw OutputError(path: path, reason: reason)
             }
             offset += n
         }

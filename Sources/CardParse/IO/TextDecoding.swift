@@ -5,6 +5,8 @@ public enum Charset: Sendable, Equatable {
     case utf8
     case windows1252
     case latin1
+    /// ISO-8859-15: Latin-1 with the euro sign and seven other letters in eight places.
+    case latin9
     case foundation(String.Encoding)
 
     /// Maps an IANA name (`CHARSET=` in vCard 2.1, `--encoding` on the command line); nil when unknown.
@@ -16,7 +18,7 @@ public enum Charset: Sendable, Equatable {
         case "utf-8", "utf8", "us-ascii", "ascii": self = .utf8
         case "windows-1252", "cp1252", "x-cp1252", "ansi", "windows1252": self = .windows1252
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso-latin-1": self = .latin1
-        case "iso-8859-15", "latin9", "latin-9": self = .foundation(.isoLatin1)
+        case "iso-8859-15", "latin9", "latin-9": self = .latin9
         case "iso-8859-2", "latin2": self = .foundation(.isoLatin2)
         case "macintosh", "x-mac-roman", "macroman", "mac": self = .foundation(.macOSRoman)
         case "utf-16", "utf16": self = .foundation(.utf16)
@@ -59,6 +61,8 @@ public enum TextDecoding {
             return Result(text: windows1252(bytes), usedFallback: false)
         case .latin1?:
             return Result(text: latin1(bytes), usedFallback: false)
+        case .latin9?:
+            return Result(text: singleByte(bytes) { b in latin9Changes[b] ?? UInt32(b) }, usedFallback: false)
         case .foundation(let encoding)?:
             if let text = String(data: Data(bytes), encoding: encoding) { return Result(text: text, usedFallback: false) }
             return decode(bytes, charset: nil)
@@ -130,11 +134,15 @@ public enum TextDecoding {
         singleByte(bytes) { b in b >= 0x80 && b < 0xA0 ? cp1252High[Int(b) - 0x80] : UInt32(b) }
     }
 
+    static let latin9Changes: [UInt8: UInt32] = [
+        0xA4: 0x20AC, 0xA6: 0x0160, 0xA8: 0x0161, 0xB4: 0x017D, 0xB8: 0x017E, 0xBC: 0x0152, 0xBD: 0x0153, 0xBE: 0x0178,
+    ]
+
     static func latin1(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         singleByte(bytes) { UInt32($0) }
     }
 
-    private static func singleByte(_ bytes: UnsafeBufferPointer<UInt8>, map: (UInt8) -> UInt32) -> String {
+    static func singleByte(_ bytes: UnsafeBufferPointer<UInt8>, map: (UInt8) -> UInt32) -> String {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count * 2)
         for b in bytes {

@@ -10,6 +10,8 @@ public struct ContactImporter {
         self.forcedFormat = forcedFormat
     }
 
+    /// Reads `paths` in order. Problems with an input are diagnostics; an error thrown by `contact`
+    /// (the output failing) stops the run and is rethrown.
     public func run(paths: [String], contact: (Contact) throws -> Void,
                     diagnostic: (Diagnostic) -> Void) throws -> ImportSummary {
         var summary = ImportSummary()
@@ -51,17 +53,21 @@ public struct ContactImporter {
                                   "\(format.rawValue.uppercased()) input is not supported yet", at: fileLocation))
             return
         }
-        do {
-            while let record = try reader.next() {
-                for d in reader.takeFileDiagnostics() { diagnostic(d) }
-                for d in record.diagnostics { diagnostic(d) }
-                summary.count(record.outcome)
-                if let c = record.contact { try contact(c) }
+        while true {
+            let next: ReadRecord?
+            do {
+                next = try reader.next()
+            } catch let error as InputError {
+                summary.unreadableFiles += 1
+                diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(error.reason)", at: fileLocation))
+                break
             }
             for d in reader.takeFileDiagnostics() { diagnostic(d) }
-        } catch let error as InputError {
-            summary.unreadableFiles += 1
-            diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(error.reason)", at: fileLocation))
+            guard let record = next else { break }
+            for d in record.diagnostics { diagnostic(d) }
+            summary.count(record.outcome)
+            // Errors from the consumer (the output) are not about this input: they end the run.
+            if let c = record.contact { try contact(c) }
         }
     }
 }

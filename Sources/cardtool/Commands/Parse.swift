@@ -66,7 +66,7 @@ extension CardTool {
                     try sink.write(writer.bytes(for: contact))
                 }, diagnostic: printer.print)
                 try sink.flush()
-            } catch let error as InputError {
+            } catch let error as OutputError {
                 printer.fail("cannot write \(error.path): \(error.reason)")
                 throw ExitCode(1)
             }

@@ -104,6 +104,13 @@ struct CardToolCLITests {
         #expect(help.stdout.contains("cardtool parse a.vcf b.vcf --to vcf --vcard-version 4.0 -o all.vcf"))
     }
 
+    @Test("a failing output ends the run with exit status 1 and says so")
+    func outputFailure() throws {
+        let r = try run(["parse", "vcard/synthetic_es_mixed_versions.vcf", "-o", "/dev/full"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "cardtool: error: cannot write /dev/full: No space left on device\n")
+    }
+
     @Test("-o writes the output file; empty inputs are warned about")
     func outputFile() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-cli-\(UUID().uuidString).jsonl")

@@ -48,7 +48,12 @@ enum VCardContentLine {
                 if b == UInt8(ascii: "\"") { inQuotes.toggle() } else if b == UInt8(ascii: ":") && !inQuotes { break }
                 i += 1
             }
-            guard i < n else { throw .notAProperty }
+            if i == n {
+                // An unbalanced quote: fall back to the first colon rather than lose the property.
+                i = paramsStart
+                while i < n && p[i] != UInt8(ascii: ":") { i += 1 }
+                guard i < n else { throw .notAProperty }
+            }
             let paramsEnd = i
             let valueStart = i + 1
 
@@ -113,6 +118,10 @@ enum VCardContentLine {
                     else { addType(p, nameStart, nameEnd) }
                     return
                 }
+                // Single-valued parameters may be quoted (`CHARSET="UTF-8"`).
+                var vs = valuesStart, ve = valuesEnd
+                while vs < ve && (p[vs] == UInt8(ascii: "\"") || p[vs].isASCIIBlank) { vs += 1 }
+                while ve > vs && (p[ve - 1] == UInt8(ascii: "\"") || p[ve - 1].isASCIIBlank) { ve -= 1 }
                 if equalsIgnoringCase(p, nameStart, nameEnd, "TYPE") {
                     // Values split on commas, inside quotes too (4.0 writes TYPE="cell,voice").
                     var s = valuesStart
@@ -121,14 +130,14 @@ enum VCardContentLine {
                         s = j + 1
                     }
                 } else if equalsIgnoringCase(p, nameStart, nameEnd, "PREF") {
-                    if let v = Int(lower(p, valuesStart, valuesEnd)) { pref = v }
+                    if let v = Int(lower(p, vs, ve)) { pref = v }
                 } else if equalsIgnoringCase(p, nameStart, nameEnd, "ENCODING") {
-                    if equalsIgnoringCase(p, valuesStart, valuesEnd, "QUOTED-PRINTABLE") { isQP = true }
-                    else if equalsIgnoringCase(p, valuesStart, valuesEnd, "BASE64") || equalsIgnoringCase(p, valuesStart, valuesEnd, "B") { isBase64 = true }
+                    if equalsIgnoringCase(p, vs, ve, "QUOTED-PRINTABLE") { isQP = true }
+                    else if equalsIgnoringCase(p, vs, ve, "BASE64") || equalsIgnoringCase(p, vs, ve, "B") { isBase64 = true }
                 } else if equalsIgnoringCase(p, nameStart, nameEnd, "CHARSET") {
-                    charset = lower(p, valuesStart, valuesEnd)
+                    charset = lower(p, vs, ve)
                 } else if equalsIgnoringCase(p, nameStart, nameEnd, "VALUE") {
-                    valueType = lower(p, valuesStart, valuesEnd)
+                    valueType = lower(p, vs, ve)
                 }
             }
         }
@@ -204,7 +213,12 @@ enum VCardContentLine {
                     let b = p[ns + j]
                     if (b >= 0x61 && b <= 0x7A ? b & 0xDF : b) != key[j] { return }
                 }
-                found = splitValues(p, vs, ve).first ?? ""
+                // One value, commas included (`LABEL=1 Main St, Springfield`).
+                var s = vs, e = ve
+                if e - s >= 2 && p[s] == UInt8(ascii: "\"") && p[e - 1] == UInt8(ascii: "\"") { s += 1; e -= 1 }
+                var value = text(p, s, e)
+                if value.utf8.contains(UInt8(ascii: "^")) { value = VCardValueCoding.decodeCaret(value) }
+                found = value
             }
             return found
         }

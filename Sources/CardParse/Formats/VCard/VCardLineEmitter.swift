@@ -84,7 +84,8 @@ struct VCardLineEmitter {
     }
 
     /// Appends a parameter value, quoted when it holds `:` `;` `,` or edge spaces. A double quote or
-    /// a line break cannot appear as such: 4.0 uses RFC 6868 carets, 3.0 `'` and `\n`.
+    /// a line break cannot appear as such: RFC 6868 carets encode them (the reader undoes them in
+    /// every version).
     private mutating func appendParameterValue(_ value: String) {
         var needsQuotes = value.utf8.first == 0x20 || value.utf8.last == 0x20
         var needsRewrite = false
@@ -96,19 +97,10 @@ struct VCardLineEmitter {
             }
         }
         if needsQuotes { line.append(UInt8(ascii: "\"")) }
-        if !needsRewrite {
-            line.append(contentsOf: value.utf8)
-        } else if version == .v4_0 {
+        if needsRewrite {
             line.append(contentsOf: VCardValueCoding.encodeCaret(value).utf8)
         } else {
-            for b in value.utf8 {
-                switch b {
-                case UInt8(ascii: "\""): line.append(UInt8(ascii: "'"))
-                case 0x0A: line.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: continue
-                default: line.append(b)
-                }
-            }
+            line.append(contentsOf: value.utf8)
         }
         if needsQuotes { line.append(UInt8(ascii: "\"")) }
     }

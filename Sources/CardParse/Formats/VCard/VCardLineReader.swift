@@ -28,15 +28,22 @@ struct VCardLineReader {
             guard try appendPhysicalLine(to: &line) else { return nil }
             if line.isEmpty { continue }
             while let following = try peek() {
-                if following == UInt8(ascii: " ") || following == UInt8(ascii: "\t") {
-                    position += 1
-                    _ = try appendPhysicalLine(to: &line)
-                } else if line.last == UInt8(ascii: "="), Self.isQuotedPrintable(line) {
+                if line.last == UInt8(ascii: "="), Self.isQuotedPrintable(line), try !nextLineEndsCard() {
+                    // A soft line break: the next line continues the value as it is (a leading
+                    // space there is data, not folding).
                     line.removeLast()
+                    _ = try appendPhysicalLine(to: &line)
+                } else if following == UInt8(ascii: " ") || following == UInt8(ascii: "\t") {
+                    position += 1
                     _ = try appendPhysicalLine(to: &line)
                 } else {
                     break
                 }
+            }
+            // A byte-order mark inside the stream (files joined with `cat`) is not content.
+            if line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF {
+                line.removeFirst(3)
+                if line.isEmpty { continue }
             }
             // A soft line break on the very last line of a QP value that is followed by a fold.
             return start
@@ -63,6 +70,15 @@ struct VCardLineReader {
             i += 1
         }
         return false
+    }
+
+    /// Whether the next line is `END:VCARD`: a stray `=` at the end of a card's last value must not
+    /// swallow the card's end.
+    private mutating func nextLineEndsCard() throws -> Bool {
+        let keyword = Array("END:VCARD".utf8)
+        guard try fill(keyword.count) else { return false }
+        for k in 0..<keyword.count where buffer[position + k] & 0xDF != keyword[k] & 0xDF { return false }
+        return true
     }
 
     private mutating func peek() throws -> UInt8? {

@@ -57,13 +57,10 @@ struct VCardProperty {
     /// encodings dropped (the value is already decoded), so it writes back validly in 3.0 and 4.0.
     var raw: RawProperty {
         var params: [RawProperty.Parameter] = []
+        if isBase64 { params.append(.init(name: "ENCODING", values: ["b"])) }
         for p in parameters {
             if let n = p.name {
-                if n.equalsIgnoringASCIICase("CHARSET") { continue }
-                if n.equalsIgnoringASCIICase("ENCODING") {
-                    if isBase64 { params.append(.init(name: n, values: ["b"])) }
-                    continue
-                }
+                if n.equalsIgnoringASCIICase("CHARSET") || n.equalsIgnoringASCIICase("ENCODING") { continue }
                 params.append(p)
             } else if let v = p.values.first, ["QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT"].contains(where: v.equalsIgnoringASCIICase) {
                 continue

@@ -88,7 +88,7 @@ enum VCardValueCoding {
         for c in text {
             switch c {
             case "^": out += "^^"
-            case "\n": out += "^n"
+            case "\n", "\r\n", "\r": out += "^n"
             case "\"": out += "^'"
             default: out.append(c)
             }
@@ -185,6 +185,25 @@ enum VCardValueCoding {
             out.append(0x5C)
             out.append(next)
         }
+    }
+
+    /// Escapes a URI-like value (UID, URL, media links): only `\\` and line breaks, which would
+    /// otherwise be misread or break the line; commas and semicolons are part of URIs.
+    static func escapeURI(_ text: String) -> String {
+        guard text.containsByte(0x5C) || text.containsByte(0x0A) || text.containsByte(0x0D) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 4)
+        var previousCR = false
+        for b in text.utf8 {
+            switch b {
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: if !previousCR { out.append(0x5C); out.append(UInt8(ascii: "n")) }
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            default: out.append(b)
+            }
+            previousCR = b == 0x0D
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Escapes text for a 3.0/4.0 value or structured component: `\\ \, \; \n` (CRLF and CR count as

@@ -24,8 +24,7 @@ struct AddressScribe: VCardPropertyScribe {
         for address in contact.addresses {
             var parameters = emitter.typeParameters(address.types, pref: address.pref)
             if let formatted = address.formatted {
-                let text = emitter.version == .v4_0 ? formatted : VCardValueCoding.escapeNewlines(formatted)
-                parameters.append(.init(name: "LABEL", values: [text]))
+                parameters.append(.init(name: "LABEL", values: [formatted]))
             }
             let value = [address.poBox, address.extended, address.street, address.locality, address.region,
                          address.postalCode, address.country].map { VCardValueCoding.escape($0 ?? "") }

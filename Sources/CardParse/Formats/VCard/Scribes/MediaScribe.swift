@@ -66,7 +66,7 @@ struct MediaScribe: VCardPropertyScribe {
                 context.warn(.vcardBase64, "\(name) has a malformed data: URI; kept as written", line: property.line)
                 return false
             }
-            set(&contact, media)
+            if media.data?.isEmpty == false { set(&contact, media) }
             return true
         }
         set(&contact, Media(mediaType: mediaType, uri: VCardValueCoding.unescape(String(value), version: .v3_0)))
@@ -101,7 +101,7 @@ struct MediaScribe: VCardPropertyScribe {
         if let data = media.data {
             let base64 = data.base64EncodedString()
             if emitter.version == .v4_0 {
-                emitter.emit(name, value: "data:\(media.mediaType ?? "application/octet-stream");base64,\(base64)")
+                emitter.emit(name, value: "data:\(media.mediaType ?? "");base64,\(base64)")
             } else {
                 var parameters: [RawProperty.Parameter] = [.init(name: "ENCODING", values: ["b"])]
                 if let type = media.mediaType { parameters.append(.init(name: "TYPE", values: [shortType(type)])) }
@@ -115,7 +115,7 @@ struct MediaScribe: VCardPropertyScribe {
                 parameters.append(.init(name: "VALUE", values: ["uri"]))
                 if let type = media.mediaType { parameters.append(.init(name: "TYPE", values: [shortType(type)])) }
             }
-            emitter.emit(name, parameters: parameters, value: uri)
+            emitter.emit(name, parameters: parameters, value: VCardValueCoding.escapeURI(uri))
         }
     }
 

@@ -7,7 +7,7 @@ struct TelephoneScribe: VCardPropertyScribe {
         var text = property.text(context.version)
         var ext: String?
         if text.hasPrefixIgnoringASCIICase("tel:") {
-            let parts = text.dropFirst(4).split(separator: ";", omittingEmptySubsequences: true)
+            let parts = text.dropFirst(4).split(separator: ";", omittingEmptySubsequences: false)
             text = (parts.first.map(String.init) ?? "").removingPercentEncodingLeniently
             for parameter in parts.dropFirst() where String(parameter).hasPrefixIgnoringASCIICase("ext=") {
                 ext = String(parameter.dropFirst(4)).removingPercentEncodingLeniently

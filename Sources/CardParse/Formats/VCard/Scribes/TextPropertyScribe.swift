@@ -40,6 +40,6 @@ struct TextPropertyScribe: VCardPropertyScribe {
     func write(_ contact: Contact, to emitter: inout VCardLineEmitter) {
         guard let value = get(contact) else { return }
         // A UID is a URI in 4.0 and may hold characters that text escaping would change.
-        emitter.emit(propertyNames[0], value: kind == .uid ? value : VCardValueCoding.escape(value))
+        emitter.emit(propertyNames[0], value: kind == .uid ? VCardValueCoding.escapeURI(value) : VCardValueCoding.escape(value))
     }
 }

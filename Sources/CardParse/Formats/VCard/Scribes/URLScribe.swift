@@ -12,8 +12,8 @@ struct URLScribe: VCardPropertyScribe {
 
     func write(_ contact: Contact, to emitter: inout VCardLineEmitter) {
         for url in contact.urls {
-            // A URI is not text: only a backslash would be misread, so only that is escaped.
-            let value = url.value.replacingOccurrences(of: "\\", with: "\\\\")
+            // A URI is not text: only a backslash or a line break would be misread.
+            let value = VCardValueCoding.escapeURI(url.value)
             emitter.emitLabelled(group: url.group, name: "URL", parameters: emitter.typeParameters(url.types, pref: url.pref),
                                  value: value, label: url.label)
         }
