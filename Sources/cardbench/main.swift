@@ -11,7 +11,7 @@ import Glibc
 import CardParse
 
 func usage() -> Never {
-    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write]\n"
+    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n"
     _ = text.withCString { write(2, $0, strlen($0)) }
     exit(64)
 }
@@ -23,6 +23,7 @@ var cards = 100_000
 var runs = 3
 var path: String?
 var only: String?
+var blockSize = 256 << 10
 while !args.isEmpty {
     let flag = args.removeFirst()
     guard let value = args.first else { usage() }
@@ -32,6 +33,7 @@ while !args.isEmpty {
     case "--runs": guard let n = Int(value) else { usage() }; runs = n
     case "--file": path = value
     case "--only": only = value
+    case "--block-kib": guard let n = Int(value) else { usage() }; blockSize = n * 1024
     default: usage()
     }
 }
@@ -53,9 +55,12 @@ func peakRSSMiB() -> Double {
 }
 
 /// Reads the whole file; with `write`, also renders every card as vCard 3.0 (output discarded).
-func pass(write: Bool) throws -> (seconds: Double, contacts: Int, written: Int) {
+@MainActor func pass(write: Bool, threads: Int) throws -> (seconds: Double, contacts: Int, written: Int) {
     let start = now()
-    var reader = VCardReader(input: try UnicodeInput(FileByteSource(path: file)), file: file)
+    let input = try UnicodeInput(FileByteSource(path: file))
+    var reader: any ContactReader = threads == 1
+        ? VCardReader(input: input, file: file)
+        : ParallelVCardReader(input: input, file: file, blockSize: blockSize, threads: threads)
     var writer = VCardWriter(version: .v3_0)
     var contacts = 0
     var written = 0
@@ -72,11 +77,16 @@ func pass(write: Bool) throws -> (seconds: Double, contacts: Int, written: Int) 
     return (now() - start, contacts, written)
 }
 
-for (label, write) in [("parse", false), ("parse+write vCard 3.0", true)] where only == nil || (only == "parse") != write {
+// Sequential (VCardReader) and parallel (ParallelVCardReader, what cardtool uses) reading.
+let modes: [(String, Bool, Int)] = [
+    ("parse, 1 thread", false, 1), ("parse, 2 threads", false, 2),
+    ("parse+write vCard 3.0, 1 thread", true, 1), ("parse+write vCard 3.0, 2 threads", true, 2),
+]
+for (label, write, threads) in modes where only == nil || (only == "parse") != write {
     var best = Double.infinity
     var result = (seconds: 0.0, contacts: 0, written: 0)
     for _ in 0..<runs {
-        result = try pass(write: write)
+        result = try pass(write: write, threads: threads)
         best = min(best, result.seconds)
     }
     let mbps = Double(bytes) / 1_000_000 / best

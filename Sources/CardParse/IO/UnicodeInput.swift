@@ -24,12 +24,14 @@ public final class UnicodeInput {
     private var pendingHighSurrogate: UInt16?
     private var atEnd = false
 
-    public init(_ source: any ByteSource) throws {
+    /// - Parameter detectEncoding: false for bytes already known to be UTF-8 (a block cut from a
+    ///   decoded stream), which must not be sniffed for a BOM or UTF-16 again.
+    public init(_ source: any ByteSource, detectEncoding: Bool = true) throws {
         var source = source
         // Read enough to see a BOM, then at least one whole chunk.
         while raw.count < 4, try source.read(into: &raw, maxCount: Self.chunkSize) > 0 {}
         self.source = source
-        detectEncoding()
+        if detectEncoding { self.detectEncoding() }
         head = try decodeNext()
     }
 

@@ -46,7 +46,7 @@ public struct ContactImporter {
         var reader: any ContactReader
         switch format {
         case .vcard:
-            reader = VCardReader(input: input, file: path)
+            reader = ParallelVCardReader(input: input, file: path)
         case .csv, .html:
             summary.unreadableFiles += 1
             diagnostic(Diagnostic(.error, .inputUnsupportedFormat,

@@ -72,10 +72,16 @@ struct VCardLineReader {
         return false
     }
 
-    /// Whether the next line is `END:VCARD`: a stray `=` at the end of a card's last value must not
-    /// swallow the card's end.
+    /// Whether the next line is `END:VCARD` or `BEGIN:VCARD`: a stray `=` at the end of a card's
+    /// last value must not swallow the card's boundary.
     private mutating func nextLineEndsCard() throws -> Bool {
-        let keyword = Array("END:VCARD".utf8)
+        try nextLineStarts(with: Self.endKeyword) || nextLineStarts(with: Self.beginKeyword)
+    }
+
+    private static let endKeyword = Array("END:VCARD".utf8)
+    private static let beginKeyword = Array("BEGIN:VCARD".utf8)
+
+    private mutating func nextLineStarts(with keyword: [UInt8]) throws -> Bool {
         guard try fill(keyword.count) else { return false }
         for k in 0..<keyword.count where buffer[position + k] & 0xDF != keyword[k] & 0xDF { return false }
         return true

@@ -15,6 +15,13 @@ public struct VCardReader: ContactReader {
     private var reportedFallback = false
     private var lastOutsideLine = -2
 
+    /// Set for a block of a larger input that more cards follow (``ParallelVCardReader``): a card
+    /// still open at the end then ends "where the next card begins", as in one sequential read.
+    var inputContinues = false
+
+    /// Physical lines consumed so far.
+    var linesRead: Int { lines.nextLineNumber - 1 }
+
     public init(input: UnicodeInput, file: String) {
         self.file = file
         self.lines = VCardLineReader(input: input)
@@ -34,8 +41,7 @@ public struct VCardReader: ContactReader {
         while let lineNumber = try lines.next(into: &line) {
             if Self.matches(line, "BEGIN:VCARD") {
                 if card != nil {
-                    card!.context.warn(.vcardMissingEnd, "card has no END:VCARD; it ends where the next card begins",
-                                       line: card!.beginLine)
+                    card!.context.warn(.vcardMissingEnd, Self.missingEndBeforeNextCard, line: card!.beginLine)
                     pendingBeginLine = lineNumber
                     return finish(&card!)
                 }
@@ -78,9 +84,15 @@ public struct VCardReader: ContactReader {
             }
         }
         guard card != nil else { return nil }
-        card!.context.warn(.vcardMissingEnd, "file ends inside a card (no END:VCARD)", line: card!.beginLine)
+        if inputContinues {
+            card!.context.warn(.vcardMissingEnd, Self.missingEndBeforeNextCard, line: card!.beginLine)
+        } else {
+            card!.context.warn(.vcardMissingEnd, "file ends inside a card (no END:VCARD)", line: card!.beginLine)
+        }
         return finish(&card!)
     }
+
+    static let missingEndBeforeNextCard = "card has no END:VCARD; it ends where the next card begins"
 
     private mutating func openCard(at line: Int) -> VCardCardBuilder {
         recordCount += 1

@@ -251,3 +251,39 @@ struct VCardReaderTests {
         #expect(trickled.contacts.count == 3)
     }
 }
+
+@Suite("Parallel vCard reader")
+struct ParallelVCardReaderTests {
+    /// Everything the parallel reader hands out, with file diagnostics in the order they come.
+    func readParallel(_ fixture: String, blockSize: Int, threads: Int) throws -> ReadResult {
+        let input = try UnicodeInput(FileByteSource(path: Fixtures.path(fixture)))
+        var reader = ParallelVCardReader(input: input, file: fixture, blockSize: blockSize, threads: threads)
+        var result = ReadResult()
+        while let record = try reader.next() {
+            result.records.append(record)
+            result.fileDiagnostics += reader.takeFileDiagnostics()
+        }
+        result.fileDiagnostics += reader.takeFileDiagnostics()
+        return result
+    }
+
+    @Test("gives exactly what the sequential reader gives, whatever the block boundaries",
+          arguments: Fixtures.vcards, [1, 64, 1 << 20])
+    func sameAsSequential(fixture: String, blockSize: Int) throws {
+        let sequential = try readVCard(fixture: fixture)
+        let parallel = try readParallel(fixture, blockSize: blockSize, threads: 3)
+        #expect(parallel.contacts == sequential.contacts)
+        #expect(parallel.records.map(\.outcome) == sequential.records.map(\.outcome))
+        #expect(parallel.records.map(\.source) == sequential.records.map(\.source))
+        #expect(parallel.records.map(\.diagnostics) == sequential.records.map(\.diagnostics))
+        #expect(parallel.fileDiagnostics == sequential.fileDiagnostics)
+    }
+
+    @Test("block boundaries fall only before a whole BEGIN:VCARD line")
+    func splitPoints() {
+        let text = Array("BEGIN:VCARD\r\nNOTE:x\r\n BEGIN:VCARD\r\nEND:VCARD\r\nbegin:vcard \r\nFN:a\r\nBEGIN:VCARDX\r\nBEGIN:VCARD".utf8)
+        // The last line is incomplete (no line end yet) and "BEGIN:VCARDX" is not the keyword.
+        #expect(ParallelVCardReader.splitPoint(in: text) == 46)
+        #expect(ParallelVCardReader.splitPoint(in: Array("BEGIN:VCARD\r\n".utf8)) == nil)
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+
+/// Reads a vCard stream on several threads and hands out exactly what one ``VCardReader`` would.
+///
+/// Parsing, not I/O, is what costs, and cards are independent. A splitter thread cuts the decoded
+/// stream into blocks of about `blockSize` bytes just before a `BEGIN:VCARD` line; worker threads
+/// parse blocks with independent ``VCardReader``s; ``next()`` hands the records out in file order,
+/// continuing record and line numbers from the previous blocks. A bounded number of blocks is in
+/// flight, so memory stays flat however large the input.
+public struct ParallelVCardReader: ContactReader {
+    public let file: String
+    private let pipeline: BlockPipeline
+    /// Stops the threads when the reader goes away before the end of the input.
+    private let lifetime: Lifetime
+    private var current = BlockResult()
+    private var index = 0
+    private var lineBase = 0
+    private var recordBase = 0
+    private var fileDiagnostics: [Diagnostic] = []
+    private var reportedFallback = false
+
+    /// - Parameters:
+    ///   - blockSize: bytes per block; small values are for tests (many block boundaries).
+    ///   - threads: worker threads parsing blocks.
+    public init(input: UnicodeInput, file: String, blockSize: Int = 256 << 10, threads: Int = 2) {
+        self.file = file
+        let pipeline = BlockPipeline(splitter: BlockSplitter(input: input, blockSize: max(1, blockSize)),
+                                     file: file, workers: max(1, threads))
+        self.pipeline = pipeline
+        self.lifetime = Lifetime(pipeline)
+    }
+
+    private final class Lifetime {
+        let pipeline: BlockPipeline
+        init(_ pipeline: BlockPipeline) { self.pipeline = pipeline }
+        deinit { pipeline.cancel() }
+    }
+
+    public mutating func takeFileDiagnostics() -> [Diagnostic] {
+        defer { fileDiagnostics.removeAll() }
+        return fileDiagnostics
+    }
+
+    public mutating func next() throws -> ReadRecord? {
+        while true {
+            while index < current.events.count {
+                let event = current.events[index]
+                index += 1
+                switch event {
+                case .record(var record):
+                    record.source.line += lineBase
+                    record.source.record += recordBase
+                    record.contact?.source = record.source
+                    for i in record.diagnostics.indices { shift(&record.diagnostics[i]) }
+                    return record
+                case .file(var diagnostic):
+                    // Each block notes the Windows-1252 fallback; a sequential read notes it once.
+                    if diagnostic.code == .encodingFallback {
+                        if reportedFallback { continue }
+                        reportedFallback = true
+                    }
+                    shift(&diagnostic)
+                    fileDiagnostics.append(diagnostic)
+                }
+            }
+            lineBase += current.lines
+            recordBase += current.records
+            current = BlockResult()
+            index = 0
+            guard let result = try pipeline.nextResult() else { return nil }
+            current = result
+        }
+    }
+
+    private func shift(_ diagnostic: inout Diagnostic) {
+        if let line = diagnostic.location.line { diagnostic.location.line = line + lineBase }
+        if let record = diagnostic.location.record { diagnostic.location.record = record + recordBase }
+    }
+
+    enum Event: Sendable {
+        case record(ReadRecord)
+        case file(Diagnostic)
+    }
+
+    struct Block: Sendable {
+        var bytes: [UInt8]
+        /// More cards follow this block.
+        var continues: Bool
+    }
+
+    /// One block's records and file diagnostics in order, numbered from 1 within the block.
+    struct BlockResult: Sendable {
+        var events: [Event] = []
+        var lines = 0
+        var records = 0
+    }
+
+    static func parseBlock(_ block: Block, file: String) -> BlockResult {
+        var result = BlockResult()
+        do {
+            var reader = VCardReader(input: try UnicodeInput(MemoryByteSource(block.bytes), detectEncoding: false),
+                                     file: file)
+            reader.inputContinues = block.continues
+            while let record = try reader.next() {
+                result.events += reader.takeFileDiagnostics().map(Event.file)
+                result.events.append(.record(record))
+                result.records += 1
+            }
+            result.events += reader.takeFileDiagnostics().map(Event.file)
+            result.lines = reader.linesRead
+        } catch {
+            // Memory sources do not fail; keep the account honest if one ever does.
+            result.events.append(.file(Diagnostic(.error, .inputUnreadable, "read failed: \(error)",
+                                                  at: SourceLocation(file: file))))
+        }
+        return result
+    }
+
+    /// The last offset (> 0) where a line that is exactly `BEGIN:VCARD` starts, searching backwards.
+    static func splitPoint(in bytes: [UInt8]) -> Int? {
+        let keyword = Array("BEGIN:VCARD".utf8)
+        return bytes.withUnsafeBufferPointer { p -> Int? in
+            var i = p.count - keyword.count
+            while i > 0 {
+                let previous = p[i - 1]
+                if (previous == 0x0A || previous == 0x0D) && p[i] | 0x20 == UInt8(ascii: "b") {
+                    var match = true
+                    for k in 1..<keyword.count where p[i + k] & 0xDF != keyword[k] & 0xDF {
+                        match = false
+                        break
+                    }
+                    let after = i + keyword.count
+                    // The whole line must be the keyword, as the reader requires; a line that is
+                    // still incomplete at the end of the buffer does not count.
+                    if match && after < p.count && [0x0A, 0x0D, 0x20, 0x09].contains(p[after]) { return i }
+                }
+                i -= 1
+            }
+            return nil
+        }
+    }
+}
+
+/// Cuts the decoded input into blocks that end just before a `BEGIN:VCARD` line.
+private final class BlockSplitter {
+    private let input: UnicodeInput
+    private let blockSize: Int
+    private var carry: [UInt8] = []
+    private var exhausted = false
+
+    init(input: UnicodeInput, blockSize: Int) {
+        self.input = input
+        self.blockSize = blockSize
+    }
+
+    /// The next block, or nil at the end.
+    func next() throws -> ParallelVCardReader.Block? {
+        while true {
+            while carry.count < blockSize && !exhausted {
+                if try !input.read(into: &carry) { exhausted = true }
+            }
+            if carry.isEmpty { return nil }
+            if let split = ParallelVCardReader.splitPoint(in: carry) {
+                let block = ParallelVCardReader.Block(bytes: Array(carry[..<split]), continues: true)
+                carry.removeSubrange(..<split)
+                return block
+            }
+            if exhausted {
+                defer { carry = [] }
+                return ParallelVCardReader.Block(bytes: carry, continues: false)
+            }
+            // A card larger than a block: read on until a boundary shows up.
+            if try !input.read(into: &carry) { exhausted = true }
+        }
+    }
+}
+
+/// The threads behind ``ParallelVCardReader``: one splitter, `workers` parsers, results handed
+/// over in sequence. Shared state is guarded by one condition; all of it is private.
+private final class BlockPipeline: @unchecked Sendable {
+    private let splitter: BlockSplitter
+    private let file: String
+    private let workers: Int
+    private let condition = NSCondition()
+    private var queue: [(seq: Int, block: ParallelVCardReader.Block)] = []
+    private var results: [Int: ParallelVCardReader.BlockResult] = [:]
+    private var produced = 0
+    private var consumed = 0
+    private var finished = false
+    private var failure: Error?
+    private var cancelled = false
+    private var started = false
+    /// Blocks split but not yet consumed: bounds memory.
+    private var maxInFlight: Int { workers * 2 }
+
+    init(splitter: BlockSplitter, file: String, workers: Int) {
+        self.splitter = splitter
+        self.file = file
+        self.workers = workers
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func start() {
+        started = true
+        let splitterThread = Thread { [self] in split() }
+        splitterThread.start()
+        for _ in 0..<workers {
+            let worker = Thread { [self] in work() }
+            worker.start()
+        }
+    }
+
+    /// The next block's result in file order, or nil when all blocks have been handed out.
+    func nextResult() throws -> ParallelVCardReader.BlockResult? {
+        condition.lock()
+        defer { condition.unlock() }
+        if !started { start() }
+        while true {
+            if let result = results.removeValue(forKey: consumed) {
+                consumed += 1
+                condition.broadcast()
+                return result
+            }
+            if let failure, consumed >= produced { throw failure }
+            if finished && consumed >= produced { return nil }
+            condition.wait()
+        }
+    }
+
+    private func split() {
+        while true {
+            condition.lock()
+            while produced - consumed >= maxInFlight && !cancelled { condition.wait() }
+            if cancelled {
+                condition.unlock()
+                return
+            }
+            condition.unlock()
+            let block: ParallelVCardReader.Block?
+            var error: Error?
+            do { block = try splitter.next() } catch let e { block = nil; error = e }
+            condition.lock()
+            if let block {
+                queue.append((produced, block))
+                produced += 1
+            } else {
+                failure = error
+                finished = true
+            }
+            condition.broadcast()
+            condition.unlock()
+            if block == nil { return }
+        }
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !finished && !cancelled { condition.wait() }
+            if cancelled || queue.isEmpty {
+                condition.unlock()
+                return
+            }
+            let (seq, block) = queue.removeFirst()
+            condition.unlock()
+            let result = ParallelVCardReader.parseBlock(block, file: file)
+            condition.lock()
+            results[seq] = result
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
