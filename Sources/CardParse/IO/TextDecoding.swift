@@ -76,8 +76,14 @@ public enum TextDecoding {
     /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF), without
     /// building a string.
     static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        if isASCII(p) { return true }
+        // Skip the ASCII prefix eight bytes at a time.
         var i = 0
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= p.count && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+        }
         let n = p.count
         while i < n {
             let b = p[i]

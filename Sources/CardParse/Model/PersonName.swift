@@ -31,8 +31,9 @@ public struct PersonName: Sendable, Codable, Equatable, Hashable {
 extension Optional where Wrapped == String {
     /// `nil` for `nil`, "" and whitespace-only strings, so empty components never count as data.
     var nonEmpty: String? {
-        guard let s = self, !s.utf8.allSatisfy(\.isASCIIBlank) else { return nil }
-        return s
+        guard let s = self, let first = s.utf8.first else { return nil }
+        if !first.isASCIIBlank { return s }
+        return s.utf8.allSatisfy(\.isASCIIBlank) ? nil : s
     }
 }
 

@@ -13,7 +13,6 @@ public struct ParallelVCardReader: ContactReader {
     /// Stops the threads when the reader goes away before the end of the input.
     private let lifetime: Lifetime
     private var current = BlockResult()
-    private var index = 0
     private var lineBase = 0
     private var recordBase = 0
     private var fileDiagnostics: [Diagnostic] = []
@@ -43,9 +42,8 @@ public struct ParallelVCardReader: ContactReader {
 
     public mutating func next() throws -> ReadRecord? {
         while true {
-            while index < current.events.count {
-                let event = current.events[index]
-                index += 1
+            // Events are stored reversed so popLast() moves each out without copying it.
+            while let event = current.events.popLast() {
                 switch event {
                 case .record(var record):
                     record.source.line += lineBase
@@ -66,8 +64,8 @@ public struct ParallelVCardReader: ContactReader {
             lineBase += current.lines
             recordBase += current.records
             current = BlockResult()
-            index = 0
-            guard let result = try pipeline.nextResult() else { return nil }
+            guard var result = try pipeline.nextResult() else { return nil }
+            result.events.reverse()
             current = result
         }
     }
