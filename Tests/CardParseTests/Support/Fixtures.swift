@@ -52,6 +52,11 @@ func readVCard(bytes: [UInt8], file: String = "test.vcf") throws -> ReadResult {
 
 func readVCard(source: any ByteSource, file: String) throws -> ReadResult {
     var reader = VCardReader(input: try UnicodeInput(source), file: file)
+    return try drain(&reader)
+}
+
+/// Reads a reader to the end, keeping file diagnostics in the order a caller would see them.
+func drain(_ reader: inout some ContactReader) throws -> ReadResult {
     var result = ReadResult()
     while let record = try reader.next() {
         result.records.append(record)

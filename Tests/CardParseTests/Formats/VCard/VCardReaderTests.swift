@@ -258,13 +258,7 @@ struct ParallelVCardReaderTests {
     func readParallel(_ fixture: String, blockSize: Int, threads: Int) throws -> ReadResult {
         let input = try UnicodeInput(FileByteSource(path: Fixtures.path(fixture)))
         var reader = ParallelVCardReader(input: input, file: fixture, blockSize: blockSize, threads: threads)
-        var result = ReadResult()
-        while let record = try reader.next() {
-            result.records.append(record)
-            result.fileDiagnostics += reader.takeFileDiagnostics()
-        }
-        result.fileDiagnostics += reader.takeFileDiagnostics()
-        return result
+        return try drain(&reader)
     }
 
     @Test("gives exactly what the sequential reader gives, whatever the block boundaries",
