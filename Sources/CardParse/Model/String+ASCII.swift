@@ -20,18 +20,6 @@ extension String {
         return String(self[start..<end])
     }
 
-    /// ASCII letters lower-cased; other bytes unchanged (keywords, types, parameter values).
-    func asciiLowercased() -> String {
-        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
-
-    /// ASCII letters upper-cased; other bytes unchanged.
-    func asciiUppercased() -> String {
-        guard utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & 0xDF : $0 }, as: UTF8.self)
-    }
-
     /// Case-insensitive equality for ASCII keywords.
     func equalsIgnoringASCIICase(_ other: String) -> Bool {
         utf8.count == other.utf8.count

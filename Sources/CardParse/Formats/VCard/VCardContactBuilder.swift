@@ -119,13 +119,3 @@ enum NameSplitter {
         return PersonName(family: String(last), given: words.dropLast().joined(separator: " "))
     }
 }
-
-extension VCardCardBuilder {
-    /// A whole card at once (tests and tools that already hold the properties).
-    static func build(_ properties: [VCardProperty], file: String = "-", record: Int = 1) -> (Contact, [Diagnostic]) {
-        var builder = VCardCardBuilder(beginLine: 1, file: file, record: record)
-        for p in properties { builder.add(p) }
-        let contact = builder.finish()
-        return (contact, builder.context.diagnostics)
-    }
-}

@@ -123,11 +123,6 @@ enum VCardValueCoding {
         return parts
     }
 
-    static func split(_ value: String, on separator: UInt8, version: VCardVersion) -> [String] {
-        var value = value
-        return value.withUTF8 { split($0, on: separator, version: version) }
-    }
-
     /// One text value from bytes: escapes undone, optionally trimmed, in one pass and one allocation.
     static func text(_ p: UnsafeBufferPointer<UInt8>, version: VCardVersion, trim: Bool,
                      escaped: Bool? = nil) -> String {
