@@ -28,4 +28,18 @@ extension DiagnosticCode {
     public static let vcardEmptyCard: Self = "vcard.empty-card"
     public static let vcardNoProperties: Self = "vcard.no-properties"
     public static let vcardDuplicateProperty: Self = "vcard.duplicate-property"
+
+    // CSV
+    public static let csvUnterminatedQuote: Self = "csv.unterminated-quote"
+    public static let csvStrayQuote: Self = "csv.stray-quote"
+    public static let csvRaggedRow: Self = "csv.ragged-row"
+    public static let csvEmptyRow: Self = "csv.empty-row"
+    public static let csvPreamble: Self = "csv.preamble"
+    public static let csvUnknownHeader: Self = "csv.unknown-header"
+    public static let csvRowInOneField: Self = "csv.row-in-one-field"
+    public static let csvBadDate: Self = "csv.bad-date"
+    public static let csvExchangeAddress: Self = "csv.exchange-address"
+    public static let csvNoHeader: Self = "csv.no-header"
+    public static let csvExportOverflow: Self = "csv.export-overflow"
+    public static let csvUnknownMapping: Self = "csv.unknown-mapping"
 }

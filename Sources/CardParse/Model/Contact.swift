@@ -33,6 +33,8 @@ public struct Contact: Sendable, Codable, Equatable {
     public var categories: [String]
     /// Where the person was met (filled by the CSV reader and the event book).
     public var events: [MetEvent]
+    /// When the connection was made (LinkedIn's `Connected On`).
+    public var connectedOn: PartialDate?
     /// Every property this model has no field for, kept verbatim so writers can put it back.
     public var extras: [RawProperty]
     /// Where this contact was read from.
@@ -44,7 +46,7 @@ public struct Contact: Sendable, Codable, Equatable {
         organization: String? = nil, department: String? = nil, title: String? = nil, role: String? = nil,
         birthday: PartialDate? = nil, note: String? = nil, photo: Media? = nil,
         logo: Media? = nil, sound: Media? = nil, key: Media? = nil,
-        uid: String? = nil, categories: [String] = [], events: [MetEvent] = [],
+        uid: String? = nil, categories: [String] = [], events: [MetEvent] = [], connectedOn: PartialDate? = nil,
         extras: [RawProperty] = [], source: SourceReference? = nil
     ) {
         self.fullName = fullName
@@ -67,6 +69,7 @@ public struct Contact: Sendable, Codable, Equatable {
         self.uid = uid
         self.categories = categories
         self.events = events
+        self.connectedOn = connectedOn
         self.extras = extras
         self.source = source
     }
@@ -76,6 +79,6 @@ public struct Contact: Sendable, Codable, Equatable {
         fullName == nil && (name?.isEmpty ?? true) && nicknames.isEmpty && emails.isEmpty && phones.isEmpty
             && urls.isEmpty && addresses.isEmpty && organization == nil && department == nil && title == nil
             && role == nil && birthday == nil && note == nil && photo == nil && logo == nil && sound == nil
-            && key == nil && uid == nil && categories.isEmpty && events.isEmpty && extras.isEmpty
+            && key == nil && uid == nil && categories.isEmpty && events.isEmpty && connectedOn == nil && extras.isEmpty
     }
 }

@@ -7,12 +7,15 @@ public struct SourceReference: Sendable, Codable, Equatable, Hashable {
     /// 1-based physical line where the record starts.
     public var line: Int
     public var format: SourceFormat
+    /// The record's own identifier when the source has one (`--id-column` for CSV).
+    public var id: String?
 
-    public init(file: String, record: Int, line: Int, format: SourceFormat) {
+    public init(file: String, record: Int, line: Int, format: SourceFormat, id: String? = nil) {
         self.file = file
         self.record = record
         self.line = line
         self.format = format
+        self.id = id
     }
 }
 

@@ -5,9 +5,12 @@
 public struct ContactImporter {
     /// Overrides detection for every input (`--from`).
     public var forcedFormat: SourceFormat?
+    /// Delimiter, encoding, column mapping and id column for CSV inputs.
+    public var csv: CSVOptions
 
-    public init(forcedFormat: SourceFormat? = nil) {
+    public init(forcedFormat: SourceFormat? = nil, csv: CSVOptions = CSVOptions()) {
         self.forcedFormat = forcedFormat
+        self.csv = csv
     }
 
     /// Reads `paths` in order. Problems with an input are diagnostics; an error thrown by `contact`
@@ -47,7 +50,9 @@ public struct ContactImporter {
         switch format {
         case .vcard:
             reader = ParallelVCardReader(input: input, file: path)
-        case .csv, .html:
+        case .csv:
+            reader = try CSVContactReader(input: input, file: path, options: csv)
+        case .html:
             summary.unreadableFiles += 1
             diagnostic(Diagnostic(.error, .inputUnsupportedFormat,
                                   "\(format.rawValue.uppercased()) input is not supported yet", at: fileLocation))

@@ -67,6 +67,7 @@ public struct JSONLWriter {
             o.string("name", e.name)
             o.string("date", e.date?.iso8601)
         }
+        o.string("connectedOn", contact.connectedOn?.iso8601)
         o.array("extras", contact.extras) { o, x in
             o.string("group", x.group)
             o.string("name", x.name)
@@ -82,6 +83,7 @@ public struct JSONLWriter {
                 o.int("record", s.record)
                 o.int("line", s.line)
                 o.string("format", s.format.rawValue)
+                o.string("id", s.id)
             }
         }
         o.close()

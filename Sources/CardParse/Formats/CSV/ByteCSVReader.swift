@@ -1,0 +1,271 @@
+/// One CSV record: its fields and where it sits in the file.
+public struct CSVRow: Sendable, Equatable {
+    public var fields: [String]
+    /// 1-based physical line where the record starts.
+    public var line: Int
+    /// 1-based record number, counting every record in the file (header and preamble included).
+    public var number: Int
+
+    public init(fields: [String], line: Int, number: Int) {
+        self.fields = fields
+        self.line = line
+        self.number = number
+    }
+
+    /// True when every field is empty or blank (a blank line, or a row of delimiters).
+    public var isBlank: Bool { fields.allSatisfy { $0.utf8.allSatisfy(\.isASCIIBlank) } }
+}
+
+/// A streaming, byte-level CSV reader: RFC 4180 plus what real exports do.
+///
+/// It reads 64 KiB chunks from a ``UnicodeInput`` (so BOMs and UTF-16 are already handled), keeps
+/// only the current record in memory, and tracks the physical line and record number of every row.
+/// Quoted fields may hold delimiters, doubled quotes and line breaks (CRLF, LF or CR); a quote in
+/// the middle of an unquoted field is text. Field text is UTF-8, or Windows-1252 when the bytes are
+/// not UTF-8 (noted once), or the charset it is given. A quote that is never closed does not swallow
+/// the file: at the end of the input (or after `maxQuotedBytes`) the record is read again with that
+/// quote taken as text, and an error says where it was.
+///
+/// Each record is found first (a quote-aware scan that mostly runs `memchr`), then split into fields
+/// with the whole record in the buffer.
+public struct ByteCSVReader {
+    public let file: String
+    public let dialect: CSVDialect
+    private let input: UnicodeInput
+    private let charset: Charset?
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var exhausted = false
+    private var line = 1
+    private var recordNumber = 0
+    /// Buffer index of a quote to take as text (recovery from an unterminated quote).
+    private var literalQuote: Int?
+    private var pendingDiagnostics: [Diagnostic] = []
+    private var reportedFallback = false
+    private var fields: [String] = []
+    private var scratch: [UInt8] = []
+    static let maxQuotedBytes = 1 << 20
+
+    /// - Parameters:
+    ///   - skip: bytes to drop first (an Excel `sep=;` line), counted as one record.
+    ///   - charset: decode every field with this charset instead of detecting UTF-8 / Windows-1252.
+    public init(input: UnicodeInput, dialect: CSVDialect, file: String, charset: Charset? = nil, skip: Int = 0) throws {
+        self.input = input
+        self.dialect = dialect
+        self.file = file
+        self.charset = charset
+        fields.reserveCapacity(32)
+        if skip > 0 {
+            while buffer.count < skip, try input.read(into: &buffer) {}
+            position = min(skip, buffer.count)
+            line += 1
+            recordNumber = 1
+        }
+    }
+
+    /// Diagnostics found while reading (unterminated quotes, encoding notes), drained.
+    public mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { pendingDiagnostics.removeAll() }
+        return pendingDiagnostics
+    }
+
+    /// The next record, or nil at the end of the input.
+    public mutating func next() throws -> CSVRow? {
+        while true {
+            if position >= buffer.count {
+                if try !refill() { return nil }
+            }
+            switch try findRecordEnd() {
+            case .unterminated(let quote):
+                pendingDiagnostics.append(Diagnostic(.warning, .csvUnterminatedQuote,
+                    "quoted field is never closed; its quote is read as text",
+                    at: SourceLocation(file: file, line: line, record: recordNumber + 1)))
+                literalQuote = quote
+            case .end(let contentEnd, let next, let breaks):
+                let startLine = line
+                splitFields(contentEnd)
+                position = next
+                line += breaks
+                literalQuote = nil
+                recordNumber += 1
+                return CSVRow(fields: fields, line: startLine, number: recordNumber)
+            }
+        }
+    }
+
+    private enum RecordEnd {
+        /// The record's content ends at `contentEnd`, the next record starts at `next`, and the record
+        /// spans `breaks` line breaks (its own terminator included, if any).
+        case end(contentEnd: Int, next: Int, breaks: Int)
+        /// The quote at this buffer index opens a field that is never closed.
+        case unterminated(quote: Int)
+    }
+
+    /// Appends the next chunk after dropping the bytes before `position`; false at the end.
+    private mutating func refill() throws -> Bool {
+        if exhausted { return false }
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            if let q = literalQuote { literalQuote = q - position }
+            position = 0
+        }
+        if try input.read(into: &buffer) { return true }
+        exhausted = true
+        return false
+    }
+
+    /// Finds where the record starting at `position` ends, reading more input as needed.
+    private mutating func findRecordEnd() throws -> RecordEnd {
+        let delimiter = dialect.delimiter
+        var i = position            // relative to the buffer; adjusted after each refill
+        var inQuotes = false
+        var quoteStart = -1
+        var fieldStart = true
+        var breaks = 0
+        while true {
+            if i >= buffer.count {
+                let before = position
+                if try !refill() {
+                    if inQuotes { return .unterminated(quote: quoteStart) }
+                    return .end(contentEnd: buffer.count, next: buffer.count, breaks: breaks)
+                }
+                let moved = before - position
+                i -= moved
+                if quoteStart >= 0 { quoteStart -= moved }
+                continue
+            }
+            if !inQuotes {
+                // Fast path: jump to the next byte that matters.
+                let b = buffer[i]
+                if b == 0x0A {
+                    return .end(contentEnd: i, next: i + 1, breaks: breaks + 1)
+                }
+                if b == 0x0D {
+                    if i + 1 >= buffer.count && !exhausted {
+                        let before = position
+                        _ = try refill()
+                        let moved = before - position
+                        i -= moved
+                        if quoteStart >= 0 { quoteStart -= moved }
+                    }
+                    let next = i + 1 < buffer.count && buffer[i + 1] == 0x0A ? i + 2 : i + 1
+                    return .end(contentEnd: i, next: next, breaks: breaks + 1)
+                }
+                if b == UInt8(ascii: "\"") && fieldStart && literalQuote != i {
+                    inQuotes = true
+                    quoteStart = i
+                    fieldStart = false
+                } else {
+                    fieldStart = b == delimiter
+                }
+                i += 1
+                continue
+            }
+            // Inside quotes: look for the next quote; count line breaks on the way.
+            let b = buffer[i]
+            if b == UInt8(ascii: "\"") {
+                if i + 1 >= buffer.count && !exhausted {
+                    let before = position
+                    _ = try refill()
+                    let moved = before - position
+                    i -= moved
+                    quoteStart -= moved
+                    continue
+                }
+                if i + 1 < buffer.count && buffer[i + 1] == UInt8(ascii: "\"") {
+                    i += 2
+                    continue
+                }
+                inQuotes = false
+                i += 1
+                continue
+            }
+            if b == 0x0A {
+                breaks += 1
+            } else if b == 0x0D && !(i + 1 < buffer.count && buffer[i + 1] == 0x0A) {
+                breaks += 1
+            }
+            if i - quoteStart > Self.maxQuotedBytes { return .unterminated(quote: quoteStart) }
+            i += 1
+        }
+    }
+
+    /// Splits `buffer[position..<end]` into `fields`.
+    private mutating func splitFields(_ end: Int) {
+        fields.removeAll(keepingCapacity: true)
+        let delimiter = dialect.delimiter
+        var i = position
+        while true {
+            if i < end && buffer[i] == UInt8(ascii: "\"") && literalQuote != i {
+                // Quoted field: up to the closing quote, "" meaning one quote.
+                var j = i + 1
+                var segment = j
+                scratch.removeAll(keepingCapacity: true)
+                var closed = false
+                while j < end {
+                    if buffer[j] == UInt8(ascii: "\"") {
+                        if j + 1 < end && buffer[j + 1] == UInt8(ascii: "\"") {
+                            scratch.append(contentsOf: buffer[segment...j])
+                            j += 2
+                            segment = j
+                            continue
+                        }
+                        closed = true
+                        break
+                    }
+                    j += 1
+                }
+                scratch.append(contentsOf: buffer[segment..<j])
+                if closed { j += 1 }
+                // Text between the closing quote and the delimiter is kept, with a warning.
+                var k = j
+                while k < end && buffer[k] != delimiter { k += 1 }
+                if k > j {
+                    scratch.append(contentsOf: buffer[j..<k])
+                    pendingDiagnostics.append(Diagnostic(.warning, .csvStrayQuote,
+                        "text after a closing quote; kept in the field",
+                        at: SourceLocation(file: file, line: line, record: recordNumber + 1)))
+                }
+                if scratch.contains(0x0D) { normalizeLineBreaks(&scratch) }
+                fields.append(decode(scratch[...]))
+                if k >= end { return }
+                i = k + 1
+            } else {
+                var j = i
+                while j < end && buffer[j] != delimiter { j += 1 }
+                fields.append(decode(buffer[i..<j]))
+                if j >= end { return }
+                i = j + 1
+            }
+        }
+    }
+
+    /// CRLF and lone CR inside a quoted field become LF, so multi-line values look the same
+    /// whatever wrote the file.
+    private func normalizeLineBreaks(_ bytes: inout [UInt8]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0D {
+                out.append(0x0A)
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            } else {
+                out.append(bytes[i])
+            }
+            i += 1
+        }
+        bytes = out
+    }
+
+    private mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        let result = bytes.withUnsafeBufferPointer { TextDecoding.decode($0, charset: charset) }
+        if result.usedFallback && !reportedFallback {
+            reportedFallback = true
+            pendingDiagnostics.append(Diagnostic(.note, .encodingFallback, "text is not UTF-8; read as Windows-1252",
+                                                 at: SourceLocation(file: file, line: line)))
+        }
+        return result.text
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// One known CSV export (LinkedIn, Google, Outlook, HubSpot, Salesforce) or the generic synonyms.
+///
+/// A profile recognises its header, names the role of its columns, and knows its conventions
+/// (date order, multi-value separators, categories). Columns a profile does not name fall back to
+/// the generic synonym table, and columns nobody names are kept on the contact as extras.
+public protocol CSVProfile: Sendable {
+    var name: String { get }
+    /// How strongly these normalized headers look like this export (0: not at all).
+    func score(_ headers: [String]) -> Int
+    /// The role of a normalized header in this export; nil to ask the generic synonyms.
+    func role(for header: String) -> CSVColumnRole?
+    /// Day-month order of slash dates when the data does not settle it.
+    var prefersDayFirst: Bool { get }
+    /// Splits a categories cell into categories.
+    func categories(_ cell: String) -> [String]
+    /// An export's filler value for a column it has no data for (Outlook's `Normal` priority).
+    func isFiller(header: String, value: String) -> Bool
+}
+
+extension CSVProfile {
+    public var prefersDayFirst: Bool { false }
+
+    public func isFiller(header: String, value: String) -> Bool { false }
+
+    public func categories(_ cell: String) -> [String] {
+        CSVValues.split(cell, separators: [";", ","]).map { $0.trimmed() }.filter { !$0.isEmpty }
+    }
+}
+
+/// Header names compared the way people write them: case, accents, spacing and a trailing colon
+/// do not matter (`Teléfono móvil` = `telefono movil`).
+public enum CSVHeader {
+    public static func normalize(_ header: String) -> String {
+        var text = header.trimmed()
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.hasSuffix(":") { text.removeLast() }
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        return folded.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Google's and others' numbered groups: `E-mail 2 - Value`, `Phone 1 - Label`, `Address 1 - City`.
+    public static func numberedGroup(_ header: String) -> CSVColumnRole? {
+        // "<kind> <n> - <part>"
+        guard let dash = header.range(of: " - ") else { return nil }
+        let left = header[..<dash.lowerBound]
+        let part = String(header[dash.upperBound...])
+        guard let space = left.lastIndex(of: " "), let n = Int(left[left.index(after: space)...]), n >= 1 else { return nil }
+        let kind = String(left[..<space])
+        switch kind {
+        case "e-mail", "email":
+            switch part {
+            case "value": return .email(types: [], slot: n)
+            case "label", "type": return .emailLabel(slot: n)
+            default: return nil
+            }
+        case "phone":
+            switch part {
+            case "value": return .phone(types: [], slot: n)
+            case "label", "type": return .phoneLabel(slot: n)
+            default: return nil
+            }
+        case "website":
+            switch part {
+            case "value": return .url(types: [], slot: n)
+            case "label", "type": return .urlLabel(slot: n)
+            default: return nil
+            }
+        case "address":
+            let parts: [String: CSVColumnRole.AddressPart] = [
+                "formatted": .formatted, "street": .street, "city": .city, "po box": .poBox, "region": .region,
+                "postal code": .postalCode, "country": .country, "extended address": .extended,
+            ]
+            if part == "label" || part == "type" { return .addressLabel(slot: n) }
+            return parts[part].map { .address(part: $0, types: [], slot: 100 + n) }
+        case "organization":
+            guard n == 1 else { return nil }
+            switch part {
+            case "name": return .organization
+            case "title": return .title
+            case "department": return .department
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+}
+
+/// Cell-level helpers shared by the profiles and the mapper.
+public enum CSVValues {
+    /// Splits on any of the separators (single characters), keeping empty parts out.
+    static func split(_ text: String, separators: Set<Character>) -> [String] {
+        text.split(whereSeparator: { separators.contains($0) }).map(String.init)
+    }
+
+    /// Google's ` ::: ` between several values in one cell.
+    static func multiValues(_ cell: String) -> [String] {
+        guard cell.contains(":::") else { return [cell] }
+        return cell.components(separatedBy: ":::").map { $0.trimmed() }.filter { !$0.isEmpty }
+    }
+
+    /// Types for a label that names one (`Mobile` → cell, `Work Fax` → work, fax); nil for a
+    /// custom label, which is kept as the label.
+    static func types(forLabel label: String) -> [String]? {
+        switch CSVHeader.normalize(label) {
+        case "mobile", "cell", "movil", "celular", "iphone": ["cell"]
+        case "work", "business", "trabajo", "oficina": ["work"]
+        case "home", "personal", "casa", "particular": ["home"]
+        case "work fax", "business fax", "fax del trabajo": ["work", "fax"]
+        case "home fax": ["home", "fax"]
+        case "fax": ["fax"]
+        case "main", "principal": ["main"]
+        case "pager": ["pager"]
+        case "other", "otro": []
+        default: nil
+        }
+    }
+
+    /// System groups that say nothing about the person (`myContacts`).
+    static func isSystemCategory(_ category: String) -> Bool {
+        ["mycontacts", "my contacts", "other contacts", "starred"].contains(category.lowercased())
+    }
+
+    /// Google marks system labels with `* ` (`* Work`, `* myContacts`).
+    static func label(_ cell: String) -> String? {
+        var text = cell.trimmed()
+        if text.hasPrefix("* ") { text = String(text.dropFirst(2)) } else if text == "*" { text = "" }
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// Every profile cardtool knows, most specific first.
+public enum CSVProfiles {
+    public static let all: [any CSVProfile] = [
+        LinkedInConnectionsProfile(), GoogleContactsProfile(), OutlookContactsProfile(), HubSpotProfile(),
+        SalesforceProfile(), GenericContactsProfile(),
+    ]
+
+    /// The best-scoring profile for a header row (the generic one when none recognises it).
+    public static func detect(_ normalizedHeaders: [String]) -> any CSVProfile {
+        var best: any CSVProfile = GenericContactsProfile()
+        var bestScore = 0
+        for profile in all {
+            let s = profile.score(normalizedHeaders)
+            if s > bestScore {
+                best = profile
+                bestScore = s
+            }
+        }
+        return best
+    }
+}
