@@ -78,8 +78,10 @@ public struct CSVContactMapper: Sendable {
             }
         }
 
-        for (column, cell) in row.fields.enumerated() {
-            let value = cell.trimmed()
+        for (column, raw) in row.fields.enumerated() {
+            let cell = SpreadsheetSafety.restore(raw)
+            var value = cell.trimmed()
+            if value == SalesforceProfile.placeholder { value = "" }
             guard column < roles.count else {
                 // A ragged row's extra cells: kept under their position.
                 if !value.isEmpty { contact.extras.append(RawProperty(name: "column \(column + 1)", value: cell)) }
@@ -100,8 +102,7 @@ public struct CSVContactMapper: Sendable {
             case .prefix: name.prefixes = value
             case .suffix: name.suffixes = value
             case .nickname: contact.nicknames.append(value)
-            case .organization:
-                if value != SalesforceProfile.placeholder { contact.organization = value }
+            case .organization: contact.organization = value
             case .department: contact.department = value
             case .title: contact.title = value
             case .role: contact.role = value

@@ -16,6 +16,7 @@ public struct HubSpotProfile: CSVProfile {
         case "email": .email(types: [], slot: 1)
         case "phone number": .phone(types: [], slot: 1)
         case "mobile phone number": .phone(types: ["cell"], slot: 2)
+        case "phone number 2": .phone(types: [], slot: 3)
         case "company name": .organization
         case "job title": .title
         case "website url": .url(types: [], slot: 1)
