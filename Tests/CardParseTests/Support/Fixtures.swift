@@ -12,6 +12,11 @@ enum Fixtures {
     }
 
     /// Every vCard fixture, relative to `Tests/Fixtures`.
+    static let csvs: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("csv").path)) ?? []
+        return names.filter { $0.hasSuffix(".csv") }.sorted().map { "csv/\($0)" }
+    }()
+
     static let vcards: [String] = {
         let fm = FileManager.default
         var result: [String] = []
@@ -21,6 +26,18 @@ enum Fixtures {
         }
         return result
     }()
+}
+
+/// Reads a CSV fixture (relative path) or text through the CSV contact reader.
+func readCSV(fixture: String, options: CSVOptions = CSVOptions()) throws -> ReadResult {
+    var reader = try CSVContactReader(input: try UnicodeInput(FileByteSource(path: Fixtures.path(fixture))),
+                                      file: fixture, options: options)
+    return try drain(&reader)
+}
+
+func readCSV(_ text: String, options: CSVOptions = CSVOptions()) throws -> ReadResult {
+    var reader = try CSVContactReader(input: try UnicodeInput(MemoryByteSource(text)), file: "t.csv", options: options)
+    return try drain(&reader)
 }
 
 /// Everything one reader produced for one input.

@@ -125,13 +125,15 @@ public struct ByteCSVReader {
         while true {
             if i >= buffer.count {
                 let before = position
-                if try !refill() {
-                    if inQuotes { return .unterminated(quote: quoteStart) }
-                    return .end(contentEnd: buffer.count, next: buffer.count, breaks: breaks)
-                }
+                let more = try refill()
+                // refill() may compact the buffer even when no more bytes come.
                 let moved = before - position
                 i -= moved
                 if quoteStart >= 0 { quoteStart -= moved }
+                if !more {
+                    if inQuotes { return .unterminated(quote: quoteStart) }
+                    return .end(contentEnd: buffer.count, next: buffer.count, breaks: breaks)
+                }
                 continue
             }
             if !inQuotes {

@@ -3,6 +3,8 @@
 enum VCardPropertyKind: UInt8, Sendable {
     case fn, n, tel, adr, org, url, uid, key, role, note, bday, logo, email, title, photo, sound
     case version, nickname, appleLabel, categories
+    /// cardtool's own properties for what vCard has no property for.
+    case connectedOn, metEvent, csvField
     /// Any other property: kept raw.
     case other
 
@@ -40,6 +42,9 @@ enum VCardPropertyKind: UInt8, Sendable {
         case 8: return eq("NICKNAME") ? .nickname : .other
         case 9: return eq("X-ABLABEL") ? .appleLabel : .other
         case 10: return eq("CATEGORIES") ? .categories : .other
+        case 14: return eq("X-CARDTOOL-MET") ? .metEvent : .other
+        case 16: return eq("X-CARDTOOL-FIELD") ? .csvField : .other
+        case 23: return eq("X-CARDTOOL-CONNECTED-ON") ? .connectedOn : .other
         default: break
         }
         return .other

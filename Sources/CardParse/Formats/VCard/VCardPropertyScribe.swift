@@ -51,7 +51,7 @@ enum VCardScribes {
         MediaScribe(kind: .photo), BirthdayScribe(), AddressScribe(), TelephoneScribe(), EmailScribe(),
         TextPropertyScribe(kind: .title), TextPropertyScribe(kind: .role), MediaScribe(kind: .logo),
         OrganizationScribe(), CategoriesScribe(), NoteScribe(), MediaScribe(kind: .sound),
-        TextPropertyScribe(kind: .uid), URLScribe(), MediaScribe(kind: .key),
+        TextPropertyScribe(kind: .uid), URLScribe(), MediaScribe(kind: .key), ConnectedOnScribe(), MetEventScribe(),
     ]
 
     /// The scribe for a property kind; nil for properties kept raw.
@@ -75,6 +75,9 @@ enum VCardScribes {
         case .logo: logo
         case .sound: sound
         case .key: key
+        case .connectedOn: connectedOn
+        case .metEvent: metEvent
+        case .csvField: csvField
         case .version, .appleLabel, .other: nil
         }
     }
@@ -97,4 +100,7 @@ enum VCardScribes {
     private static let logo = MediaScribe(kind: .logo)
     private static let sound = MediaScribe(kind: .sound)
     private static let key = MediaScribe(kind: .key)
+    private static let connectedOn = ConnectedOnScribe()
+    private static let metEvent = MetEventScribe()
+    private static let csvField = CSVFieldScribe()
 }

@@ -20,7 +20,17 @@ public struct VCardWriter {
             scribe.write(contact, to: &emitter)
         }
         for raw in contact.extras {
-            emitter.emit(group: raw.group, raw.name, parameters: raw.parameters, value: raw.value)
+            // Raw values from vCard keep their escapes; values from CSV cells may hold line breaks,
+            // which must not break the line.
+            let value = VCardValueCoding.escapeNewlines(VCardValueCoding.normalizeNewlines(raw.value))
+            if CSVFieldScribe.isValidName(raw.name) {
+                emitter.emit(group: raw.group, raw.name, parameters: raw.parameters, value: value)
+            } else {
+                // A CSV column name: keep it as a parameter of cardtool's own property.
+                emitter.emit(group: raw.group, "X-CARDTOOL-FIELD",
+                             parameters: [.init(name: "NAME", values: [raw.name])] + raw.parameters,
+                             value: VCardValueCoding.escape(raw.value))
+            }
         }
         emitter.endCard()
     }
