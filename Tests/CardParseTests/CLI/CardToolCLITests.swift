@@ -90,7 +90,10 @@ struct CardToolCLITests {
 
     @Test("usage errors exit with 64", arguments: [
         ["parse"], ["parse", "x.vcf", "--vcard-version", "4.0"], ["parse", "x.vcf", "--to", "vcf", "--vcard-version", "2.1"],
-        ["parse", "x.vcf", "--to", "xml"], ["parse", "-", "-"],
+        ["parse", "x.vcf", "--to", "xml"], ["parse", "-", "-"], ["parse", "x.csv", "--crm", "hubspot"],
+        ["parse", "x.csv", "--to", "csv", "--crm", "sap"], ["parse", "x.csv", "--delimiter", "#"],
+        ["parse", "x.csv", "--map", "Móvil"], ["parse", "x.csv", "--map", "Móvil=fax-machine"],
+        ["parse", "x.csv", "--encoding", "klingon"], ["parse", "x.csv", "--excel"],
     ])
     func usage(arguments: [String]) throws {
         #expect(try run(arguments).status == 64)
@@ -102,6 +105,28 @@ struct CardToolCLITests {
         let help = try run(["parse", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("cardtool parse a.vcf b.vcf --to vcf --vcard-version 4.0 -o all.vcf"))
+    }
+
+    @Test("CSV in: LinkedIn export with its preamble and empty rows, detected by content")
+    func csvInput() throws {
+        let r = try run(["parse", "csv/Connections_2024_with_notes_preamble.csv"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").count == 10)
+        #expect(r.stdout.contains(#""connectedOn":"2024-03-14""#))
+        #expect(r.stderr.hasPrefix("csv/Connections_2024_with_notes_preamble.csv:1: note: 2 lines before the header skipped [csv.preamble]\n"))
+        #expect(r.stderr.hasSuffix("read 11 records from 1 file: 10 ok, 0 with warnings, 1 skipped, 0 rejected\n"))
+    }
+
+    @Test("CSV out: CRM layout, Excel BOM and semicolons, --map and --id-column")
+    func csvOutput() throws {
+        let r = try run(["parse", "csv/badge_scanner_utf16le_tab.csv", "--to", "csv", "--crm", "hubspot", "--excel",
+                         "--output-delimiter", ";", "--map", "Stand=custom:Stand", "--id-column", "ID Acreditación"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("\u{FEFF}First Name;Last Name;Email;Phone Number;Mobile Phone Number;Company Name;Job Title;"))
+        #expect(r.stdout.contains("Lucía;Pérez Sánchez;lucia.perez@example.es;;+34 622 11 22 33;Ejemplo Renovables S.L.;"))
+        let jsonl = try run(["parse", "csv/badge_scanner_utf16le_tab.csv", "--id-column", "ID Acreditación"])
+        #expect(jsonl.stdout.contains(#""id":"B-0001""#))
+        #expect(jsonl.stdout.contains(#""events":[{"name":"Networking Tech Madrid","date":"2024-03-14"}]"#))
     }
 
     @Test("a failing output ends the run with exit status 1 and says so")
