@@ -11,15 +11,15 @@ import Glibc
 import CardParse
 
 func usage() -> Never {
-    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n"
+    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n"
     _ = text.withCString { write(2, $0, strlen($0)) }
     exit(64)
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
-guard let mode = args.first, mode == "vcard" else { usage() }
+guard let mode = args.first, mode == "vcard" || mode == "csv" else { usage() }
 args.removeFirst()
-var cards = 100_000
+var cards = mode == "csv" ? 1_000_000 : 100_000
 var runs = 3
 var path: String?
 var only: String?
@@ -29,7 +29,7 @@ while !args.isEmpty {
     guard let value = args.first else { usage() }
     args.removeFirst()
     switch flag {
-    case "--cards": guard let n = Int(value) else { usage() }; cards = n
+    case "--cards", "--rows": guard let n = Int(value) else { usage() }; cards = n
     case "--runs": guard let n = Int(value) else { usage() }; runs = n
     case "--file": path = value
     case "--only": only = value
@@ -38,17 +38,22 @@ while !args.isEmpty {
     }
 }
 
+if mode == "csv" {
+    try CSVBench.run(rows: cards, runs: runs, path: path)
+    exit(0)
+}
+
 let file = path ?? "/tmp/cardbench-vcard-v\(VCardCorpus.generation)-\(cards).vcf"
 let bytes = try VCardCorpus.ensure(cards: cards, at: file)
 print("input: \(file), \(cards) cards, \(String(format2: Double(bytes) / 1_048_576)) MiB")
 
-func now() -> Double {
+nonisolated func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-func peakRSSMiB() -> Double {
+nonisolated func peakRSSMiB() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024

@@ -4,12 +4,12 @@
 /// (`fullName` first) and absent fields are simply left out. Arrays are always present, possibly empty,
 /// so scripts can iterate without checking. Photo bytes are not included (their size and type are).
 public struct JSONLWriter {
-    private let out = JSONBuffer()
+    private var out: [UInt8] = []
 
     public init() {}
 
     public mutating func write(_ contact: Contact) {
-        var o = JSONObject(into: out)
+        var o = JSONObject(bytes: JSONObject.take(&out))
         o.string("fullName", contact.fullName)
         if let n = contact.name {
             o.object("name") { o in
@@ -87,87 +87,101 @@ public struct JSONLWriter {
             }
         }
         o.close()
-        out.bytes.append(0x0A)
+        out = o.bytes
+        out.append(0x0A)
     }
 
     public mutating func takeOutput() -> [UInt8] {
-        defer { out.bytes.removeAll(keepingCapacity: true) }
-        return out.bytes
+        defer { out.removeAll(keepingCapacity: true) }
+        return out
     }
 }
 
-/// The bytes a ``JSONObject`` and its nested objects write into.
-final class JSONBuffer {
-    var bytes: [UInt8] = []
-}
-
-/// A minimal streaming JSON object writer over a byte buffer.
+/// A minimal streaming JSON object writer. It owns the output bytes while it writes and hands
+/// them to nested objects by moving them (no copies, and no class, whose every access Swift
+/// would check for exclusivity at run time).
 struct JSONObject {
-    private let buffer: JSONBuffer
+    var bytes: [UInt8]
     private var first = true
 
-    init(into buffer: JSONBuffer) {
-        self.buffer = buffer
-        buffer.bytes.append(UInt8(ascii: "{"))
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        self.bytes.append(UInt8(ascii: "{"))
     }
 
-    private init(nestedIn buffer: JSONBuffer) {
-        self.buffer = buffer
-        buffer.bytes.append(UInt8(ascii: "{"))
+    static func take(_ a: inout [UInt8]) -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &a)
+        return taken
     }
 
-    mutating func close() { buffer.bytes.append(UInt8(ascii: "}")) }
+    mutating func close() { bytes.append(UInt8(ascii: "}")) }
 
-    private mutating func key(_ k: String) {
-        if !first { buffer.bytes.append(UInt8(ascii: ",")) }
+    /// Keys are literals: their bytes are copied as they are (they need no escaping).
+    private mutating func key(_ k: StaticString) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
-        JSONObject.appendString(k, to: &buffer.bytes)
-        buffer.bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
-    mutating func string(_ k: String, _ v: String?) {
+    mutating func string(_ k: StaticString, _ v: String?) {
         guard let v else { return }
         key(k)
-        JSONObject.appendString(v, to: &buffer.bytes)
+        JSONObject.appendString(v, to: &bytes)
     }
 
-    mutating func int(_ k: String, _ v: Int?) {
+    mutating func int(_ k: StaticString, _ v: Int?) {
         guard let v else { return }
         key(k)
-        buffer.bytes.append(contentsOf: String(v).utf8)
+        bytes.append(contentsOf: String(v).utf8)
     }
 
-    mutating func strings(_ k: String, _ v: [String]) {
+    mutating func strings(_ k: StaticString, _ v: [String]) {
         key(k)
-        buffer.bytes.append(UInt8(ascii: "["))
+        bytes.append(UInt8(ascii: "["))
         for (i, s) in v.enumerated() {
-            if i > 0 { buffer.bytes.append(UInt8(ascii: ",")) }
-            JSONObject.appendString(s, to: &buffer.bytes)
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONObject.appendString(s, to: &bytes)
         }
-        buffer.bytes.append(UInt8(ascii: "]"))
+        bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func object(_ k: String, _ body: (inout JSONObject) -> Void) {
+    mutating func object(_ k: StaticString, _ body: (inout JSONObject) -> Void) {
         key(k)
-        var nested = JSONObject(nestedIn: buffer)
+        var nested = JSONObject(bytes: Self.take(&bytes))
         body(&nested)
         nested.close()
+        bytes = Self.take(&nested.bytes)
     }
 
-    mutating func array<T>(_ k: String, _ items: [T], _ body: (inout JSONObject, T) -> Void) {
+    mutating func array<T>(_ k: StaticString, _ items: [T], _ body: (inout JSONObject, T) -> Void) {
         key(k)
-        buffer.bytes.append(UInt8(ascii: "["))
+        bytes.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
-            if i > 0 { buffer.bytes.append(UInt8(ascii: ",")) }
-            var nested = JSONObject(nestedIn: buffer)
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            var nested = JSONObject(bytes: Self.take(&bytes))
             body(&nested, item)
             nested.close()
+            bytes = Self.take(&nested.bytes)
         }
-        buffer.bytes.append(UInt8(ascii: "]"))
+        bytes.append(UInt8(ascii: "]"))
     }
 
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: copy them whole.
+        var text = s
+        let plain = text.withUTF8 { p -> Bool in
+            for b in p where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            out.append(contentsOf: p)
+            return true
+        }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])

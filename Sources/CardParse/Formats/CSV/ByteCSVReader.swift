@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One CSV record: its fields and where it sits in the file.
 public struct CSVRow: Sendable, Equatable {
     public var fields: [String]
@@ -120,7 +124,6 @@ public struct ByteCSVReader {
         var i = position            // relative to the buffer; adjusted after each refill
         var inQuotes = false
         var quoteStart = -1
-        var fieldStart = true
         var breaks = 0
         while true {
             if i >= buffer.count {
@@ -137,12 +140,26 @@ public struct ByteCSVReader {
                 continue
             }
             if !inQuotes {
-                // Fast path: jump to the next byte that matters.
-                let b = buffer[i]
+                // Jump to the next line feed, carriage return or quote with memchr.
+                let next = buffer.withUnsafeBufferPointer { p -> Int in
+                    let base = p.baseAddress! + i
+                    let count = p.count - i
+                    var stop = count
+                    if let lf = memchr(base, 0x0A, stop) { stop = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) }
+                    if stop > 0, let q = memchr(base, 0x22, stop) { stop = base.distance(to: q.assumingMemoryBound(to: UInt8.self)) }
+                    if stop > 0, let cr = memchr(base, 0x0D, stop) { stop = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
+                    return i + stop
+                }
+                if next >= buffer.count {
+                    i = next
+                    continue
+                }
+                let b = buffer[next]
                 if b == 0x0A {
-                    return .end(contentEnd: i, next: i + 1, breaks: breaks + 1)
+                    return .end(contentEnd: next, next: next + 1, breaks: breaks + 1)
                 }
                 if b == 0x0D {
+                    i = next
                     if i + 1 >= buffer.count && !exhausted {
                         let before = position
                         _ = try refill()
@@ -150,17 +167,16 @@ public struct ByteCSVReader {
                         i -= moved
                         if quoteStart >= 0 { quoteStart -= moved }
                     }
-                    let next = i + 1 < buffer.count && buffer[i + 1] == 0x0A ? i + 2 : i + 1
-                    return .end(contentEnd: i, next: next, breaks: breaks + 1)
+                    let after = i + 1 < buffer.count && buffer[i + 1] == 0x0A ? i + 2 : i + 1
+                    return .end(contentEnd: i, next: after, breaks: breaks + 1)
                 }
-                if b == UInt8(ascii: "\"") && fieldStart && literalQuote != i {
+                // A quote opens a quoted field only at the start of a field.
+                let atFieldStart = next == position || buffer[next - 1] == delimiter
+                if atFieldStart && literalQuote != next {
                     inQuotes = true
-                    quoteStart = i
-                    fieldStart = false
-                } else {
-                    fieldStart = b == delimiter
+                    quoteStart = next
                 }
-                i += 1
+                i = next + 1
                 continue
             }
             // Inside quotes: look for the next quote; count line breaks on the way.
@@ -233,8 +249,10 @@ public struct ByteCSVReader {
                 if k >= end { return }
                 i = k + 1
             } else {
-                var j = i
-                while j < end && buffer[j] != delimiter { j += 1 }
+                let j = buffer.withUnsafeBufferPointer { p -> Int in
+                    guard i < end, let d = memchr(p.baseAddress! + i, Int32(delimiter), end - i) else { return end }
+                    return (p.baseAddress! + i).distance(to: d.assumingMemoryBound(to: UInt8.self)) + i
+                }
                 fields.append(decode(buffer[i..<j]))
                 if j >= end { return }
                 i = j + 1

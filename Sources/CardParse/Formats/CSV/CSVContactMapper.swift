@@ -53,14 +53,12 @@ public struct CSVContactMapper: Sendable {
     public func contact(for row: CSVRow, record: Int, diagnostics: inout [Diagnostic]) -> Contact {
         var contact = Contact()
         var name = PersonName()
-        var emails: [Int: (values: [String], types: [String], label: String?, kind: String?)] = [:]
-        var emailOrder: [Int] = []
-        var phones: [Int: (values: [String], types: [String], label: String?)] = [:]
-        var phoneOrder: [Int] = []
-        var urls: [Int: (values: [String], types: [String], label: String?)] = [:]
-        var urlOrder: [Int] = []
-        var addresses: [Int: (parts: [CSVColumnRole.AddressPart: String], types: [String], label: String?)] = [:]
-        var addressOrder: [Int] = []
+        // Values gathered per group (a slot ties Google's `E-mail 2 - Label` to `E-mail 2 - Value`);
+        // a handful per row, so arrays searched linearly beat dictionaries.
+        var emails: [Group] = []
+        var phones: [Group] = []
+        var urls: [Group] = []
+        var addresses: [AddressGroup] = []
         var eventName: String?
         var isCompany = false
         var eventDate: PartialDate?
@@ -107,32 +105,25 @@ public struct CSVContactMapper: Sendable {
             case .title: contact.title = value
             case .role: contact.role = value
             case .email(let types, let slot):
-                if emails[slot] == nil { emailOrder.append(slot); emails[slot] = ([], types, nil, nil) }
-                emails[slot]!.values += CSVValues.multiValues(value)
+                emails[Group.index(slot, in: &emails)].add(CSVValues.multiValues(value), types: types)
             case .emailLabel(let slot):
-                if emails[slot] == nil { emailOrder.append(slot); emails[slot] = ([], [], nil, nil) }
-                emails[slot]!.label = CSVValues.label(value)
+                emails[Group.index(slot, in: &emails)].label = CSVValues.label(value)
             case .emailKind(let slot):
-                if emails[slot] == nil { emailOrder.append(slot); emails[slot] = ([], [], nil, nil) }
-                emails[slot]!.kind = value
+                emails[Group.index(slot, in: &emails)].kind = value
             case .phone(let types, let slot):
-                if phones[slot] == nil { phoneOrder.append(slot); phones[slot] = ([], types, nil) }
-                phones[slot]!.values += CSVValues.multiValues(value)
+                phones[Group.index(slot, in: &phones)].add(CSVValues.multiValues(value), types: types)
             case .phoneLabel(let slot):
-                if phones[slot] == nil { phoneOrder.append(slot); phones[slot] = ([], [], nil) }
-                phones[slot]!.label = CSVValues.label(value)
+                phones[Group.index(slot, in: &phones)].label = CSVValues.label(value)
             case .url(let types, let slot):
-                if urls[slot] == nil { urlOrder.append(slot); urls[slot] = ([], types, nil) }
-                urls[slot]!.values += CSVValues.multiValues(value)
+                urls[Group.index(slot, in: &urls)].add(CSVValues.multiValues(value), types: types)
             case .urlLabel(let slot):
-                if urls[slot] == nil { urlOrder.append(slot); urls[slot] = ([], [], nil) }
-                urls[slot]!.label = CSVValues.label(value)
+                urls[Group.index(slot, in: &urls)].label = CSVValues.label(value)
             case .address(let part, let types, let slot):
-                if addresses[slot] == nil { addressOrder.append(slot); addresses[slot] = ([:], types, nil) }
-                addresses[slot]!.parts[part] = cell.trimmed()
+                let i = AddressGroup.index(slot, in: &addresses)
+                addresses[i].parts.append((part, cell.trimmed()))
+                if addresses[i].types.isEmpty { addresses[i].types = types }
             case .addressLabel(let slot):
-                if addresses[slot] == nil { addressOrder.append(slot); addresses[slot] = ([:], [], nil) }
-                addresses[slot]!.label = CSVValues.label(value)
+                addresses[AddressGroup.index(slot, in: &addresses)].label = CSVValues.label(value)
             case .note:
                 contact.note = contact.note.map { $0 + "\n" + cell } ?? cell
             case .birthday:
@@ -153,8 +144,7 @@ public struct CSVContactMapper: Sendable {
         }
         if !name.isEmpty { contact.name = PersonName(family: name.family, given: name.given, additional: name.additional,
                                                      prefixes: name.prefixes, suffixes: name.suffixes) }
-        for slot in emailOrder {
-            guard let e = emails[slot] else { continue }
+        for e in emails {
             for v in e.values {
                 // Exchange X.500 addresses (`/o=…`, type EX) are not e-mail addresses.
                 if e.kind?.uppercased() == "EX" || v.lowercased().hasPrefix("/o=") {
@@ -167,24 +157,21 @@ public struct CSVContactMapper: Sendable {
                 contact.emails.append(Email(value: v, types: types, label: label))
             }
         }
-        for slot in phoneOrder {
-            guard let p = phones[slot] else { continue }
+        for p in phones {
             let (types, label) = Self.types(p.types, label: p.label)
             for v in p.values { contact.phones.append(Phone(value: v, types: types, label: label)) }
         }
-        for slot in urlOrder {
-            guard let u = urls[slot] else { continue }
+        for u in urls {
             for v in u.values { contact.urls.append(WebLink(value: v, types: u.types, label: u.label)) }
         }
-        for slot in addressOrder {
-            guard let a = addresses[slot] else { continue }
-            let street = [a.parts[.street], a.parts[.street2], a.parts[.street3]].compactMap { $0 }
+        for a in addresses {
+            let street = [a[.street], a[.street2], a[.street3]].compactMap { $0 }
                 .filter { !$0.isEmpty }.joined(separator: "\n")
             let (types, label) = Self.types(a.types, label: a.label)
-            let address = PostalAddress(types: types, poBox: a.parts[.poBox], extended: a.parts[.extended],
-                                        street: street, locality: a.parts[.city], region: a.parts[.region],
-                                        postalCode: a.parts[.postalCode], country: a.parts[.country],
-                                        formatted: a.parts[.formatted], label: label)
+            let address = PostalAddress(types: types, poBox: a[.poBox], extended: a[.extended],
+                                        street: street, locality: a[.city], region: a[.region],
+                                        postalCode: a[.postalCode], country: a[.country],
+                                        formatted: a[.formatted], label: label)
             if address.hasComponents || address.formatted != nil { contact.addresses.append(address) }
         }
         if eventName != nil || eventDate != nil { contact.events.append(MetEvent(name: eventName, date: eventDate)) }
@@ -201,6 +188,44 @@ public struct CSVContactMapper: Sendable {
         if let idColumn, idColumn < row.fields.count { source.id = row.fields[idColumn].trimmed().nonEmpty }
         contact.source = source
         return contact
+    }
+
+    /// One row's values of one group (the e-mails of slot 2, say).
+    struct Group {
+        var slot: Int
+        var values: [String] = []
+        var types: [String] = []
+        var label: String?
+        var kind: String?
+
+        mutating func add(_ more: [String], types: [String]) {
+            values += more
+            if self.types.isEmpty { self.types = types }
+        }
+
+        static func index(_ slot: Int, in groups: inout [Group]) -> Int {
+            if let i = groups.firstIndex(where: { $0.slot == slot }) { return i }
+            groups.append(Group(slot: slot))
+            return groups.count - 1
+        }
+    }
+
+    /// One row's parts of one address.
+    struct AddressGroup {
+        var slot: Int
+        var parts: [(CSVColumnRole.AddressPart, String)] = []
+        var types: [String] = []
+        var label: String?
+
+        subscript(part: CSVColumnRole.AddressPart) -> String? {
+            parts.first { $0.0 == part }?.1
+        }
+
+        static func index(_ slot: Int, in groups: inout [AddressGroup]) -> Int {
+            if let i = groups.firstIndex(where: { $0.slot == slot }) { return i }
+            groups.append(AddressGroup(slot: slot))
+            return groups.count - 1
+        }
     }
 
     /// A label that names a type (`Mobile`, `* Work`) becomes that type; other labels stay labels.

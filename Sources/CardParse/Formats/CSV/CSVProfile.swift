@@ -97,26 +97,47 @@ public enum CSVValues {
 
     /// Google's ` ::: ` between several values in one cell.
     static func multiValues(_ cell: String) -> [String] {
-        guard cell.contains(":::") else { return [cell] }
-        return cell.components(separatedBy: ":::").map { $0.trimmed() }.filter { !$0.isEmpty }
+        guard cell.containsByte(UInt8(ascii: ":")) else { return [cell] }
+        var parts: [String] = []
+        var text = cell
+        text.withUTF8 { p in
+            var start = 0
+            var i = 0
+            while i + 2 < p.count {
+                if p[i] == 0x3A && p[i + 1] == 0x3A && p[i + 2] == 0x3A {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self))
+                    i += 3
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<p.count]), as: UTF8.self))
+        }
+        if parts.count == 1 { return [cell] }
+        return parts.map { $0.trimmed() }.filter { !$0.isEmpty }
     }
 
     /// Types for a label that names one (`Mobile` → cell, `Work Fax` → work, fax); nil for a
     /// custom label, which is kept as the label.
     static func types(forLabel label: String) -> [String]? {
-        switch CSVHeader.normalize(label) {
-        case "mobile", "cell", "movil", "celular", "iphone": ["cell"]
-        case "work", "business", "trabajo", "oficina": ["work"]
-        case "home", "personal", "casa", "particular": ["home"]
-        case "work fax", "business fax", "fax del trabajo": ["work", "fax"]
-        case "home fax": ["home", "fax"]
-        case "fax": ["fax"]
-        case "main", "principal": ["main"]
-        case "pager": ["pager"]
-        case "other", "otro": []
-        default: nil
-        }
+        labelTypes[label.lowercased()]
     }
+
+    private static let labelTypes: [String: [String]] = {
+        var map: [String: [String]] = [:]
+        func add(_ types: [String], _ names: String...) { for n in names { map[n] = types } }
+        add(["cell"], "mobile", "cell", "movil", "móvil", "celular", "iphone")
+        add(["work"], "work", "business", "trabajo", "oficina")
+        add(["home"], "home", "personal", "casa", "particular")
+        add(["work", "fax"], "work fax", "business fax", "fax del trabajo")
+        add(["home", "fax"], "home fax")
+        add(["fax"], "fax")
+        add(["main"], "main", "principal")
+        add(["pager"], "pager")
+        add([], "other", "otro")
+        return map
+    }()
 
     /// System groups that say nothing about the person (`myContacts`).
     static func isSystemCategory(_ category: String) -> Bool {
