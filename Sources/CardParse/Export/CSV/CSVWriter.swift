@@ -20,23 +20,27 @@ public struct CSVWriter {
     }
 
     private mutating func append(_ field: String) {
-        var needsQuotes = field.utf8.first == 0x20 || field.utf8.last == 0x20
-        if !needsQuotes {
-            for b in field.utf8 where b == delimiter || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
-                needsQuotes = true
-                break
+        var field = field
+        let delimiter = self.delimiter
+        field.withUTF8 { p in
+            var needsQuotes = p.first == 0x20 || p.last == 0x20
+            if !needsQuotes {
+                for b in p where b == delimiter || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+                    needsQuotes = true
+                    break
+                }
             }
+            guard needsQuotes else {
+                out.append(contentsOf: p)
+                return
+            }
+            out.append(UInt8(ascii: "\""))
+            for b in p {
+                if b == UInt8(ascii: "\"") { out.append(b) }
+                out.append(b)
+            }
+            out.append(UInt8(ascii: "\""))
         }
-        guard needsQuotes else {
-            out.append(contentsOf: field.utf8)
-            return
-        }
-        out.append(UInt8(ascii: "\""))
-        for b in field.utf8 {
-            if b == UInt8(ascii: "\"") { out.append(b) }
-            out.append(b)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 
     public mutating func takeOutput() -> [UInt8] {

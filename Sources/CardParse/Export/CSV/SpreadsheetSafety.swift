@@ -1,5 +1,3 @@
-import Foundation
-
 /// Keeps exported cells from being run as formulas when the file is opened in a spreadsheet
 /// (OWASP "CSV Injection"): a cell starting with `=` `+` `-` `@`, TAB or CR gets a leading `'`.
 /// Plain phone numbers such as `+34600123123` or `+52 (55) 5555-0100` are left alone.
@@ -18,24 +16,33 @@ public enum SpreadsheetSafety {
     /// `+` then digits, spaces, dots, dashes and parentheses only, with at least six digits, and
     /// optionally an extension (`ext. 12`, `x12`).
     static func isPlainPhoneNumber(_ cell: String) -> Bool {
-        var text = Substring(cell)
-        guard text.first == "+" else { return false }
-        text = text.dropFirst()
-        for marker in [" ext. ", " ext ", " ext.", " x", " #"] {
-            if let range = text.range(of: marker, options: .caseInsensitive) {
-                let ext = text[range.upperBound...]
-                guard !ext.isEmpty, ext.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-                text = text[..<range.lowerBound]
-                break
-            }
-        }
+        let bytes = Array(cell.utf8)
+        guard bytes.first == UInt8(ascii: "+") else { return false }
+        var i = 1
         var digits = 0
-        for b in text.utf8 {
+        while i < bytes.count {
+            let b = bytes[i]
             switch b {
             case 0x30...0x39: digits += 1
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"): continue
-            default: return false
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"): break
+            default:
+                // An extension: "ext. 12", "ext 12", "x12", "#12" after a space, then digits only.
+                guard i > 1, bytes[i - 1] == UInt8(ascii: " ") else { return false }
+                var k = i
+                let lower = bytes[k...].prefix(3).map { $0 | 0x20 }
+                if lower == Array("ext".utf8) {
+                    k += 3
+                    if k < bytes.count && bytes[k] == UInt8(ascii: ".") { k += 1 }
+                } else if b | 0x20 == UInt8(ascii: "x") || b == UInt8(ascii: "#") {
+                    k += 1
+                } else {
+                    return false
+                }
+                while k < bytes.count && bytes[k] == UInt8(ascii: " ") { k += 1 }
+                guard k < bytes.count, bytes[k...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+                return digits >= 6
             }
+            i += 1
         }
         return digits >= 6
     }
