@@ -1,9 +1,9 @@
 # cardtool: two commands do all set-up on a fresh Debian machine with Swift 6:
-#   make demo   parse the bundled fixtures to JSON Lines and vCard 4.0 (in demo-out/)
+#   make demo   parse the bundled fixtures to JSON Lines, vCard 4.0 and HubSpot CSV (in demo-out/)
 #   make test   run the test suite
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libphonenumber-dev
-FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf)
+FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv)
 
 .PHONY: deps build demo test bench clean
 
@@ -17,8 +17,9 @@ build: deps
 demo: build
 	@mkdir -p demo-out
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to jsonl -o demo-out/contacts.jsonl
-	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to vcf --vcard-version 4.0 -o demo-out/contacts.vcf
-	@echo "wrote demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts) and demo-out/contacts.vcf"
+	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to vcf --vcard-version 4.0 -o demo-out/contacts.vcf --quiet
+	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to csv --crm hubspot -o demo-out/hubspot.csv --quiet
+	@echo "wrote demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts), demo-out/contacts.vcf and demo-out/hubspot.csv"
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -27,6 +28,7 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product cardbench
 	.build/release/cardbench vcard
+	.build/release/cardbench csv
 
 clean:
 	rm -rf .build demo-out
