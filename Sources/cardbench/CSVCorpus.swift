@@ -13,10 +13,9 @@ enum CSVCorpus {
     static func ensure(rows: Int, at path: String) throws -> Int {
         var info = stat()
         if stat(path, &info) == 0, info.st_size > 0 { return Int(info.st_size) }
-        let sink = try ByteSink(path: path)
+        var out = try CorpusWriter(path: path)
         var rng = VCardCorpus.Random(state: 7)
-        var total = header.utf8.count
-        try sink.write(Array(header.utf8))
+        try out.append(header)
         var chunk = ""
         for i in 0..<rows {
             let g = rng.pick(VCardCorpus.given), f = rng.pick(VCardCorpus.family)
@@ -30,15 +29,9 @@ enum CSVCorpus {
             chunk += "* Work,user\(i)@example.com,Home,user\(i).home@example.org,Mobile,\(phones),Work,+34 91 123 45 67,"
             chunk += "Work,\"Calle de Alcalá \(i % 200), 3º B\n\(zip) \(city)\",Calle de Alcalá \(i % 200) 3º B,\(city),,\(city),\(zip),\(country),,"
             chunk += "Profile,https://www.linkedin.com/in/user-\(i)\n"
-            if chunk.utf8.count > 1 << 20 {
-                total += chunk.utf8.count
-                try sink.write(Array(chunk.utf8))
-                chunk = ""
-            }
+            try out.append(chunk)
+            chunk = ""
         }
-        total += chunk.utf8.count
-        try sink.write(Array(chunk.utf8))
-        try sink.flush()
-        return total
+        return try out.finish()
     }
 }

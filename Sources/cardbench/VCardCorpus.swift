@@ -38,9 +38,8 @@ enum VCardCorpus {
 
     /// Writes `cards` cards to `path` and returns the file size.
     static func write(cards: Int, to path: String) throws -> Int {
-        let sink = try ByteSink(path: path)
+        var out = try CorpusWriter(path: path)
         var rng = Random(state: 42)
-        var total = 0
         var chunk = ""
         let photo = String(repeating: "/9j/4AAQSkZJRgABAQEAYABgAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQY", count: 40)
         for i in 0..<cards {
@@ -89,16 +88,10 @@ enum VCardCorpus {
                 }
                 chunk += "END:VCARD\r\n"
             }
-            if chunk.utf8.count > 1 << 20 {
-                total += chunk.utf8.count
-                try sink.write(Array(chunk.utf8))
-                chunk = ""
-            }
+            try out.append(chunk)
+            chunk = ""
         }
-        total += chunk.utf8.count
-        try sink.write(Array(chunk.utf8))
-        try sink.flush()
-        return total
+        return try out.finish()
     }
 
     private static func qp(_ text: String) -> String {

@@ -91,3 +91,16 @@ extension Contact {
         return copy
     }
 }
+
+/// A source that hands out one byte per read: every chunk boundary a reader can meet.
+struct Trickle: ByteSource {
+    var bytes: [UInt8]
+    var offset = 0
+
+    mutating func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
+        guard offset < bytes.count else { return 0 }
+        buffer.append(bytes[offset])
+        offset += 1
+        return 1
+    }
+}

@@ -9,16 +9,6 @@ struct ByteCSVReaderTests {
     }
 
     func rows(bytes: [UInt8], dialect: CSVDialect = .comma, chunked: Bool = false) throws -> (rows: [CSVRow], diagnostics: [Diagnostic]) {
-        struct Trickle: ByteSource {
-            var bytes: [UInt8]
-            var offset = 0
-            mutating func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
-                guard offset < bytes.count else { return 0 }
-                buffer.append(bytes[offset])
-                offset += 1
-                return 1
-            }
-        }
         let source: any ByteSource = chunked ? Trickle(bytes: bytes) : MemoryByteSource(bytes)
         var reader = try ByteCSVReader(input: try UnicodeInput(source), dialect: dialect, file: "t.csv")
         var result: [CSVRow] = []

@@ -233,16 +233,6 @@ struct VCardReaderTests {
 
     @Test("streaming: cards are read one by one from a source that hands out a byte at a time")
     func tinyChunks() throws {
-        struct Trickle: ByteSource {
-            var bytes: [UInt8]
-            var offset = 0
-            mutating func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
-                guard offset < bytes.count else { return 0 }
-                buffer.append(bytes[offset])
-                offset += 1
-                return 1
-            }
-        }
         let path = Fixtures.path("vcard/synthetic_es_mixed_versions.vcf")
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         let trickled = try readVCard(source: Trickle(bytes: bytes), file: "t.vcf")
