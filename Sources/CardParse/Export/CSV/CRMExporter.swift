@@ -1,7 +1,8 @@
 /// One CRM's import layout: the header its wizard maps automatically, and one row per contact.
 ///
-/// Layouts are fixed-width so output can stream: values beyond a layout's columns (a fourth
-/// e-mail) are reported by ``row(for:overflow:)`` instead of silently lost.
+/// Layouts are fixed-width so output can stream: contact points beyond a layout's columns (a fourth
+/// e-mail, a second website) are reported by ``row(for:overflow:)`` instead of silently lost. Fields a
+/// CRM layout has no column for at all (HubSpot has none for notes) are documented in the README.
 public protocol CRMExporter: Sendable {
     var name: String { get }
     var header: [String] { get }

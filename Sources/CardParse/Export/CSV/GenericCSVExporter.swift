@@ -20,13 +20,16 @@ public struct GenericCSVExporter: CRMExporter {
         let other = phones.take()
         overflow += emails.left + phones.left
         if c.addresses.count > 1 { overflow.append("\(c.addresses.count - 1) more address(es)") }
+        let website = c.websiteURL, linkedIn = c.linkedInURL
+        overflow += c.urls.map(\.value).filter { $0 != website && $0 != linkedIn }
+        if c.events.count > 1 { overflow += c.events.dropLast().map { $0.name ?? $0.date?.iso8601 ?? "event" } }
         let a = c.firstAddress
         let event = c.events.last
         return [
             c.fullName ?? "", c.givenForExport, c.name?.additional ?? "", c.familyForExport, c.name?.prefixes ?? "",
             c.name?.suffixes ?? "", c.nicknames.joined(separator: ", "), c.organization ?? "", c.department ?? "",
-            c.title ?? "", email[0], email[1], email[2], mobile, work, home, other, c.websiteURL ?? "",
-            c.linkedInURL ?? "", a?.street ?? "", a?.locality ?? "", a?.region ?? "", a?.postalCode ?? "",
+            c.title ?? "", email[0], email[1], email[2], mobile, work, home, other, website ?? "",
+            linkedIn ?? "", a?.street ?? "", a?.locality ?? "", a?.region ?? "", a?.postalCode ?? "",
             a?.country ?? "", c.birthday?.iso8601 ?? "", c.categories.joined(separator: "; "), event?.name ?? "",
             event?.date?.iso8601 ?? "", c.connectedOn?.iso8601 ?? "", c.note ?? "", c.source?.file ?? "",
             c.source.map { String($0.record) } ?? "", c.source?.id ?? "",

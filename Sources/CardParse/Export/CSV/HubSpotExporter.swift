@@ -20,11 +20,13 @@ public struct HubSpotExporter: CRMExporter {
         let phone = phones.takeAny(excluding: ["fax"]), phone2 = phones.takeAny(excluding: ["fax"])
         let email2 = emails.take(), email3 = emails.take()
         overflow += emails.left + phones.left
+        let website = c.websiteURL, linkedIn = c.linkedInURL
+        overflow += c.urls.map(\.value).filter { $0 != website && $0 != linkedIn }
         let a = c.firstAddress
         return [
             c.givenForExport, c.familyForExport, email, phone, mobile, c.organization ?? "", c.title ?? "",
-            c.websiteURL ?? "", a?.street ?? "", a?.locality ?? "", a?.region ?? "", a?.postalCode ?? "",
-            a?.country ?? "", c.linkedInURL ?? "", email2, email3, phone2,
+            website ?? "", a?.street ?? "", a?.locality ?? "", a?.region ?? "", a?.postalCode ?? "",
+            a?.country ?? "", linkedIn ?? "", email2, email3, phone2,
         ]
     }
 }

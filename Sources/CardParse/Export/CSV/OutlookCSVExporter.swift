@@ -21,6 +21,8 @@ public struct OutlookCSVExporter: CRMExporter {
         let home = phones.take(["home"]), other = phones.take()
         let email = [emails.take(), emails.take(), emails.take()]
         overflow += emails.left + phones.left
+        let web = c.websiteURL ?? c.linkedInURL
+        overflow += c.urls.map(\.value).filter { $0 != web }
         let work = c.addresses.first { $0.types.contains("work") } ?? c.addresses.first { !$0.types.contains("home") }
         let homeAddress = c.addresses.first { $0.types.contains("home") && $0 != work }
         let leftover = c.addresses.filter { $0 != work && $0 != homeAddress }.count
@@ -36,7 +38,7 @@ public struct OutlookCSVExporter: CRMExporter {
             homeAddress?.street ?? "", homeAddress?.locality ?? "", homeAddress?.region ?? "",
             homeAddress?.postalCode ?? "", homeAddress?.country ?? "",
             fax, business, home, mobile, other, email[0], email[1], email[2],
-            c.websiteURL ?? c.linkedInURL ?? "", birthday, c.categories.joined(separator: ";"), c.note ?? "",
+            web ?? "", birthday, c.categories.joined(separator: ";"), c.note ?? "",
         ]
     }
 }

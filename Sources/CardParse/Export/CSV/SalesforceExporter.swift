@@ -20,13 +20,15 @@ public struct SalesforceExporter: CRMExporter {
         let fax = phones.take(["fax"]), mobile = phones.take(["cell"]), phone = phones.take()
         let otherPhone = phones.take(), email2 = emails.take(), email3 = emails.take()
         overflow += emails.left + phones.left
+        let web = c.websiteURL ?? c.linkedInURL
+        overflow += c.urls.map(\.value).filter { $0 != web }
         let a = c.firstAddress
         let placeholder = SalesforceProfile.placeholder
         let last = c.name?.family ?? (c.name == nil ? c.fullName : nil) ?? placeholder
         let first = c.name?.family == nil && c.name == nil ? "" : c.givenForExport
         return [
             first, last, c.organization ?? placeholder, c.title ?? "", email, phone, mobile, fax, a?.street ?? "",
-            a?.locality ?? "", a?.region ?? "", a?.postalCode ?? "", a?.country ?? "", c.websiteURL ?? c.linkedInURL ?? "",
+            a?.locality ?? "", a?.region ?? "", a?.postalCode ?? "", a?.country ?? "", web ?? "",
             c.events.last?.name ?? "", c.note ?? "", email2, email3, otherPhone,
         ]
     }

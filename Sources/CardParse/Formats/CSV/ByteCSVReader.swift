@@ -9,6 +9,8 @@ public struct CSVRow: Sendable, Equatable {
     public var line: Int
     /// 1-based record number, counting every record in the file (header and preamble included).
     public var number: Int
+    /// Problems found in this record (an unterminated quote, text after a closing quote).
+    public var warnings: [Diagnostic] = []
 
     public init(fields: [String], line: Int, number: Int) {
         self.fields = fields
@@ -42,19 +44,25 @@ public struct ByteCSVReader {
     private var exhausted = false
     private var line = 1
     private var recordNumber = 0
-    /// Buffer index of a quote to take as text (recovery from an unterminated quote).
+    /// Quotes at or before this buffer index are text (recovery from unterminated quotes: each
+    /// retry moves it forward, so a record is rescanned at most once per quote).
     private var literalQuote: Int?
     private var pendingDiagnostics: [Diagnostic] = []
+    /// Warnings about the record being read; they travel with its ``CSVRow``.
+    private var rowWarnings: [Diagnostic] = []
     private var reportedFallback = false
     private var fields: [String] = []
     private var scratch: [UInt8] = []
-    static let maxQuotedBytes = 1 << 20
+    /// How far a quoted field may run before its quote is taken as unterminated.
+    private let maxQuotedBytes: Int
 
     /// - Parameters:
     ///   - skip: bytes to drop first (an Excel `sep=;` line), counted as one record.
     ///   - charset: decode every field with this charset instead of detecting UTF-8 / Windows-1252.
-    public init(input: UnicodeInput, dialect: CSVDialect, file: String, charset: Charset? = nil, skip: Int = 0) throws {
+    public init(input: UnicodeInput, dialect: CSVDialect, file: String, charset: Charset? = nil, skip: Int = 0,
+                maxQuotedBytes: Int = 1 << 20) throws {
         self.input = input
+        self.maxQuotedBytes = maxQuotedBytes
         self.dialect = dialect
         self.file = file
         self.charset = charset
@@ -81,7 +89,7 @@ public struct ByteCSVReader {
             }
             switch try findRecordEnd() {
             case .unterminated(let quote):
-                pendingDiagnostics.append(Diagnostic(.warning, .csvUnterminatedQuote,
+                rowWarnings.append(Diagnostic(.warning, .csvUnterminatedQuote,
                     "quoted field is never closed; its quote is read as text",
                     at: SourceLocation(file: file, line: line, record: recordNumber + 1)))
                 literalQuote = quote
@@ -92,9 +100,18 @@ public struct ByteCSVReader {
                 line += breaks
                 literalQuote = nil
                 recordNumber += 1
-                return CSVRow(fields: fields, line: startLine, number: recordNumber)
+                var row = CSVRow(fields: fields, line: startLine, number: recordNumber)
+                row.warnings = rowWarnings
+                rowWarnings.removeAll()
+                return row
             }
         }
+    }
+
+    @inline(__always)
+    private func isLiteral(_ index: Int) -> Bool {
+        guard let q = literalQuote else { return false }
+        return index <= q
     }
 
     private enum RecordEnd {
@@ -172,7 +189,7 @@ public struct ByteCSVReader {
                 }
                 // A quote opens a quoted field only at the start of a field.
                 let atFieldStart = next == position || buffer[next - 1] == delimiter
-                if atFieldStart && literalQuote != next {
+                if atFieldStart && !isLiteral(next) {
                     inQuotes = true
                     quoteStart = next
                 }
@@ -200,10 +217,19 @@ public struct ByteCSVReader {
             }
             if b == 0x0A {
                 breaks += 1
-            } else if b == 0x0D && !(i + 1 < buffer.count && buffer[i + 1] == 0x0A) {
-                breaks += 1
+            } else if b == 0x0D {
+                if i + 1 >= buffer.count && !exhausted {
+                    // Is it CRLF? Look at the next chunk before counting.
+                    let before = position
+                    _ = try refill()
+                    let moved = before - position
+                    i -= moved
+                    quoteStart -= moved
+                    continue
+                }
+                if !(i + 1 < buffer.count && buffer[i + 1] == 0x0A) { breaks += 1 }
             }
-            if i - quoteStart > Self.maxQuotedBytes { return .unterminated(quote: quoteStart) }
+            if i - quoteStart > maxQuotedBytes { return .unterminated(quote: quoteStart) }
             i += 1
         }
     }
@@ -214,7 +240,7 @@ public struct ByteCSVReader {
         let delimiter = dialect.delimiter
         var i = position
         while true {
-            if i < end && buffer[i] == UInt8(ascii: "\"") && literalQuote != i {
+            if i < end && buffer[i] == UInt8(ascii: "\"") && !isLiteral(i) {
                 // Quoted field: up to the closing quote, "" meaning one quote.
                 var j = i + 1
                 var segment = j
@@ -240,7 +266,7 @@ public struct ByteCSVReader {
                 while k < end && buffer[k] != delimiter { k += 1 }
                 if k > j {
                     scratch.append(contentsOf: buffer[j..<k])
-                    pendingDiagnostics.append(Diagnostic(.warning, .csvStrayQuote,
+                    rowWarnings.append(Diagnostic(.warning, .csvStrayQuote,
                         "text after a closing quote; kept in the field",
                         at: SourceLocation(file: file, line: line, record: recordNumber + 1)))
                 }

@@ -64,9 +64,14 @@ public struct CSVContactMapper: Sendable {
         var eventDate: PartialDate?
         let location = SourceLocation(file: file, line: row.line, record: record)
 
-        func date(_ cell: String, column: Int) -> PartialDate? {
+        func date(_ cell: String, column: Int, past: Bool = false) -> PartialDate? {
             switch CSVDateParser.parse(cell, dayFirst: dayFirst) {
-            case .date(let d): return d
+            case .date(var d):
+                // "3/14/62" is a birthday in 1962, not 2062.
+                if past, let y = d.year, y > CSVDateParser.currentYear, let earlier = PartialDate(year: y - 100, month: d.month, day: d.day) {
+                    d = earlier
+                }
+                return d
             case .empty: return nil
             case .invalid:
                 diagnostics.append(Diagnostic(.warning, .csvBadDate, "\(headers[column]) is not a date; kept as written",
@@ -92,18 +97,34 @@ public struct CSVContactMapper: Sendable {
                 }
                 continue
             }
+            /// Sets a single-valued field; a second column for the same field is kept as an extra.
+            func set<T>(_ field: WritableKeyPath<Contact, T?>, _ newValue: T?, column: Int, cell: String) {
+                guard let newValue else { return }
+                if contact[keyPath: field] == nil {
+                    contact[keyPath: field] = newValue
+                } else {
+                    contact.extras.append(RawProperty(name: headers[column], value: cell))
+                }
+            }
+            func setName(_ field: WritableKeyPath<PersonName, String?>) {
+                if name[keyPath: field] == nil {
+                    name[keyPath: field] = value
+                } else {
+                    contact.extras.append(RawProperty(name: headers[column], value: cell))
+                }
+            }
             switch role {
-            case .fullName: contact.fullName = value
-            case .givenName: name.given = value
-            case .middleName: name.additional = value
-            case .familyName: name.family = value
-            case .prefix: name.prefixes = value
-            case .suffix: name.suffixes = value
+            case .fullName: set(\.fullName, value, column: column, cell: cell)
+            case .givenName: setName(\.given)
+            case .middleName: setName(\.additional)
+            case .familyName: setName(\.family)
+            case .prefix: setName(\.prefixes)
+            case .suffix: setName(\.suffixes)
             case .nickname: contact.nicknames.append(value)
-            case .organization: contact.organization = value
-            case .department: contact.department = value
-            case .title: contact.title = value
-            case .role: contact.role = value
+            case .organization: set(\.organization, value, column: column, cell: cell)
+            case .department: set(\.department, value, column: column, cell: cell)
+            case .title: set(\.title, value, column: column, cell: cell)
+            case .role: set(\.role, value, column: column, cell: cell)
             case .email(let types, let slot):
                 emails[Group.index(slot, in: &emails)].add(CSVValues.multiValues(value), types: types)
             case .emailLabel(let slot):
@@ -127,15 +148,15 @@ public struct CSVContactMapper: Sendable {
             case .note:
                 contact.note = contact.note.map { $0 + "\n" + cell } ?? cell
             case .birthday:
-                contact.birthday = date(value, column: column)
+                set(\.birthday, date(value, column: column, past: true), column: column, cell: cell)
             case .categories:
                 for c in profile.categories(value) where !contact.categories.contains(c) && !CSVValues.isSystemCategory(c) {
                     contact.categories.append(c)
                 }
             case .isCompany:
                 isCompany = ["true", "1", "yes", "si", "sí", "x", "verdadero"].contains(value.lowercased())
-            case .uid: contact.uid = value
-            case .connectedOn: contact.connectedOn = date(value, column: column)
+            case .uid: set(\.uid, value, column: column, cell: cell)
+            case .connectedOn: set(\.connectedOn, date(value, column: column), column: column, cell: cell)
             case .eventName: eventName = value
             case .eventDate: eventDate = date(value, column: column)
             case .custom(let customName): contact.extras.append(RawProperty(name: customName, value: cell))
@@ -241,7 +262,12 @@ public struct CSVContactMapper: Sendable {
     public func usefulCells(_ row: CSVRow) -> Int {
         var count = 0
         for (column, cell) in row.fields.enumerated() where !cell.utf8.allSatisfy(\.isASCIIBlank) {
-            guard column < roles.count, let role = roles[column] else { count += 1; continue }
+            guard column < roles.count, let role = roles[column] else {
+                if column >= roles.count || !profile.isFiller(header: normalizedHeaders[column], value: cell.trimmed()) {
+                    count += 1
+                }
+                continue
+            }
             switch role {
             case .connectedOn, .eventDate, .emailKind, .emailLabel, .phoneLabel, .urlLabel, .addressLabel, .ignored,
                  .categories, .isCompany:

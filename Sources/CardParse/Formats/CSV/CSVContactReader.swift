@@ -31,7 +31,6 @@ public struct CSVContactReader: ContactReader {
     private var fileDiagnostics: [Diagnostic] = []
     private var recordCount = 0
     private let options: CSVOptions
-    private var finished = false
     public private(set) var dialect: CSVDialect
 
     public init(input: UnicodeInput, file: String, options: CSVOptions = CSVOptions()) throws {
@@ -74,8 +73,13 @@ public struct CSVContactReader: ContactReader {
     private mutating func record(for original: CSVRow, mapper: CSVContactMapper) -> ReadRecord {
         recordCount += 1
         var row = original
-        var diagnostics: [Diagnostic] = []
         let location = SourceLocation(file: file, line: row.line, record: recordCount)
+        // The reader's warnings about this row, numbered like the records.
+        var diagnostics = row.warnings.map { warning -> Diagnostic in
+            var d = warning
+            d.location.record = recordCount
+            return d
+        }
         let source = SourceReference(file: file, record: recordCount, line: row.line, format: .csv)
         let width = mapper.headers.count
         // Excel sometimes wraps a whole row in one quoted field: read the field as the row.
@@ -104,20 +108,30 @@ public struct CSVContactReader: ContactReader {
     /// Finds the header among the first rows: the first row that names at least two known columns
     /// (LinkedIn puts a `Notes:` preamble first). Rows before it are reported as preamble.
     private mutating func readHeader() throws -> Bool {
-        while lookahead.count < 60, let row = try rows.next() { lookahead.append(row) }
+        // Read ahead: past any blank lines, then 60 rows (the header and a sample for date order).
+        var nonBlank = 0
+        while nonBlank < 60, let row = try rows.next() {
+            lookahead.append(row)
+            if !row.isBlank { nonBlank += 1 }
+        }
         fileDiagnostics += rows.takeDiagnostics()
         guard let firstContent = lookahead.firstIndex(where: { !$0.isBlank }) else {
-            finished = true
+            if !lookahead.isEmpty {
+                fileDiagnostics.append(Diagnostic(.warning, .csvEmptyRow, "file has only blank rows; no records",
+                                                  at: SourceLocation(file: file, line: lookahead[0].line)))
+            }
             return false
         }
+        // The header is the row naming the most known columns (at least two) among the first
+        // twenty non-blank rows; the earliest wins a tie.
         var headerIndex = firstContent
         var best = 0
-        for (i, row) in lookahead.prefix(20).enumerated() {
-            let known = row.fields.filter { Self.isKnownHeader(CSVHeader.normalize($0)) }.count
+        for (i, row) in lookahead.enumerated() where !row.isBlank {
+            if i - firstContent >= 40 { break }
+            let known = Set(row.fields.map(CSVHeader.normalize).filter(Self.isKnownHeader)).count
             if known >= 2 && known > best {
                 best = known
                 headerIndex = i
-                break
             }
         }
         let header = lookahead[headerIndex]

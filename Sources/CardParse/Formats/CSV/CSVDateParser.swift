@@ -1,3 +1,5 @@
+import Foundation
+
 /// Dates as exports write them: ISO `2024-03-14`, year-less `--03-14`, LinkedIn's `14 Mar 2024`,
 /// Excel's `14/03/2024` or `3/14/24, 6:14 PM`, Outlook's empty `0/0/00`, compact `20240314`.
 public enum CSVDateParser {
@@ -44,6 +46,9 @@ public enum CSVDateParser {
         if b > 12 { return make(y, a, b) }
         return dayFirst ? make(y, b, a) : make(y, a, b)
     }
+
+    /// This year, for telling a two-digit birthday year's century.
+    public static let currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
 
     /// Whether slash dates in these cells are day-first, when any of them says so; nil if none does.
     public static func inferDayFirst(_ cells: [String]) -> Bool? {

@@ -108,6 +108,7 @@ public enum CSVDialectSniffer {
             }
             i += 1
         }
+        if !empty && counts.count < rows { counts.append(fields) }  // a last line without a line end
         return counts
     }
 }

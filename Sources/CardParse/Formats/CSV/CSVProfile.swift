@@ -72,7 +72,7 @@ public enum CSVHeader {
                 "formatted": .formatted, "street": .street, "city": .city, "po box": .poBox, "region": .region,
                 "postal code": .postalCode, "country": .country, "extended address": .extended,
             ]
-            if part == "label" || part == "type" { return .addressLabel(slot: n) }
+            if part == "label" || part == "type" { return .addressLabel(slot: 100 + n) }
             return parts[part].map { .address(part: $0, types: [], slot: 100 + n) }
         case "organization":
             guard n == 1 else { return nil }

@@ -15,7 +15,7 @@ struct ByteCSVReaderTests {
         var diagnostics: [Diagnostic] = []
         while let row = try reader.next() {
             result.append(row)
-            diagnostics += reader.takeDiagnostics()
+            diagnostics += row.warnings + reader.takeDiagnostics()
         }
         diagnostics += reader.takeDiagnostics()
         return (result, diagnostics)
