@@ -148,6 +148,34 @@ struct CSVContactReaderTests {
         #expect(result.contacts[2].extras == [RawProperty(name: "column 7", value: "extra")])
     }
 
+    @Test("LinkedIn's old Outlook export and the Outlook CSV layout")
+    func outlookLayouts() throws {
+        let linkedIn = try readCSV(fixture: "csv/linkedin_connections_export_microsoft_outlook.csv").contacts
+        #expect(linkedIn.count == 4)
+        #expect(linkedIn[0].name == PersonName(given: "Gastón"))
+        #expect(linkedIn[0].emails.map(\.value) == ["gaston.w@example.com.ar"])
+        #expect(linkedIn[1].organization == "Empresa Ficticia")
+        #expect(linkedIn[1].title == "Sr. Talent Sourcer")
+        let web = try readCSV(fixture: "csv/outlook_web_or_google_outlookcsv_export_en.csv").contacts
+        #expect(web[0].phones == [Phone(value: "+34 622 11 22 33", types: ["cell"])])
+        #expect(web[0].categories == ["Proveedores"])
+        #expect(web[1].addresses == [PostalAddress(types: ["work"], locality: "Ciudad de México", country: "México")])
+    }
+
+    @Test("Salesforce and Zoho lead files: Company placeholder, Lead Source kept, Designation as title")
+    func leadFiles() throws {
+        let salesforce = try readCSV(fixture: "csv/salesforce_leads_import.csv").contacts
+        #expect(salesforce[0].phones.map(\.types) == [["work"], ["cell"]])
+        #expect(salesforce[0].note == "Imported by cardtool")
+        #expect(salesforce[0].extras.contains { $0.name == "Lead Source" && $0.value == "Trade Show" })
+        #expect(salesforce[1].organization == nil)
+        #expect(salesforce[1].fullName == "Pedro Álvarez")
+        let zoho = try #require(try readCSV(fixture: "csv/zoho_leads_import.csv").contacts.first)
+        #expect(zoho.title == "Directora de Operaciones")
+        #expect(zoho.addresses.first?.postalCode == "28009")
+        #expect(zoho.urls.map(\.value) == ["https://ibertech.example.es"])
+    }
+
     @Test("CRM import files read with their own column names")
     func crmFiles() throws {
         let hubspot = try #require(try readCSV(fixture: "csv/hubspot_contacts_import_utf8_bom.csv").contacts.first)
