@@ -135,6 +135,17 @@ public struct ByteCSVReader {
         return false
     }
 
+    /// ``refill()`` for a scan in progress: moves the scan's buffer indices along with the bytes
+    /// (refilling may compact the buffer even when no more bytes come).
+    private mutating func refill(shifting i: inout Int, _ quoteStart: inout Int) throws -> Bool {
+        let before = position
+        let more = try refill()
+        let moved = before - position
+        i -= moved
+        if quoteStart >= 0 { quoteStart -= moved }
+        return more
+    }
+
     /// Finds where the record starting at `position` ends, reading more input as needed.
     private mutating func findRecordEnd() throws -> RecordEnd {
         let delimiter = dialect.delimiter
@@ -144,13 +155,7 @@ public struct ByteCSVReader {
         var breaks = 0
         while true {
             if i >= buffer.count {
-                let before = position
-                let more = try refill()
-                // refill() may compact the buffer even when no more bytes come.
-                let moved = before - position
-                i -= moved
-                if quoteStart >= 0 { quoteStart -= moved }
-                if !more {
+                if try !refill(shifting: &i, &quoteStart) {
                     if inQuotes { return .unterminated(quote: quoteStart) }
                     return .end(contentEnd: buffer.count, next: buffer.count, breaks: breaks)
                 }
@@ -178,11 +183,7 @@ public struct ByteCSVReader {
                 if b == 0x0D {
                     i = next
                     if i + 1 >= buffer.count && !exhausted {
-                        let before = position
-                        _ = try refill()
-                        let moved = before - position
-                        i -= moved
-                        if quoteStart >= 0 { quoteStart -= moved }
+                        _ = try refill(shifting: &i, &quoteStart)
                     }
                     let after = i + 1 < buffer.count && buffer[i + 1] == 0x0A ? i + 2 : i + 1
                     return .end(contentEnd: i, next: after, breaks: breaks + 1)
@@ -200,11 +201,7 @@ public struct ByteCSVReader {
             let b = buffer[i]
             if b == UInt8(ascii: "\"") {
                 if i + 1 >= buffer.count && !exhausted {
-                    let before = position
-                    _ = try refill()
-                    let moved = before - position
-                    i -= moved
-                    quoteStart -= moved
+                    _ = try refill(shifting: &i, &quoteStart)
                     continue
                 }
                 if i + 1 < buffer.count && buffer[i + 1] == UInt8(ascii: "\"") {
@@ -220,11 +217,7 @@ public struct ByteCSVReader {
             } else if b == 0x0D {
                 if i + 1 >= buffer.count && !exhausted {
                     // Is it CRLF? Look at the next chunk before counting.
-                    let before = position
-                    _ = try refill()
-                    let moved = before - position
-                    i -= moved
-                    quoteStart -= moved
+                    _ = try refill(shifting: &i, &quoteStart)
                     continue
                 }
                 if !(i + 1 < buffer.count && buffer[i + 1] == 0x0A) { breaks += 1 }
