@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layout: Model ← Diagnostics ← Input ← Formats ← (Normalize ← Dedup ← Store) ← Export ← Pipeline ← cardtool.
-// C shim targets for libxml2 (CLibXML2) and libphonenumber (CPhoneNumber) join later as separate targets.
+// C targets: CLibXML2 (system library, HTML parsing); libphonenumber (CPhoneNumber) joins later.
 let package = Package(
     name: "cardtool",
     products: [
@@ -14,7 +14,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "CardParse"),
+        // libxml2 through pkg-config, in the shape of GRDB's SQLite target.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CardParse", dependencies: ["CLibXML2"]),
         .executableTarget(
             name: "cardtool",
             dependencies: [

@@ -29,6 +29,10 @@ extension DiagnosticCode {
     public static let vcardNoProperties: Self = "vcard.no-properties"
     public static let vcardDuplicateProperty: Self = "vcard.duplicate-property"
 
+    // HTML
+    public static let htmlNoContacts: Self = "html.no-contacts"
+    public static let htmlHiddenMember: Self = "html.hidden-member"
+
     // CSV
     public static let csvUnterminatedQuote: Self = "csv.unterminated-quote"
     public static let csvStrayQuote: Self = "csv.stray-quote"

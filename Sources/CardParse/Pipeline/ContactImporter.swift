@@ -53,10 +53,7 @@ public struct ContactImporter {
         case .csv:
             reader = try CSVContactReader(input: input, file: path, options: csv)
         case .html:
-            summary.unreadableFiles += 1
-            diagnostic(Diagnostic(.error, .inputUnsupportedFormat,
-                                  "\(format.rawValue.uppercased()) input is not supported yet", at: fileLocation))
-            return
+            reader = try HTMLContactReader(input: input, file: path)
         }
         while true {
             let next: ReadRecord?

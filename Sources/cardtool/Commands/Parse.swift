@@ -32,7 +32,7 @@ extension CardTool {
         @Option(name: .long, help: "CSV layout to write with --to csv: generic, hubspot, salesforce, google or outlook.")
         var crm: CRMProfile?
 
-        @Option(name: .long, help: "Force the input format instead of detecting it: vcard or csv.")
+        @Option(name: .long, help: "Force the input format instead of detecting it: vcard, csv or html.")
         var from: InputFormat?
 
         @Option(name: .long, help: "CSV delimiter (',', ';', tab or '|') for CSV input and output.")
@@ -148,12 +148,13 @@ extension ContactExport.Format: ExpressibleByArgument {}
 extension CRMProfile: ExpressibleByArgument {}
 
 enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-    case vcard, csv
+    case vcard, csv, html
 
     var sourceFormat: SourceFormat {
         switch self {
         case .vcard: .vcard
         case .csv: .csv
+        case .html: .html
         }
     }
 }

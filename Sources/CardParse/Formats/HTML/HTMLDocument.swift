@@ -1,0 +1,150 @@
+import CLibXML2
+
+/// An HTML page parsed by libxml2, owned and freed by this object.
+///
+/// libxml2's HTML parser recovers from broken markup the way browsers do, never touches the
+/// network (`HTML_PARSE_NONET`) and keeps quiet about errors (they are the page's, not the user's).
+/// Nodes (``HTMLElement``) hold a reference to their document, so the tree lives as long as any of them.
+public final class HTMLDocument {
+    let pointer: htmlDocPtr
+    /// The page's base URL (`<base href>`), for resolving relative links.
+    public private(set) var baseURL: String?
+
+    /// - Parameters:
+    ///   - encoding: the charset to read the bytes in; nil lets libxml2 use the page's `<meta>`.
+    public init?(bytes: [UInt8], encoding: String?, url: String? = nil) {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { chars in
+                htmlReadMemory(chars, Int32(p.count), url, encoding, options)
+            }
+        }
+        guard let doc else { return nil }
+        pointer = doc
+        baseURL = url
+        if let base = root?.first(where: { $0.name == "base" && $0.attribute("href") != nil })?.attribute("href") {
+            baseURL = base
+        }
+    }
+
+    deinit {
+        xmlFreeDoc(pointer)
+    }
+
+    /// The `<html>` element (or whatever libxml2 made the root of a fragment).
+    public var root: HTMLElement? {
+        xmlDocGetRootElement(pointer).map { HTMLElement(node: $0, document: self) }
+    }
+}
+
+/// An element of an ``HTMLDocument``.
+public struct HTMLElement {
+    let node: xmlNodePtr
+    /// Keeps the document (and so this node) alive.
+    let document: HTMLDocument
+
+    /// The lower-case tag name.
+    public var name: String {
+        String(cString: node.pointee.name)
+    }
+
+    /// The physical line of the element's start tag.
+    public var line: Int {
+        Int(xmlGetLineNo(node))
+    }
+
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { cardtool_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// The class names, in order.
+    public var classes: [String] {
+        guard let value = attribute("class") else { return [] }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+    }
+
+    public func hasClass(_ name: String) -> Bool {
+        classes.contains(name)
+    }
+
+    /// Child elements (text, comments and the like skipped).
+    public var children: [HTMLElement] {
+        var result: [HTMLElement] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { result.append(HTMLElement(node: c, document: document)) }
+            child = c.pointee.next
+        }
+        return result
+    }
+
+    public var parent: HTMLElement? {
+        guard let p = node.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return HTMLElement(node: p, document: document)
+    }
+
+    /// All text inside, in document order (script and style content excluded).
+    public var text: String {
+        text { _ in false }
+    }
+
+    /// Text inside, leaving out elements for which `skip` is true (LinkedIn's `visually-hidden`).
+    public func text(skipping skip: (HTMLElement) -> Bool) -> String {
+        var out: [UInt8] = []
+        let document = self.document
+        Self.appendText(node, into: &out) { skip(HTMLElement(node: $0, document: document)) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendText(_ node: xmlNodePtr, into out: inout [UInt8], skipping skip: (xmlNodePtr) -> Bool) {
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content {
+                    var p = content
+                    while p.pointee != 0 {
+                        out.append(p.pointee)
+                        p += 1
+                    }
+                }
+            case XML_ELEMENT_NODE:
+                let name = String(cString: c.pointee.name)
+                if name != "script" && name != "style" && !skip(c) {
+                    if name == "br" { out.append(0x0A) }
+                    appendText(c, into: &out, skipping: skip)
+                }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+    }
+
+    /// Calls `body` for this element and every element below it, in document order; `body`
+    /// returns false to skip an element's descendants.
+    public func walk(_ body: (HTMLElement) -> Bool) {
+        guard body(self) else { return }
+        for child in children { child.walk(body) }
+    }
+
+    /// The first element (this one or below) matching `predicate`.
+    public func first(where predicate: (HTMLElement) -> Bool) -> HTMLElement? {
+        var found: HTMLElement?
+        walk { element in
+            if found != nil { return false }
+            if predicate(element) {
+                found = element
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// Whether two values are the same node.
+    public func isSame(as other: HTMLElement) -> Bool { node == other.node }
+}

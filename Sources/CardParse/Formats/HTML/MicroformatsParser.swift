@@ -1,0 +1,280 @@
+/// A microformats item (`h-card`, `h-adr`) as the microformats2 parsing spec describes it:
+/// types, and properties whose values are text or nested items.
+public struct MicroformatItem: Sendable, Equatable {
+    public var types: [String]
+    public var properties: [String: [Value]] = [:]
+    /// For a nested item used as a property: its text value.
+    public var value: String?
+    /// Classic hCard `type` sub-properties (`<span class="type">cell</span>`) of each `tel`,
+    /// `email` and `adr` value, aligned with the values.
+    public var valueTypes: [String: [[String]]] = [:]
+    /// The line of the item's root element.
+    public var line: Int
+
+    public indirect enum Value: Sendable, Equatable {
+        case text(String)
+        case item(MicroformatItem)
+
+        /// The text, or a nested item's value or name.
+        public var string: String? {
+            switch self {
+            case .text(let s): s
+            case .item(let item): item.value ?? item.first("name")
+            }
+        }
+    }
+
+    public func first(_ property: String) -> String? {
+        properties[property]?.first?.string
+    }
+
+    public func strings(_ property: String) -> [String] {
+        properties[property]?.compactMap(\.string) ?? []
+    }
+}
+
+/// Finds h-card (microformats2) and hCard (classic `vcard`) items in a page: properties by class
+/// prefix (`p-` text, `u-` URL, `dt-` date, `e-` HTML), the value-class pattern, `abbr[title]`,
+/// `data[value]`, implied names, and the classic class names mapped to their mf2 equivalents.
+/// Elements carrying both class sets are read once.
+public struct MicroformatsParser {
+    let baseURL: String?
+
+    public init(baseURL: String?) {
+        self.baseURL = baseURL
+    }
+
+    /// Top-level card items in document order (nested cards become property values).
+    public func cards(in root: HTMLElement) -> [MicroformatItem] {
+        var items: [MicroformatItem] = []
+        root.walk { element in
+            if let (types, _) = Self.rootTypes(element) {
+                if types.contains("h-card") { items.append(parseItem(element, types: types)) }
+                return false
+            }
+            return true
+        }
+        return items
+    }
+
+    /// Classic hCard class → (mf2 name, kind). Kinds follow the mf2 backcompat table.
+    static let classic: [String: (String, Kind)] = [
+        "fn": ("name", .text), "given-name": ("given-name", .text), "family-name": ("family-name", .text),
+        "additional-name": ("additional-name", .text), "honorific-prefix": ("honorific-prefix", .text),
+        "honorific-suffix": ("honorific-suffix", .text), "nickname": ("nickname", .text), "org": ("org", .text),
+        "organization-name": ("organization-name", .text), "organization-unit": ("organization-unit", .text),
+        "title": ("job-title", .text), "role": ("role", .text), "email": ("email", .url), "tel": ("tel", .text),
+        "url": ("url", .url), "photo": ("photo", .url), "logo": ("logo", .url), "sound": ("sound", .url),
+        "note": ("note", .text), "bday": ("bday", .date), "category": ("category", .text), "uid": ("uid", .url),
+        "label": ("label", .text), "key": ("key", .text), "mailer": ("mailer", .text), "sort-string": ("sort-string", .text),
+        "adr": ("adr", .text), "street-address": ("street-address", .text), "extended-address": ("extended-address", .text),
+        "post-office-box": ("post-office-box", .text), "locality": ("locality", .text), "region": ("region", .text),
+        "postal-code": ("postal-code", .text), "country-name": ("country-name", .text), "agent": ("agent", .text),
+        "tz": ("tz", .text), "geo": ("geo", .text),
+    ]
+
+    enum Kind {
+        case text, url, date, html
+    }
+
+    /// The properties an element declares: mf2 prefixed classes inside an mf2 item, classic class
+    /// names inside a classic one (the spec's backward-compatible parsing).
+    func declaredProperties(_ element: HTMLElement, classic: Bool) -> [(String, Kind)] {
+        var result: [(String, Kind)] = []
+        var seen = Set<String>()
+        for c in element.classes {
+            let pair: (String, Kind)?
+            if classic {
+                pair = Self.classic[c]
+            } else if c.hasPrefix("p-") { pair = (String(c.dropFirst(2)), .text) }
+            else if c.hasPrefix("u-") { pair = (String(c.dropFirst(2)), .url) }
+            else if c.hasPrefix("dt-") { pair = (String(c.dropFirst(3)), .date) }
+            else if c.hasPrefix("e-") { pair = (String(c.dropFirst(2)), .html) }
+            else { pair = nil }
+            if let pair, !pair.0.isEmpty, seen.insert(pair.0).inserted { result.append(pair) }
+        }
+        return result
+    }
+
+    /// An mf2 root (`h-card`, `h-adr`), or a classic one (`vcard`, `adr`).
+    static func rootTypes(_ element: HTMLElement) -> (types: [String], classic: Bool)? {
+        let classes = element.classes
+        let mf2 = classes.filter { $0.hasPrefix("h-") && $0.count > 2 }
+        if !mf2.isEmpty { return (mf2, false) }
+        if classes.contains("vcard") { return (["h-card"], true) }
+        if classes.contains("adr") { return (["h-adr"], true) }
+        return nil
+    }
+
+    func parseItem(_ element: HTMLElement, types: [String]) -> MicroformatItem {
+        let classic = Self.rootTypes(element)?.classic ?? false
+        var item = MicroformatItem(types: Self.rootTypes(element)?.types ?? types, line: element.line)
+        for child in element.children { collect(child, into: &item, classic: classic) }
+        if item.properties["name"] == nil && item.types.contains("h-card") {
+            if let implied = impliedName(element) { item.properties["name"] = [.text(implied)] }
+        }
+        return item
+    }
+
+    private func collect(_ element: HTMLElement, into item: inout MicroformatItem, classic: Bool) {
+        let properties = declaredProperties(element, classic: classic)
+        if Self.rootTypes(element) != nil {
+            // A nested item: a property value when the element also names a property, else a
+            // child item of no concern to this card.
+            guard !properties.isEmpty else { return }
+            var nested = parseItem(element, types: ["h-card"])
+            for (name, kind) in properties {
+                nested.value = kind == .url ? urlValue(element) : text(element)
+                item.properties[name, default: []].append(.item(nested))
+                if classic && Self.typed.contains(name) { item.valueTypes[name, default: []].append(typeValues(element)) }
+            }
+            return
+        }
+        for (name, kind) in properties {
+            let value: String
+            switch kind {
+            case .text: value = text(element)
+            case .url: value = urlValue(element)
+            case .date: value = dateValue(element)
+            case .html: value = normalizeSpaces(element.text)
+            }
+            item.properties[name, default: []].append(.text(value))
+            if classic && Self.typed.contains(name) { item.valueTypes[name, default: []].append(typeValues(element)) }
+        }
+        for child in element.children { collect(child, into: &item, classic: classic) }
+    }
+
+    static let typed: Set<String> = ["tel", "email", "adr"]
+
+    /// Classic `type` sub-properties under an element, lower-cased.
+    private func typeValues(_ element: HTMLElement) -> [String] {
+        var types: [String] = []
+        for child in element.children {
+            child.walk { e in
+                if e.hasClass("type") {
+                    types.append(normalizeSpaces(e.text).lowercased())
+                    return false
+                }
+                return Self.rootTypes(e) == nil
+            }
+        }
+        return types
+    }
+
+    /// `p-` values: value-class children, `abbr[title]`, `data[value]`, `img[alt]`, else the text.
+    func text(_ element: HTMLElement) -> String {
+        let values = element.children.flatMap { valueClassElements($0) }
+        if !values.isEmpty {
+            return values.map { v -> String in
+                switch v.name {
+                case "abbr": v.attribute("title") ?? normalizeSpaces(v.text)
+                case "data", "input": v.attribute("value") ?? normalizeSpaces(v.text)
+                case "img", "area": v.attribute("alt") ?? ""
+                default: normalizeSpaces(v.text)
+                }
+            }.joined()
+        }
+        switch element.name {
+        case "abbr", "link": if let t = element.attribute("title") { return t }
+        case "data", "input": if let v = element.attribute("value") { return v }
+        case "img", "area": if let a = element.attribute("alt") { return a }
+        default: break
+        }
+        return normalizeSpaces(element.text)
+    }
+
+    /// `u-` values: `a[href]`, `img[src]`… resolved against the page's base URL.
+    func urlValue(_ element: HTMLElement) -> String {
+        let raw: String?
+        switch element.name {
+        case "a", "area", "link": raw = element.attribute("href")
+        case "img", "audio", "video", "source", "iframe": raw = element.attribute("src")
+        case "object": raw = element.attribute("data")
+        default: raw = nil
+        }
+        if let raw { return resolve(raw) }
+        let values = element.children.flatMap { valueClassElements($0) }
+        if let v = values.first {
+            if v.name == "a", let href = v.attribute("href") { return resolve(href) }
+            return resolve(text(v))
+        }
+        if element.name == "abbr", let t = element.attribute("title") { return resolve(t) }
+        if element.name == "data", let v = element.attribute("value") { return resolve(v) }
+        return resolve(normalizeSpaces(element.text))
+    }
+
+    /// `dt-` values: `time[datetime]`, `abbr[title]`, `data[value]`, else the text.
+    func dateValue(_ element: HTMLElement) -> String {
+        switch element.name {
+        case "time", "ins", "del": if let d = element.attribute("datetime") { return d }
+        case "abbr": if let t = element.attribute("title") { return t }
+        case "data", "input": if let v = element.attribute("value") { return v }
+        default: break
+        }
+        return text(element)
+    }
+
+    private func valueClassElements(_ element: HTMLElement) -> [HTMLElement] {
+        if element.hasClass("value") { return [element] }
+        if element.classes.contains(where: { $0.hasPrefix("h-") || $0 == "vcard" }) { return [] }
+        return element.children.flatMap { valueClassElements($0) }
+    }
+
+    /// The implied name of an item without `p-name`: `img[alt]`, `abbr[title]`, or the text.
+    func impliedName(_ element: HTMLElement) -> String? {
+        switch element.name {
+        case "img", "area": if let alt = element.attribute("alt") { return alt }
+        case "abbr": if let title = element.attribute("title") { return title }
+        default: break
+        }
+        let only = element.children
+        if only.count == 1, only[0].name == "img", let alt = only[0].attribute("alt") { return alt }
+        let text = normalizeSpaces(element.text)
+        return text.isEmpty ? nil : text
+    }
+
+    func resolve(_ link: String) -> String {
+        let trimmed = link.trimmed()
+        guard let base = baseURL, !trimmed.isEmpty else { return trimmed }
+        return URLResolver.resolve(trimmed, against: base)
+    }
+}
+
+/// Whitespace runs (spaces, tabs, line breaks, no-break spaces) as one space, trimmed.
+func normalizeSpaces(_ text: String) -> String {
+    var out = ""
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+        if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{A0}" {
+            pendingSpace = !out.isEmpty
+        } else {
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}
+
+/// Enough of RFC 3986 reference resolution for contact pages: absolute URLs stay, `mailto:` and
+/// `tel:` stay, `//host/x`, `/x` and `x` are resolved against the base.
+enum URLResolver {
+    static func resolve(_ reference: String, against base: String) -> String {
+        if let colon = reference.firstIndex(of: ":"),
+           reference[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
+           reference[..<colon].first?.isLetter == true {
+            return reference  // has a scheme
+        }
+        guard let schemeEnd = base.range(of: "://") else { return reference }
+        let scheme = base[..<schemeEnd.lowerBound]
+        let afterScheme = base[schemeEnd.upperBound...]
+        let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+        let host = afterScheme[..<hostEnd]
+        if reference.hasPrefix("//") { return "\(scheme):\(reference)" }
+        if reference.hasPrefix("/") { return "\(scheme)://\(host)\(reference)" }
+        var path = String(afterScheme[hostEnd...])
+        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<q]) }
+        if let slash = path.lastIndex(of: "/") { path = String(path[...slash]) } else { path = "/" }
+        return "\(scheme)://\(host)\(path)\(reference)"
+    }
+}
