@@ -1,7 +1,8 @@
 /// Turns an h-card / hCard item into a ``Contact``. A card whose name is its organization (or
 /// whose name is given only as `p-org`) is an organisation card: organization, no person name.
 enum HCardMapper {
-    static func contact(_ card: MicroformatItem) -> Contact {
+    static func contact(_ item: MicroformatItem) -> Contact {
+        let card = collapsed(item)
         var c = Contact()
         let fullName = card.first("name").map(normalizeSpaces)
         let org = card.properties["org"]?.first.flatMap { value -> String? in
@@ -65,6 +66,21 @@ enum HCardMapper {
                                  country: card.first("country-name"))
         if flat.hasComponents { c.addresses.append(flat) }
         return c
+    }
+
+    /// The item with whitespace runs in its text values collapsed (HTML indentation is not data).
+    static func collapsed(_ item: MicroformatItem) -> MicroformatItem {
+        var copy = item
+        for (name, values) in item.properties {
+            copy.properties[name] = values.map { value in
+                switch value {
+                case .text(let s): .text(normalizeSpaces(s))
+                case .item(let nested): .item(collapsed(nested))
+                }
+            }
+        }
+        copy.value = item.value.map(normalizeSpaces)
+        return copy
     }
 
     /// `mailto:ana@example.es?subject=Hola` → `ana@example.es`; a resolved text value

@@ -110,8 +110,10 @@ public struct MicroformatsParser {
         let classic = Self.rootTypes(element)?.classic ?? false
         var item = MicroformatItem(types: Self.rootTypes(element)?.types ?? types, line: element.line)
         for child in element.children { collect(child, into: &item, classic: classic) }
-        if item.properties["name"] == nil && item.types.contains("h-card") {
-            if let implied = impliedName(element) { item.properties["name"] = [.text(implied)] }
+        // Implied properties are mf2 only; classic roots never imply.
+        if !classic && item.types.contains("h-card") {
+            if item.properties["name"] == nil, let implied = impliedName(element) { item.properties["name"] = [.text(implied)] }
+            if item.properties["url"] == nil, let href = impliedURL(element) { item.properties["url"] = [.text(resolve(href))] }
         }
         return item
     }
@@ -161,16 +163,18 @@ public struct MicroformatsParser {
         return types
     }
 
-    /// `p-` values: value-class children, `abbr[title]`, `data[value]`, `img[alt]`, else the text.
+    /// `p-` values: value-class children, `abbr[title]`, `data[value]`, `img[alt]`, else the text
+    /// content, trimmed (inner whitespace is kept, as the microformats test suite expects; the
+    /// contact mapping collapses it).
     func text(_ element: HTMLElement) -> String {
         let values = element.children.flatMap { valueClassElements($0) }
         if !values.isEmpty {
             return values.map { v -> String in
                 switch v.name {
-                case "abbr": v.attribute("title") ?? normalizeSpaces(v.text)
-                case "data", "input": v.attribute("value") ?? normalizeSpaces(v.text)
+                case "abbr": v.attribute("title") ?? v.text.trimmed()
+                case "data", "input": v.attribute("value") ?? v.text.trimmed()
                 case "img", "area": v.attribute("alt") ?? ""
-                default: normalizeSpaces(v.text)
+                default: v.text.trimmed()
                 }
             }.joined()
         }
@@ -180,7 +184,7 @@ public struct MicroformatsParser {
         case "img", "area": if let a = element.attribute("alt") { return a }
         default: break
         }
-        return normalizeSpaces(element.text)
+        return element.text.trimmed()
     }
 
     /// `u-` values: `a[href]`, `img[src]`… resolved against the page's base URL.
@@ -194,9 +198,16 @@ public struct MicroformatsParser {
         }
         if let raw { return resolve(raw) }
         let values = element.children.flatMap { valueClassElements($0) }
-        if let v = values.first {
-            if v.name == "a", let href = v.attribute("href") { return resolve(href) }
-            return resolve(text(v))
+        if !values.isEmpty {
+            // The value-class pattern reads text (`alt`, `title`, `value` attributes), never `href`.
+            return resolve(values.map { v -> String in
+                switch v.name {
+                case "img", "area": v.attribute("alt") ?? ""
+                case "abbr": v.attribute("title") ?? normalizeSpaces(v.text)
+                case "data": v.attribute("value") ?? normalizeSpaces(v.text)
+                default: normalizeSpaces(v.text)
+                }
+            }.joined())
         }
         if element.name == "abbr", let t = element.attribute("title") { return resolve(t) }
         if element.name == "data", let v = element.attribute("value") { return resolve(v) }
@@ -231,6 +242,16 @@ public struct MicroformatsParser {
         if only.count == 1, only[0].name == "img", let alt = only[0].attribute("alt") { return alt }
         let text = normalizeSpaces(element.text)
         return text.isEmpty ? nil : text
+    }
+
+    /// The implied URL: the root's own `href`, or that of its only link child.
+    func impliedURL(_ element: HTMLElement) -> String? {
+        if element.name == "a" || element.name == "area", let href = element.attribute("href") { return href }
+        let links = element.children.filter { $0.name == "a" && $0.attribute("href") != nil }
+        if links.count == 1, Self.rootTypes(links[0]) == nil, declaredProperties(links[0], classic: false).isEmpty {
+            return links[0].attribute("href")
+        }
+        return nil
     }
 
     func resolve(_ link: String) -> String {
