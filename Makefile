@@ -2,10 +2,11 @@
 #   make demo   parse the bundled fixtures to JSON Lines, vCard 4.0 and HubSpot CSV (in demo-out/)
 #   make test   run the test suite
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libphonenumber-dev
-FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv)
+APT_PACKAGES := libxml2-dev libphonenumber-dev valgrind
+FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv) \
+            $(wildcard Tests/Fixtures/html/*.html)
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test bench leakcheck clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -24,11 +25,16 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash scripts/leakcheck.sh
+
+leakcheck: build
+	bash scripts/leakcheck.sh
 
 bench: deps
 	$(SWIFT) build -c release --product cardbench
 	.build/release/cardbench vcard
 	.build/release/cardbench csv
+	.build/release/cardbench html
 
 clean:
 	rm -rf .build demo-out

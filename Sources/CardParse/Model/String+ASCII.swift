@@ -54,3 +54,31 @@ extension String {
         return utf8.contains(byte)
     }
 }
+
+extension String {
+    /// The range of the first occurrence of `needle`, found on bytes with `memchr` (Foundation's
+    /// `range(of:)` is Unicode-aware and far slower; these needles are plain ASCII).
+    func byteRange(of needle: String) -> Range<String.Index>? {
+        var haystack = self
+        var needle = needle
+        let offset: Int? = haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count > 0, h.count >= n.count else { return nil }
+                let first = Int32(n[0])
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    guard let hit = memchr(h.baseAddress! + i, first, last - i + 1) else { return nil }
+                    let at = h.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(h.baseAddress! + at, n.baseAddress!, n.count) == 0 { return at }
+                    i = at + 1
+                }
+                return nil
+            }
+        }
+        guard let offset else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        let upper = utf8.index(lower, offsetBy: needle.utf8.count)
+        return lower..<upper
+    }
+}

@@ -129,6 +129,19 @@ struct CardToolCLITests {
         #expect(jsonl.stdout.contains(#""events":[{"name":"Networking Tech Madrid","date":"2024-03-14"}]"#))
     }
 
+    @Test("HTML in: detected by content, --from html forces it, a page without contacts is not an error")
+    func htmlInput() throws {
+        let r = try run(["parse", "html/connections_page_saved.html", "--to", "csv", "--crm", "generic"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("https://www.linkedin.com/in/jlmartinsanchez"))
+        #expect(r.stderr.hasSuffix("read 4 records from 1 file: 3 ok, 1 with warnings, 0 rejected\n"))
+        let forced = try run(["parse", "-", "--from", "html"], stdin: "<div class=\"h-card\"><span class=\"p-name\">Ana Ruiz</span></div>")
+        #expect(forced.stdout.contains(#""fullName":"Ana Ruiz""#))
+        let empty = try run(["parse", "html/no_contacts.html"])
+        #expect(empty.status == 0)
+        #expect(empty.stderr == "html/no_contacts.html:1: warning: page has no h-card, LinkedIn profile links or contact table; no records [html.no-contacts]\nread 0 records from 1 file: 0 ok, 0 with warnings, 0 rejected\n")
+    }
+
     @Test("a failing output ends the run with exit status 1 and says so")
     func outputFailure() throws {
         let r = try run(["parse", "vcard/synthetic_es_mixed_versions.vcf", "-o", "/dev/full"])

@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An HTML page parsed by libxml2, owned and freed by this object.
 ///
@@ -49,6 +52,21 @@ public struct HTMLElement {
         String(cString: node.pointee.name)
     }
 
+    /// Whether the tag name is `tag`, without building a string (the walks ask this of every element).
+    public func isNamed(_ tag: StaticString) -> Bool {
+        strcmp(UnsafeRawPointer(node.pointee.name).assumingMemoryBound(to: CChar.self),
+               UnsafeRawPointer(tag.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// Whether the `class` attribute contains `fragment` anywhere (a cheap pre-check before
+    /// splitting the class list).
+    public func classAttributeContains(_ fragment: StaticString) -> Bool {
+        guard let value = xmlGetProp(node, "class") else { return false }
+        defer { cardtool_xml_free(value) }
+        return strstr(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(fragment.utf8Start).assumingMemoryBound(to: CChar.self)) != nil
+    }
+
     /// The physical line of the element's start tag.
     public var line: Int {
         Int(xmlGetLineNo(node))
@@ -62,8 +80,23 @@ public struct HTMLElement {
 
     /// The class names, in order.
     public var classes: [String] {
-        guard let value = attribute("class") else { return [] }
-        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+        guard let value = xmlGetProp(node, "class") else { return [] }
+        defer { cardtool_xml_free(value) }
+        var result: [String] = []
+        var start = value
+        var p = value
+        while true {
+            let b = p.pointee
+            if b == 0 || b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                if p > start {
+                    result.append(String(decoding: UnsafeBufferPointer(start: start, count: p - start), as: UTF8.self))
+                }
+                if b == 0 { break }
+                start = p + 1
+            }
+            p += 1
+        }
+        return result
     }
 
     public func hasClass(_ name: String) -> Bool {
@@ -128,7 +161,11 @@ public struct HTMLElement {
     /// returns false to skip an element's descendants.
     public func walk(_ body: (HTMLElement) -> Bool) {
         guard body(self) else { return }
-        for child in children { child.walk(body) }
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { HTMLElement(node: c, document: document).walk(body) }
+            child = c.pointee.next
+        }
     }
 
     /// The first element (this one or below) matching `predicate`.

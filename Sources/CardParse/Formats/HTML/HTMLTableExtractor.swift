@@ -11,7 +11,7 @@ enum HTMLTableExtractor {
         var tables: [Table] = []
         root.walk { element in
             if excluded(element) { return false }
-            guard element.name == "table" else { return true }
+            guard element.isNamed("table") else { return true }
             if let table = read(element) { tables.append(table) }
             return false
         }

@@ -19,7 +19,7 @@ enum LinkedInPageExtractor {
         var found: [String: Person] = [:]
         root.walk { element in
             if excluded(element) { return false }
-            guard element.name == "a", let href = element.attribute("href"), let slug = slug(from: href) else { return true }
+            guard element.isNamed("a"), let href = element.attribute("href"), let slug = slug(from: href) else { return true }
             let card = container(of: element)
             let name = cardName(card, link: element)
             let headline = cardHeadline(card)
@@ -38,9 +38,9 @@ enum LinkedInPageExtractor {
 
     /// `/in/<slug>/?miniProfileUrn=…`, `https://es.linkedin.com/in/<slug>` → `<slug>`.
     static func slug(from href: String) -> String? {
-        let lower = href.lowercased()
-        if lower.contains("://") && !lower.contains("linkedin.com/") { return nil }
-        guard let range = href.range(of: "/in/") else { return nil }
+        guard let range = href.byteRange(of: "/in/") else { return nil }
+        if href.byteRange(of: "://") != nil && href.byteRange(of: "linkedin.com/") == nil
+            && href.lowercased().byteRange(of: "linkedin.com/") == nil { return nil }
         let rest = href[range.upperBound...]
         let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
         let slug = String(rest[..<end])
@@ -57,7 +57,9 @@ enum LinkedInPageExtractor {
         var depth = 0
         while let element = current, depth < 6 {
             // Containers, not their parts: `entity-result` but not `entity-result__title-text`.
-            if element.name == "li" || element.classes.contains(where: {
+            let maybe = element.isNamed("li") || element.classAttributeContains("card")
+                || element.classAttributeContains("entity-result") || element.classAttributeContains("lockup")
+            if maybe && element.name == "li" || maybe && element.classes.contains(where: {
                 ($0.contains("card") && !$0.contains("__")) || $0 == "entity-result" || $0 == "entity-result__item"
                     || $0 == "artdeco-entity-lockup"
             }) {
@@ -72,14 +74,18 @@ enum LinkedInPageExtractor {
     static func cardName(_ card: HTMLElement, link: HTMLElement) -> String? {
         // Screen-reader text ("Ver perfil", "Member's name") is not the name; LinkedIn marks the
         // visible name aria-hidden, so that one stays.
-        let hidden: (HTMLElement) -> Bool = { $0.hasClass("visually-hidden") || $0.hasClass("a11y-text") }
+        let hidden: (HTMLElement) -> Bool = {
+            ($0.classAttributeContains("visually-hidden") || $0.classAttributeContains("a11y-text"))
+                && ($0.hasClass("visually-hidden") || $0.hasClass("a11y-text"))
+        }
         if let named = card.first(where: { e in
-            e.classes.contains { $0.hasSuffix("__name") || $0 == "entity-result__title-text" || $0.hasSuffix("lockup__title") }
+            (e.classAttributeContains("__name") || e.classAttributeContains("title-text") || e.classAttributeContains("lockup__title"))
+                && e.classes.contains { $0.hasSuffix("__name") || $0 == "entity-result__title-text" || $0.hasSuffix("lockup__title") }
         }) {
             let text = normalizeSpaces(named.text(skipping: hidden))
             if !text.isEmpty { return text }
         }
-        if let alt = card.first(where: { $0.name == "img" && !($0.attribute("alt") ?? "").trimmed().isEmpty })?.attribute("alt") {
+        if let alt = card.first(where: { $0.isNamed("img") && !($0.attribute("alt") ?? "").trimmed().isEmpty })?.attribute("alt") {
             return normalizeSpaces(alt)
         }
         let text = normalizeSpaces(link.text(skipping: hidden))
@@ -88,7 +94,8 @@ enum LinkedInPageExtractor {
 
     static func cardHeadline(_ card: HTMLElement) -> String? {
         guard let element = card.first(where: { e in
-            e.classes.contains { $0.hasSuffix("__occupation") || $0 == "entity-result__primary-subtitle" || $0.hasSuffix("lockup__subtitle") }
+            (e.classAttributeContains("__occupation") || e.classAttributeContains("subtitle"))
+                && e.classes.contains { $0.hasSuffix("__occupation") || $0 == "entity-result__primary-subtitle" || $0.hasSuffix("lockup__subtitle") }
         }) else { return nil }
         let text = normalizeSpaces(element.text)
         return text.isEmpty ? nil : text
@@ -98,11 +105,11 @@ enum LinkedInPageExtractor {
     /// nil unless the headline clearly reads "Title at/en/@ Company".
     static func splitHeadline(_ headline: String) -> (title: String, company: String)? {
         for separator in [" at ", " en ", " @ "] {
-            guard let range = headline.range(of: separator) else { continue }
+            guard let range = headline.byteRange(of: separator) else { continue }
             let title = String(headline[..<range.lowerBound]).trimmed()
             var company = String(headline[range.upperBound...])
             for cut in [" | ", " · ", " - ", " – "] {
-                if let r = company.range(of: cut) { company = String(company[..<r.lowerBound]) }
+                if let r = company.byteRange(of: cut) { company = String(company[..<r.lowerBound]) }
             }
             company = company.trimmed()
             guard !title.isEmpty, let first = company.first, first.isUppercase || first.isNumber else { continue }

@@ -98,6 +98,9 @@ public struct MicroformatsParser {
 
     /// An mf2 root (`h-card`, `h-adr`), or a classic one (`vcard`, `adr`).
     static func rootTypes(_ element: HTMLElement) -> (types: [String], classic: Bool)? {
+        // Most elements have no such class: rule them out without splitting the class list.
+        guard element.classAttributeContains("h-") || element.classAttributeContains("vcard")
+            || element.classAttributeContains("adr") else { return nil }
         let classes = element.classes
         let mf2 = classes.filter { $0.hasPrefix("h-") && $0.count > 2 }
         if !mf2.isEmpty { return (mf2, false) }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs cardtool over every HTML fixture under valgrind: the libxml2 wrapper must free every document
+# it parses. Fails on any definitely or indirectly lost block (Swift's runtime caches show up as
+# "possibly lost" or "still reachable", which are not leaks of ours).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary=${1:-.build/debug/cardtool}
+valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
+  "$binary" parse Tests/Fixtures/html/*.html Tests/Fixtures/html/microformats-tests/*.html -o /dev/null --quiet
+echo "leak check: no definite or indirect leaks in HTML parsing"
