@@ -12,7 +12,6 @@ extension DiagnosticCode {
     public static let inputUnreadable: Self = "input.unreadable"
     public static let inputEmpty: Self = "input.empty"
     public static let inputUnknownFormat: Self = "input.unknown-format"
-    public static let inputUnsupportedFormat: Self = "input.unsupported-format"
     public static let encodingFallback: Self = "encoding.cp1252-fallback"
     public static let encodingInvalid: Self = "encoding.invalid"
 
