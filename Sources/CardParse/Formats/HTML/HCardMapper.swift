@@ -15,7 +15,8 @@ enum HCardMapper {
         let name = PersonName(family: card.first("family-name"), given: card.first("given-name"),
                               additional: card.first("additional-name"), prefixes: card.first("honorific-prefix"),
                               suffixes: card.strings("honorific-suffix").joined(separator: " "))
-        let isOrganisation = fullName != nil && fullName == org && name.isEmpty
+        // An organisation card: its name is its org, or it has an org and no name at all.
+        let isOrganisation = org != nil && name.isEmpty && (fullName == nil || fullName == org)
         if isOrganisation {
             c.fullName = org
         } else {
@@ -52,7 +53,11 @@ enum HCardMapper {
         c.uid = card.first("uid")?.nonEmpty
         let adrTypes = card.valueTypes["adr"] ?? []
         for (i, value) in (card.properties["adr"] ?? []).enumerated() {
-            guard case .item(let adr) = value else { continue }
+            guard case .item(let adr) = value else {
+                // A plain-text address: keep it whole.
+                if let text = value.string?.nonEmpty { c.addresses.append(PostalAddress(street: text, formatted: text)) }
+                continue
+            }
             let types = i < adrTypes.count ? adrTypes[i] : []
             let address = PostalAddress(types: types.filter { $0 != "pref" }, poBox: adr.first("post-office-box"),
                                         extended: adr.first("extended-address"), street: adr.first("street-address"),

@@ -23,10 +23,10 @@ public struct HTMLContactReader: ContactReader {
         var contacts: [(Contact, Int, [Diagnostic])] = []
         // h-card / hCard
         let parser = MicroformatsParser(baseURL: document.baseURL)
-        for card in parser.cards(in: root) {
+        for card in parser.contactCards(in: root) {
             contacts.append((HCardMapper.contact(card), card.line, []))
         }
-        let insideCard: (HTMLElement) -> Bool = { MicroformatsParser.rootTypes($0) != nil }
+        let insideCard: (HTMLElement) -> Bool = { MicroformatsParser.rootTypes($0)?.types.contains("h-card") == true }
         // LinkedIn-style profile lists
         for person in LinkedInPageExtractor.people(in: root, skipping: insideCard) {
             var contact = Contact()
@@ -92,8 +92,14 @@ public struct HTMLContactReader: ContactReader {
     static func encoding(_ bytes: [UInt8], input: UnicodeInput) -> String? {
         if input.encoding != .utf8 { return "UTF-8" }
         if bytes.withUnsafeBufferPointer({ TextDecoding.isValidUTF8($0) }) { return "UTF-8" }
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        if head.contains("charset=") { return nil }
+        // A `<meta … charset=…>` (anywhere in the first 64 KiB, past inline CSS) lets libxml2 decide.
+        let head = String(decoding: bytes.prefix(65_536), as: UTF8.self).lowercased()
+        var rest = Substring(head)
+        while let meta = rest.range(of: "<meta") {
+            let tagEnd = rest[meta.upperBound...].firstIndex(of: ">") ?? rest.endIndex
+            if rest[meta.upperBound..<tagEnd].contains("charset") { return nil }
+            rest = rest[tagEnd...]
+        }
         return "windows-1252"
     }
 }

@@ -16,11 +16,19 @@ public final class HTMLDocument {
     /// - Parameters:
     ///   - encoding: the charset to read the bytes in; nil lets libxml2 use the page's `<meta>`.
     public init?(bytes: [UInt8], encoding: String?, url: String? = nil) {
+        // BIG_LINES: line numbers past 65,535 (saved pages are long). No NOBLANKS: spaces between
+        // inline elements are text.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-                            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+                            | HTML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return nil }
+        // A parser context of our own, so the big-line option reaches the text nodes (the plain
+        // htmlReadMemory path drops it).
+        guard let context = htmlNewParserCtxt() else { return nil }
+        defer { htmlFreeParserCtxt(context) }
+        context.pointee.options |= Int32(XML_PARSE_BIG_LINES.rawValue)
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { chars in
-                htmlReadMemory(chars, Int32(p.count), url, encoding, options)
+                htmlCtxtReadMemory(context, chars, Int32(p.count), url, encoding, options)
             }
         }
         guard let doc else { return nil }

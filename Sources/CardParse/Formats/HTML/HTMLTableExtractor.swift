@@ -12,7 +12,8 @@ enum HTMLTableExtractor {
         root.walk { element in
             if excluded(element) { return false }
             guard element.isNamed("table") else { return true }
-            if let table = read(element) { tables.append(table) }
+            guard let table = read(element) else { return true }  // a layout table: look inside
+            tables.append(table)
             return false
         }
         return tables
@@ -26,22 +27,30 @@ enum HTMLTableExtractor {
             return true
         }
         guard let headerRow = rows.first else { return nil }
-        let headers = cells(headerRow).map(\.text)
+        let headers = cells(headerRow, emailColumns: []).map(\.text)
+        let emailColumns = Set(headers.enumerated().filter { _, h in
+            let n = CSVHeader.normalize(h)
+            return n.contains("mail") || n.contains("correo")
+        }.map(\.offset))
         let known = Set(headers.map(CSVHeader.normalize).filter(CSVContactReader.isKnownHeader)).count
         guard known >= 2 else { return nil }
         let data = rows.dropFirst().enumerated().map { i, row in
-            CSVRow(fields: cells(row).map(\.text), line: row.line, number: i + 2)
+            CSVRow(fields: cells(row, emailColumns: emailColumns).map(\.text), line: row.line, number: i + 2)
         }
         return Table(headers: headers, rows: data)
     }
 
-    private static func cells(_ row: HTMLElement) -> [(text: String, line: Int)] {
-        row.children.filter { $0.name == "td" || $0.name == "th" }.map { cell in
-            if let mail = cell.first(where: { $0.name == "a" && ($0.attribute("href") ?? "").lowercased().hasPrefix("mailto:") }),
+    /// Cell texts; in e-mail columns (or when the text is empty or an address) a `mailto:` link
+    /// gives the address, so "Escribir" links still import.
+    private static func cells(_ row: HTMLElement, emailColumns: Set<Int>) -> [(text: String, line: Int)] {
+        row.children.filter { $0.name == "td" || $0.name == "th" }.enumerated().map { index, cell in
+            let text = normalizeSpaces(cell.text)
+            if emailColumns.contains(index) || text.isEmpty || text.contains("@"),
+               let mail = cell.first(where: { $0.name == "a" && ($0.attribute("href") ?? "").lowercased().hasPrefix("mailto:") }),
                let address = HCardMapper.emailAddress(mail.attribute("href") ?? "") {
                 return (address, cell.line)
             }
-            return (normalizeSpaces(cell.text), cell.line)
+            return (text, cell.line)
         }
     }
 }

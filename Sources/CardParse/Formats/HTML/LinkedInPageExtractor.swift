@@ -20,7 +20,9 @@ enum LinkedInPageExtractor {
         root.walk { element in
             if excluded(element) { return false }
             guard element.isNamed("a"), let href = element.attribute("href"), let slug = slug(from: href) else { return true }
-            let card = container(of: element)
+            var card = container(of: element)
+            // A container holding several profiles (a list, a section) belongs to none of them.
+            if profileCount(in: card) > 1 { card = element.parent ?? element }
             let name = cardName(card, link: element)
             let headline = cardHeadline(card)
             if var person = found[slug] {
@@ -36,15 +38,33 @@ enum LinkedInPageExtractor {
         return order.compactMap { found[$0] }
     }
 
-    /// `/in/<slug>/?miniProfileUrn=…`, `https://es.linkedin.com/in/<slug>` → `<slug>`.
+    /// `/in/<slug>/?miniProfileUrn=…`, `https://es.linkedin.com/in/<slug>` → `<slug>`: the path must
+    /// start with `/in/` on a LinkedIn host (or be relative); the slug is percent-decoded and
+    /// lower-cased so that one profile is one key.
     static func slug(from href: String) -> String? {
-        guard let range = href.byteRange(of: "/in/") else { return nil }
-        if href.byteRange(of: "://") != nil && href.byteRange(of: "linkedin.com/") == nil
-            && href.lowercased().byteRange(of: "linkedin.com/") == nil { return nil }
-        let rest = href[range.upperBound...]
+        var path = Substring(href.trimmed())
+        if let scheme = path.range(of: "://") {
+            let afterScheme = path[scheme.upperBound...]
+            let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+            let host = afterScheme[..<hostEnd].lowercased()
+            guard host == "linkedin.com" || host.hasSuffix(".linkedin.com") else { return nil }
+            path = afterScheme[hostEnd...]
+        }
+        guard path.hasPrefix("/in/") else { return nil }
+        let rest = path.dropFirst(4)
         let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        let slug = String(rest[..<end])
+        let slug = String(rest[..<end]).removingPercentEncodingLeniently.lowercased()
         return slug.isEmpty ? nil : slug
+    }
+
+    /// Distinct profiles linked inside an element.
+    static func profileCount(in element: HTMLElement) -> Int {
+        var slugs = Set<String>()
+        element.walk { e in
+            if e.isNamed("a"), let href = e.attribute("href"), let s = slug(from: href) { slugs.insert(s) }
+            return slugs.count < 2
+        }
+        return slugs.count
     }
 
     /// The canonical profile URL: no query, no locale subdomain.

@@ -5,6 +5,10 @@ public struct MicroformatItem: Sendable, Equatable {
     public var properties: [String: [Value]] = [:]
     /// For a nested item used as a property: its text value.
     public var value: String?
+    /// Nested items that are not property values (mf2 "children").
+    public var children: [MicroformatItem] = []
+    /// Whether any `p-`/`e-` property or nested item was found (implied names need neither).
+    var hasTextOrNested = false
     /// Classic hCard `type` sub-properties (`<span class="type">cell</span>`) of each `tel`,
     /// `email` and `adr` value, aligned with the values.
     public var valueTypes: [String: [[String]]] = [:]
@@ -44,15 +48,20 @@ public struct MicroformatsParser {
         self.baseURL = baseURL
     }
 
-    /// Top-level card items in document order (nested cards become property values).
+    /// Every card to import: the top-level cards and the cards nested in them without being a
+    /// property (a team card listing its members).
+    public func contactCards(in root: HTMLElement) -> [MicroformatItem] {
+        cards(in: root).flatMap { [$0] + $0.children.filter { $0.types.contains("h-card") } }
+    }
+
+    /// Top-level card items in document order (nested cards are property values or children).
     public func cards(in root: HTMLElement) -> [MicroformatItem] {
         var items: [MicroformatItem] = []
         root.walk { element in
-            if let (types, _) = Self.rootTypes(element) {
-                if types.contains("h-card") { items.append(parseItem(element, types: types)) }
-                return false
-            }
-            return true
+            guard let (types, _) = Self.rootTypes(element) else { return true }
+            guard types.contains("h-card") else { return true }  // an h-feed, h-entry…: look inside
+            items.append(parseItem(element, types: types))
+            return false
         }
         return items
     }
@@ -97,12 +106,19 @@ public struct MicroformatsParser {
     }
 
     /// An mf2 root (`h-card`, `h-adr`), or a classic one (`vcard`, `adr`).
+    /// The microformats2 root vocabularies (so that CSS classes such as Tailwind's `h-full` are not
+    /// mistaken for items).
+    static let vocabularies: Set<String> = [
+        "h-card", "h-adr", "h-geo", "h-entry", "h-feed", "h-event", "h-item", "h-product", "h-recipe", "h-resume",
+        "h-review", "h-review-aggregate", "h-cite", "h-listing", "h-org", "h-app", "h-as-note", "h-breadcrumb",
+    ]
+
     static func rootTypes(_ element: HTMLElement) -> (types: [String], classic: Bool)? {
         // Most elements have no such class: rule them out without splitting the class list.
         guard element.classAttributeContains("h-") || element.classAttributeContains("vcard")
             || element.classAttributeContains("adr") else { return nil }
         let classes = element.classes
-        let mf2 = classes.filter { $0.hasPrefix("h-") && $0.count > 2 }
+        let mf2 = classes.filter(vocabularies.contains)
         if !mf2.isEmpty { return (mf2, false) }
         if classes.contains("vcard") { return (["h-card"], true) }
         if classes.contains("adr") { return (["h-adr"], true) }
@@ -115,7 +131,9 @@ public struct MicroformatsParser {
         for child in element.children { collect(child, into: &item, classic: classic) }
         // Implied properties are mf2 only; classic roots never imply.
         if !classic && item.types.contains("h-card") {
-            if item.properties["name"] == nil, let implied = impliedName(element) { item.properties["name"] = [.text(implied)] }
+            if item.properties["name"] == nil, !item.hasTextOrNested, let implied = impliedName(element) {
+                item.properties["name"] = [.text(implied)]
+            }
             if item.properties["url"] == nil, let href = impliedURL(element) { item.properties["url"] = [.text(resolve(href))] }
         }
         return item
@@ -126,8 +144,13 @@ public struct MicroformatsParser {
         if Self.rootTypes(element) != nil {
             // A nested item: a property value when the element also names a property, else a
             // child item of no concern to this card.
-            guard !properties.isEmpty else { return }
             var nested = parseItem(element, types: ["h-card"])
+            item.hasTextOrNested = true
+            guard !properties.isEmpty else {
+                item.children.append(nested)
+                item.children += nested.children
+                return
+            }
             for (name, kind) in properties {
                 nested.value = kind == .url ? urlValue(element) : text(element)
                 item.properties[name, default: []].append(.item(nested))
@@ -137,6 +160,7 @@ public struct MicroformatsParser {
         }
         for (name, kind) in properties {
             let value: String
+            if kind == .text || kind == .html { item.hasTextOrNested = true }
             switch kind {
             case .text: value = text(element)
             case .url: value = urlValue(element)
@@ -230,7 +254,7 @@ public struct MicroformatsParser {
 
     private func valueClassElements(_ element: HTMLElement) -> [HTMLElement] {
         if element.hasClass("value") { return [element] }
-        if element.classes.contains(where: { $0.hasPrefix("h-") || $0 == "vcard" }) { return [] }
+        if Self.rootTypes(element) != nil { return [] }
         return element.children.flatMap { valueClassElements($0) }
     }
 

@@ -163,3 +163,54 @@ struct HTMLReaderTests {
         #expect(LinkedInPageExtractor.slug(from: href) == slug)
     }
 }
+
+/// Edge cases found in review; each test fails without the handling it names.
+@Suite("HTML edge cases")
+struct HTMLEdgeCaseTests {
+    @Test("CSS classes like h-full are not microformats; cards inside h-feed are found")
+    func notRoots() throws {
+        let result = try readHTML("<body class=\"h-full\"><div class=\"h-feed\"><div class=\"h-card\"><span class=\"p-name\">Ana Ruiz</span></div></div></body>")
+        #expect(result.contacts.map(\.fullName) == ["Ana Ruiz"])
+    }
+
+    @Test("a card listed inside another card without a property is a contact of its own")
+    func childCards() throws {
+        let result = try readHTML("<div class=\"h-card\"><span class=\"p-name\">Equipo</span><div class=\"h-card\"><span class=\"p-name\">Ana Ruiz</span></div></div>")
+        #expect(result.contacts.map(\.fullName) == ["Equipo", "Ana Ruiz"])
+    }
+
+    @Test("no implied name when the card has other text properties")
+    func noImpliedName() throws {
+        let contact = try #require(try readHTML("<div class=\"h-card\"><span class=\"p-org\">ACME</span><span class=\"p-tel\">555</span></div>").contacts.first)
+        #expect(contact.fullName == "ACME")
+        #expect(contact.name == nil)
+    }
+
+    @Test("a list of people does not lend one person's name to another")
+    func sharedContainer() throws {
+        let page = "<section class=\"artdeco-card\"><div><a href=\"/in/ana\"><span class=\"x__name\">Ana Ruiz</span></a></div><div><a href=\"/in/bob\"><span class=\"x__name\">Bob Lee</span></a></div></section>"
+        let contacts = try readHTML(page).contacts
+        #expect(contacts.map(\.fullName) == ["Ana Ruiz", "Bob Lee"])
+    }
+
+    @Test("profile slugs: path must start with /in/ on LinkedIn; case and percent-encoding do not make two people", arguments: [
+        ("/school/x/in/y", nil), ("/in/Ana-Ruiz", "ana-ruiz"), ("/in/jos%C3%A9", "josé"), ("https://evil.example/in/ana", nil),
+    ] as [(String, String?)])
+    func slugRules(href: String, slug: String?) {
+        #expect(LinkedInPageExtractor.slug(from: href) == slug)
+    }
+
+    @Test("a contacts table inside a layout table is found; a name linked with mailto keeps its name")
+    func nestedTable() throws {
+        let page = "<table><tr><td><table><tr><th>Nombre</th><th>Correo</th></tr><tr><td><a href=\"mailto:ana@example.es\">Ana Ruiz</a></td><td><a href=\"mailto:ana@example.es\">Escribir</a></td></tr></table></td></tr></table>"
+        let contacts = try readHTML(page).contacts
+        #expect(contacts.map(\.fullName) == ["Ana Ruiz"])
+        #expect(contacts.first?.emails.map(\.value) == ["ana@example.es"])
+    }
+
+    @Test("line numbers past 65,535 are right")
+    func bigLines() throws {
+        let page = String(repeating: "<p>x</p>\n", count: 70_000) + "<div class=\"h-card\"><span class=\"p-name\">Ana</span></div>\n"
+        #expect(try readHTML(page).contacts.first?.source?.line == 70_001)
+    }
+}
