@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layout: Model ← Diagnostics ← Input ← Formats ← (Normalize ← Dedup ← Store) ← Export ← Pipeline ← cardtool.
-// C targets: CLibXML2 (system library, HTML parsing); libphonenumber (CPhoneNumber) joins later.
+// C targets: CLibXML2 (system library, HTML parsing) and CPhoneNumber (C++ shim over libphonenumber).
 let package = Package(
     name: "cardtool",
     products: [
@@ -20,7 +20,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "CardParse", dependencies: ["CLibXML2"]),
+        // libphonenumber (C++) behind a small extern "C" API.
+        .target(
+            name: "CPhoneNumber",
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]
+        ),
+        .target(
+            name: "CardParse",
+            dependencies: ["CLibXML2", "CPhoneNumber"],
+            exclude: ["Normalize/LICENSE-nicknames_en.txt"]
+        ),
         .executableTarget(
             name: "cardtool",
             dependencies: [
@@ -30,5 +39,6 @@ let package = Package(
         ),
         .executableTarget(name: "cardbench", dependencies: ["CardParse"]),
         .testTarget(name: "CardParseTests", dependencies: ["CardParse"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -28,6 +28,11 @@ extension DiagnosticCode {
     public static let vcardNoProperties: Self = "vcard.no-properties"
     public static let vcardDuplicateProperty: Self = "vcard.duplicate-property"
 
+    // Normalization
+    public static let phoneInvalid: Self = "phone.invalid"
+    public static let emailInvalid: Self = "email.invalid"
+    public static let emailMoved: Self = "email.moved"
+
     // HTML
     public static let htmlNoContacts: Self = "html.no-contacts"
     public static let htmlHiddenMember: Self = "html.hidden-member"

@@ -39,6 +39,12 @@ public struct Contact: Sendable, Codable, Equatable {
     public var extras: [RawProperty]
     /// Where this contact was read from.
     public var source: SourceReference?
+    /// The display name as the source wrote it, when normalization changed it.
+    public var originalFullName: String?
+    /// The structured name as the source had it (or as first derived), when normalization changed it.
+    public var originalName: PersonName?
+    /// Keys for matching this contact with others, computed by normalization.
+    public var keys: MatchingKeys?
 
     public init(
         fullName: String? = nil, name: PersonName? = nil, nicknames: [String] = [],

@@ -7,10 +7,13 @@ public struct ContactImporter {
     public var forcedFormat: SourceFormat?
     /// Delimiter, encoding, column mapping and id column for CSV inputs.
     public var csv: CSVOptions
+    /// Normalizes every contact (nil: source values only, `--raw`).
+    public var normalizer: ContactNormalizer?
 
-    public init(forcedFormat: SourceFormat? = nil, csv: CSVOptions = CSVOptions()) {
+    public init(forcedFormat: SourceFormat? = nil, csv: CSVOptions = CSVOptions(), normalizer: ContactNormalizer? = nil) {
         self.forcedFormat = forcedFormat
         self.csv = csv
+        self.normalizer = normalizer
     }
 
     /// Reads `paths` in order. Problems with an input are diagnostics; an error thrown by `contact`
@@ -65,7 +68,13 @@ public struct ContactImporter {
                 break
             }
             for d in reader.takeFileDiagnostics() { diagnostic(d) }
-            guard let record = next else { break }
+            guard var record = next else { break }
+            if let normalizer, var c = record.contact {
+                let found = normalizer.normalize(&c)
+                record.contact = c
+                record.diagnostics += found
+                if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
+            }
             for d in record.diagnostics { diagnostic(d) }
             summary.count(record.outcome)
             // Errors from the consumer (the output) are not about this input: they end the run.

@@ -55,6 +55,12 @@ extension CardTool {
         @Option(name: .customLong("id-column"), help: "CSV column that identifies each record (kept in source.id).")
         var idColumn: String?
 
+        @Option(name: .long, help: "Default region for national phone numbers (ISO code such as ES, MX, US); else CARDTOOL_REGION, else the locale.")
+        var region: String?
+
+        @Flag(name: .long, help: "Show the source values only: no normalization of names, phones, e-mails and URLs.")
+        var raw = false
+
         @Flag(name: .long, help: "Start CSV output with a UTF-8 byte-order mark, so Excel shows accents.")
         var excel = false
 
@@ -84,6 +90,9 @@ extension CardTool {
             }
             for d in [delimiter, inputDelimiter, outputDelimiter].compactMap({ $0 }) where CSVDialect(argument: d) == nil {
                 throw ValidationError("Unknown delimiter '\(d)': use ',', ';', tab or '|'.")
+            }
+            if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
+                throw ValidationError("--region takes a two-letter country code such as ES, MX or US.")
             }
             if let encoding, Charset(ianaName: encoding) == nil {
                 throw ValidationError("Unknown encoding '\(encoding)'.")
@@ -124,7 +133,8 @@ extension CardTool {
             let csvOptions = CSVOptions(
                 dialect: (inputDelimiter ?? delimiter).flatMap(CSVDialect.init(argument:)),
                 charset: encoding.flatMap(Charset.init(ianaName:)), overrides: try mappings(), idColumn: idColumn)
-            let importer = ContactImporter(forcedFormat: from?.sourceFormat, csv: csvOptions)
+            let normalizer = raw ? nil : ContactNormalizer(region: ContactNormalizer.defaultRegion(option: region))
+            let importer = ContactImporter(forcedFormat: from?.sourceFormat, csv: csvOptions, normalizer: normalizer)
             let summary: ImportSummary
             do {
                 try sink.write(export.start())

@@ -21,6 +21,16 @@ public struct JSONLWriter {
             }
         }
         o.string("nickname", contact.nicknames.isEmpty ? nil : contact.nicknames.joined(separator: ", "))
+        o.string("originalFullName", contact.originalFullName)
+        if let n = contact.originalName {
+            o.object("originalName") { o in
+                o.string("family", n.family)
+                o.string("given", n.given)
+                o.string("additional", n.additional)
+                o.string("prefixes", n.prefixes)
+                o.string("suffixes", n.suffixes)
+            }
+        }
         o.array("emails", contact.emails) { o, e in
             o.string("value", e.value)
             o.strings("types", e.types)
@@ -33,6 +43,8 @@ public struct JSONLWriter {
             o.int("pref", p.pref)
             o.string("ext", p.ext)
             o.string("label", p.label)
+            o.string("e164", p.e164)
+            o.string("type", p.numberType)
         }
         o.string("organization", contact.organization)
         o.string("department", contact.department)
@@ -76,6 +88,19 @@ public struct JSONLWriter {
                 o.strings("values", p.values)
             }
             o.string("value", x.value)
+        }
+        if let k = contact.keys {
+            o.object("keys") { o in
+                o.string("name", k.name)
+                o.strings("given", k.given)
+                o.string("family", k.family)
+                o.string("familyPhonetic", k.familyPhonetic)
+                o.strings("emails", k.emails)
+                o.strings("emailLocalParts", k.emailLocalParts)
+                o.strings("phones", k.phones)
+                o.string("linkedIn", k.linkedIn)
+                o.string("organization", k.organization)
+            }
         }
         if let s = contact.source {
             o.object("source") { o in

@@ -68,7 +68,19 @@ enum LinkedInPageExtractor {
     }
 
     /// The canonical profile URL: no query, no locale subdomain.
-    static func profileURL(_ slug: String) -> String { "https://www.linkedin.com/in/\(slug)" }
+    static func profileURL(_ slug: String) -> String {
+        // Non-ASCII and reserved bytes percent-encoded with upper-case hex: one spelling per profile.
+        var out = "https://www.linkedin.com/in/"
+        for b in slug.utf8 {
+            let unreserved = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "~")
+            if unreserved { out.unicodeScalars.append(Unicode.Scalar(b)) } else {
+                let hex = String(b, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
 
     /// The nearest ancestor that is a card: a list item, or an element whose class names a card,
     /// an entity result or a lockup; else the link's parent.

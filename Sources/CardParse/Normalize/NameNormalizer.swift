@@ -1,0 +1,215 @@
+import Foundation
+
+/// Names as people really write them: "Family, Given" order, honorifics and credentials, Spanish
+/// compound given names, particles and double surnames, ALL-CAPS scanner names, quoted nicknames,
+/// pronouns, emoji and stray punctuation.
+public enum NameNormalizer {
+    public struct Parsed: Equatable, Sendable {
+        public var name: PersonName
+        public var nickname: String?
+        /// E-mail addresses found inside the name (`Escolar (marcela@example.com)`).
+        public var emails: [String] = []
+
+        /// The display form: prefixes, given, additional, family, suffixes.
+        public var fullName: String? { name.displayName }
+    }
+
+    static let prefixes: Set<String> = [
+        "sr", "sra", "srta", "d", "dna", "don", "dona", "dr", "dra", "lic", "licda", "licdo", "ing", "arq", "mtro",
+        "mtra", "prof", "profa", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "fr", "rev",
+    ]
+    static let suffixes: Set<String> = [
+        "jr", "sr", "ii", "iii", "iv", "phd", "ph d", "mba", "cpa", "msc", "md", "esq", "pe", "pmp", "phr", "ceng",
+        "frcs", "dds", "rn", "ma", "ms", "bsc", "ba", "llm", "cfa", "pmp", "mpa", "jd", "dphil", "mcp",
+    ]
+    static let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "i", "van", "von", "der", "den", "da", "dos",
+                                         "das", "di", "du", "le", "st", "ter"]
+    /// Compound given names that contain a particle ("María del Carmen").
+    static let compoundGiven: [[String]] = [
+        ["maria", "del", "carmen"], ["maria", "de", "los", "angeles"], ["maria", "de", "la", "luz"],
+        ["maria", "del", "pilar"], ["maria", "del", "mar"], ["maria", "del", "rosario"], ["maria", "de", "lourdes"],
+        ["maria", "de", "jesus"], ["jose", "de", "jesus"], ["juan", "de", "dios"], ["maria", "de", "los", "dolores"],
+        ["maria", "de", "la", "paz"], ["maria", "del", "socorro"], ["maria", "de", "fatima"],
+    ]
+    static let pronouns: Set<String> = ["he him", "she her", "they them", "he they", "she they", "el", "ella",
+                                        "he him his", "she her hers", "el ellos", "ella ellas", "elle"]
+
+    /// A name part with its decorations taken off.
+    struct Cleaned {
+        var words: [String] = []
+        var familyFirst: [String]?
+        var prefixWords: [String] = []
+        var suffixWords: [String] = []
+        var nickname: String?
+        var emails: [String] = []
+
+        var allWords: [String] { (familyFirst ?? []) + words }
+    }
+
+    /// Takes e-mail addresses, quoted or parenthesised nicknames, pronouns, emoji, stray punctuation,
+    /// honorifics and credentials off a name (or a part of one), and notes "Family, Given" order.
+    static func clean(_ input: String, allowFamilyFirst: Bool = true) -> Cleaned {
+        var c = Cleaned()
+        var text = input
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" || $0 == "," })
+        where word.contains("@") && word.contains(".") {
+            c.emails.append(String(word).trimmingCharacters(in: CharacterSet(charactersIn: "()<>,;")))
+            text = text.replacingOccurrences(of: String(word), with: " ")
+        }
+        for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»")] {
+            if let a = text.range(of: open), let b = text.range(of: close, range: a.upperBound..<text.endIndex) {
+                let inner = String(text[a.upperBound..<b.lowerBound]).trimmed()
+                if !inner.isEmpty { c.nickname = inner }
+                text.replaceSubrange(a.lowerBound..<b.upperBound, with: " ")
+            }
+        }
+        while let a = text.firstIndex(of: "("), let b = text[a...].firstIndex(of: ")") {
+            let inner = String(text[text.index(after: a)..<b]).trimmed()
+            if !pronouns.contains(TextFolding.fold(inner)) && !inner.contains(" ") && inner.count > 1
+                && inner.first?.isUppercase == true && c.nickname == nil {
+                c.nickname = inner
+            }
+            text.replaceSubrange(a...b, with: " ")
+        }
+        text = String(text.unicodeScalars.filter { s in
+            s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark || s == " " || s == "-"
+                || s == "'" || s == "’" || s == "." || s == "," || ("0"..."9").contains(s)
+        }.map(Character.init))
+        var commaParts = text.split(separator: ",").map { String($0).trimmed() }.filter { !$0.isEmpty }
+        while commaParts.count > 1, let last = commaParts.last,
+              last.split(separator: " ").allSatisfy({ suffixes.contains(key($0)) || isRoman(String($0)) }) {
+            c.suffixWords.insert(contentsOf: last.split(separator: " ").map(String.init), at: 0)
+            commaParts.removeLast()
+        }
+        if allowFamilyFirst && commaParts.count == 2 {
+            c.familyFirst = commaParts[0].split(separator: " ").map(String.init)
+            c.words = commaParts[1].split(separator: " ").map(String.init)
+        } else {
+            c.words = commaParts.joined(separator: " ").split(separator: " ").map(String.init)
+        }
+        while let first = c.words.first, prefixes.contains(key(first)), c.words.count > 1 || c.familyFirst != nil {
+            c.prefixWords.append(first)
+            c.words.removeFirst()
+        }
+        if var family = c.familyFirst, family.count > 1, let first = family.first, prefixes.contains(key(first)) {
+            c.prefixWords.append(first)
+            family.removeFirst()
+            c.familyFirst = family
+        }
+        func peelSuffixes(_ words: inout [String]) {
+            while words.count > 1, let last = words.last, suffixes.contains(key(last)) || isRoman(last) {
+                c.suffixWords.insert(last, at: 0)
+                words.removeLast()
+            }
+        }
+        if c.familyFirst == nil { peelSuffixes(&c.words) } else { peelSuffixes(&c.familyFirst!) }
+        return c
+    }
+
+    /// Whether a name is written all in capitals or all in lower case (scanners, badge lists).
+    static func needsRecasing(_ words: [String]) -> Bool {
+        let letters = words.joined().filter(\.isLetter)
+        return letters.count > 1 && (letters == letters.uppercased() || letters == letters.lowercased())
+    }
+
+    static func recased(_ words: [String], _ recase: Bool) -> [String] {
+        recase ? words.enumerated().map { i, w in properCase(w, first: i == 0) } : words
+    }
+
+    /// Parses a display name.
+    public static func parse(_ fullName: String) -> Parsed {
+        let c = clean(fullName)
+        let recase = needsRecasing(c.allWords + c.prefixWords)
+        let given: [String], family: [String]
+        if let f = c.familyFirst {
+            given = recased(c.words, recase)
+            family = recased(f, recase)
+        } else {
+            (given, family) = split(recased(c.words, recase))
+        }
+        let name = PersonName(family: family.joined(separator: " ").nonEmpty, given: given.joined(separator: " ").nonEmpty,
+                              prefixes: recased(c.prefixWords, recase).joined(separator: " ").nonEmpty,
+                              suffixes: c.suffixWords.joined(separator: " ").nonEmpty)
+        return Parsed(name: name, nickname: c.nickname, emails: c.emails)
+    }
+
+    /// Cleans a name a source already split (CSV columns, vCard `N`): each part keeps its words;
+    /// honorifics, credentials, nicknames, pronouns and emoji come off, and capitals are fixed.
+    public static func clean(_ name: PersonName) -> Parsed {
+        let given = clean(name.given ?? "", allowFamilyFirst: false)
+        let family = clean(name.family ?? "", allowFamilyFirst: false)
+        let additional = clean(name.additional ?? "", allowFamilyFirst: false)
+        let recase = needsRecasing(given.words + family.words + additional.words)
+        let prefixes = (name.prefixes.map { [$0] } ?? []) + given.prefixWords + family.prefixWords
+        let suffixes = family.suffixWords + given.suffixWords + (name.suffixes.map { [$0] } ?? [])
+        let cleaned = PersonName(family: recased(family.words, recase).joined(separator: " ").nonEmpty,
+                                 given: recased(given.words, recase).joined(separator: " ").nonEmpty,
+                                 additional: recased(additional.words, recase).joined(separator: " ").nonEmpty,
+                                 prefixes: recased(prefixes, recase).joined(separator: " ").nonEmpty,
+                                 suffixes: suffixes.joined(separator: " ").nonEmpty)
+        return Parsed(name: cleaned, nickname: given.nickname ?? family.nickname,
+                      emails: given.emails + family.emails + additional.emails)
+    }
+
+    /// Given names and family names from the words of a name in reading order.
+    static func split(_ words: [String]) -> (given: [String], family: [String]) {
+        guard words.count > 1 else { return (words, []) }
+        let folded = words.map { key($0) }
+        // A compound given name with a particle ("María del Carmen").
+        for compound in compoundGiven where folded.count > compound.count && Array(folded.prefix(compound.count)) == compound {
+            return (Array(words.prefix(compound.count)), Array(words.dropFirst(compound.count)))
+        }
+        // A particle starts the family name ("Juan Carlos de la Fuente Martínez").
+        if let p = folded.indices.dropFirst().first(where: { particles.contains(folded[$0]) && $0 < folded.count - 1 }) {
+            return (Array(words[..<p]), Array(words[p...]))
+        }
+        // Leading known given names (at most all but one word).
+        var known = 0
+        while known < words.count - 1, Nicknames.isGivenName(words[known]) { known += 1 }
+        let spanish = looksSpanish(words)
+        if spanish {
+            if known >= 1 && words.count - known <= 2 { return (Array(words[..<known]), Array(words[known...])) }
+            // Two surnames by default.
+            let givenCount = max(1, words.count - 2)
+            return (Array(words[..<givenCount]), Array(words[givenCount...]))
+        }
+        return (Array(words.dropLast()), [words.last!])
+    }
+
+    /// Accents, ñ, or a Spanish given name first.
+    static func looksSpanish(_ words: [String]) -> Bool {
+        let joined = words.joined(separator: " ")
+        if joined.contains(where: { "áéíóúñÁÉÍÓÚÑ".contains($0) }) { return true }
+        return GivenNames.common.contains(key(words[0]))
+    }
+
+    /// The word without dots and case, for table lookups ("Dña." → "dna", "Ph.D." → "phd").
+    static func key(_ word: some StringProtocol) -> String {
+        TextFolding.fold(String(word)).replacingOccurrences(of: " ", with: "")
+    }
+
+    static func isRoman(_ word: String) -> Bool {
+        ["II", "III", "IV"].contains(word)
+    }
+
+    /// "GARCÍA" → "García", "de" stays lower-case (unless first), "MCDONALD" → "McDonald", "O'BRIEN" → "O'Brien",
+    /// "RUIZ-GIMÉNEZ" → "Ruiz-Giménez".
+    static func properCase(_ word: String, first: Bool) -> String {
+        let lower = word.lowercased()
+        if !first && particles.contains(key(lower)) { return lower }
+        return lower.split(separator: "-", omittingEmptySubsequences: false).map { part -> String in
+            let p = String(part)
+            if p.hasPrefix("mc") && p.count > 2 { return "Mc" + capitalized(String(p.dropFirst(2))) }
+            if (p.hasPrefix("o'") || p.hasPrefix("o’")) && p.count > 2 {
+                return "O" + String(p[p.index(after: p.startIndex)]) + capitalized(String(p.dropFirst(2)))
+            }
+            if p.hasPrefix("mac") && p.count > 5 { return "Mac" + capitalized(String(p.dropFirst(3))) }
+            return capitalized(p)
+        }.joined(separator: "-")
+    }
+
+    static func capitalized(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+}
