@@ -96,13 +96,23 @@ public enum NameNormalizer {
             family.removeFirst()
             c.familyFirst = family
         }
-        func peelSuffixes(_ words: inout [String]) {
+        // Credentials at the end of the family name (no capture of `c` while one of its parts is inout).
+        func peelSuffixes(_ words: inout [String]) -> [String] {
+            var peeled: [String] = []
             while words.count > 1, let last = words.last, suffixes.contains(key(last)) || isRoman(last) {
-                c.suffixWords.insert(last, at: 0)
+                peeled.insert(last, at: 0)
                 words.removeLast()
             }
+            return peeled
         }
-        if c.familyFirst == nil { peelSuffixes(&c.words) } else { peelSuffixes(&c.familyFirst!) }
+        var peeled: [String]
+        if var family = c.familyFirst {
+            peeled = peelSuffixes(&family)
+            c.familyFirst = family
+        } else {
+            peeled = peelSuffixes(&c.words)
+        }
+        c.suffixWords.insert(contentsOf: peeled, at: 0)
         return c
     }
 
@@ -161,7 +171,9 @@ public enum NameNormalizer {
         }
         // A particle starts the family name ("Juan Carlos de la Fuente Martínez").
         if let p = folded.indices.dropFirst().first(where: { particles.contains(folded[$0]) && $0 < folded.count - 1 }) {
-            return (Array(words[..<p]), Array(words[p...]))
+            // The family name may start before the particle: "Álvaro Núñez de Arce" (Núñez is no given name).
+            let start = (1..<p).first { !Nicknames.isGivenName(words[$0]) } ?? p
+            return (Array(words[..<start]), Array(words[start...]))
         }
         // Leading known given names (at most all but one word).
         var known = 0

@@ -1,0 +1,173 @@
+import Testing
+@testable import CardParse
+
+@Suite("Names as people write them")
+struct NameNormalizerTests {
+    /// (display name, prefixes, given, family, suffixes, nickname)
+    static let cases: [(String, String?, String?, String?, String?, String?)] = [
+        ("Juan Carlos de la Fuente Martínez", nil, "Juan Carlos", "de la Fuente Martínez", nil, nil),
+        ("María del Carmen Ruiz-Giménez", nil, "María del Carmen", "Ruiz-Giménez", nil, nil),
+        ("GARCÍA LÓPEZ, ANA", nil, "Ana", "García López", nil, nil),
+        ("Ana García López", nil, "Ana", "García López", nil, nil),
+        ("José Luis García López", nil, "José Luis", "García López", nil, nil),
+        ("María José García", nil, "María José", "García", nil, nil),
+        ("Guadalupe Hernández López", nil, "Guadalupe", "Hernández López", nil, nil),
+        ("MARÍA JOSÉ GARCÍA FERNÁNDEZ", nil, "María José", "García Fernández", nil, nil),
+        ("Dr. José Luis Martín-Sánchez", "Dr.", "José Luis", "Martín-Sánchez", nil, nil),
+        ("Dña. María del Carmen Ruiz-Giménez", "Dña.", "María del Carmen", "Ruiz-Giménez", nil, nil),
+        ("Sr. Álvaro Núñez de Arce Peña", "Sr.", "Álvaro", "Núñez de Arce Peña", nil, nil),
+        ("Lic. Ignacio Moreno Díaz", "Lic.", "Ignacio", "Moreno Díaz", nil, nil),
+        ("Ing. Sofía Castro Lemos", "Ing.", "Sofía", "Castro Lemos", nil, nil),
+        ("Arq. Renata Ochoa", "Arq.", "Renata", "Ochoa", nil, nil),
+        ("Mtro. Julio César Ramírez", "Mtro.", "Julio César", "Ramírez", nil, nil),
+        ("Prof. Inés Ortega Ruiz", "Prof.", "Inés", "Ortega Ruiz", nil, nil),
+        ("Dra. Inés Ortega Ruiz", "Dra.", "Inés", "Ortega Ruiz", nil, nil),
+        ("D. Antonio Pérez", "D.", "Antonio", "Pérez", nil, nil),
+        ("Mr. John Smith", "Mr.", "John", "Smith", nil, nil),
+        ("Mrs. Jane Doe", "Mrs.", "Jane", "Doe", nil, nil),
+        ("Ms. Emily Clarke", "Ms.", "Emily", "Clarke", nil, nil),
+        ("John Smith Jr.", nil, "John", "Smith", "Jr.", nil),
+        ("Henry Ford II", nil, "Henry", "Ford", "II", nil),
+        ("Robert Kennedy III", nil, "Robert", "Kennedy", "III", nil),
+        ("Priya Nayak, MSc, MBA", nil, "Priya", "Nayak", "MSc MBA", nil),
+        ("Laura Goslee, CPA", nil, "Laura", "Goslee", "CPA", nil),
+        ("Carmen Ruiz Peña, PhD", nil, "Carmen", "Ruiz Peña", "PhD", nil),
+        ("Dr. Carmen Ruiz Peña, PhD", "Dr.", "Carmen", "Ruiz Peña", "PhD", nil),
+        ("Alex Olazagoitia (he/him)", nil, "Alex", "Olazagoitia", nil, nil),
+        ("Sam Taylor (they/them)", nil, "Sam", "Taylor", nil, nil),
+        ("James \"JT\" Thornton", nil, "James", "Thornton", nil, "JT"),
+        ("Francisco \"Paco\" Núñez", nil, "Francisco", "Núñez", nil, "Paco"),
+        ("Anand ( Andy ) Kumar", nil, "Anand", "Kumar", nil, "Andy"),
+        ("Jan Steenhuis-Daalhuizen 🍀", nil, "Jan", "Steenhuis-Daalhuizen", nil, nil),
+        ("Pieter Konterman🔸", nil, "Pieter", "Konterman", nil, nil),
+        ("Ludwig van Beethoven", nil, "Ludwig", "van Beethoven", nil, nil),
+        ("Vincent van der Berg", nil, "Vincent", "van der Berg", nil, nil),
+        ("Ursula von der Leyen", nil, "Ursula", "von der Leyen", nil, nil),
+        ("Ana de la Cruz Ortega", nil, "Ana", "de la Cruz Ortega", nil, nil),
+        ("Jordi Puig i Soler", nil, "Jordi", "Puig i Soler", nil, nil),
+        ("Joao dos Santos", nil, "Joao", "dos Santos", nil, nil),
+        ("Lula da Silva", nil, "Lula", "da Silva", nil, nil),
+        ("JUAN CARLOS DE LA FUENTE MARTÍNEZ", nil, "Juan Carlos", "de la Fuente Martínez", nil, nil),
+        ("ana de la cruz ortega", nil, "Ana", "de la Cruz Ortega", nil, nil),
+        ("PATRICK MCDONALD", nil, "Patrick", "McDonald", nil, nil),
+        ("SEAN O'BRIEN", nil, "Sean", "O'Brien", nil, nil),
+        ("ÍÑIGO URQUIJO ZUBIZARRETA", nil, "Íñigo", "Urquijo Zubizarreta", nil, nil),
+        ("josé ramón muñoz gómez", nil, "José Ramón", "Muñoz Gómez", nil, nil),
+        ("Martín-Sánchez, José Luis", nil, "José Luis", "Martín-Sánchez", nil, nil),
+        ("Doe, John", nil, "John", "Doe", nil, nil),
+        ("Cher", nil, "Cher", nil, nil, nil),
+        ("Li Wei", nil, "Li", "Wei", nil, nil),
+        ("Renée Dubois", nil, "Renée", "Dubois", nil, nil),
+        ("Zoë Müller", nil, "Zoë", "Müller", nil, nil),
+        ("Begoña Gutiérrez Peña", nil, "Begoña", "Gutiérrez Peña", nil, nil),
+        ("Luis Alberto Pérez Gómez", nil, "Luis Alberto", "Pérez Gómez", nil, nil),
+        ("María de los Ángeles Torres", nil, "María de los Ángeles", "Torres", nil, nil),
+        ("John Ronald Reuel Tolkien", nil, "John Ronald Reuel", "Tolkien", nil, nil),
+        ("Mary-Kate Olsen", nil, "Mary-Kate", "Olsen", nil, nil),
+        ("Raúl De la Mota (Empresa Ficticia)", nil, "Raúl", "De la Mota", nil, nil),
+    ]
+
+    @Test("parsing display names", arguments: cases)
+    func parse(text: String, prefixes: String?, given: String?, family: String?, suffixes: String?, nickname: String?) {
+        let parsed = NameNormalizer.parse(text)
+        #expect(parsed.name.prefixes == prefixes)
+        #expect(parsed.name.given == given)
+        #expect(parsed.name.family == family)
+        #expect(parsed.name.suffixes == suffixes)
+        #expect(parsed.nickname == nickname)
+    }
+
+    @Test("an address inside the name moves to the e-mails")
+    func emailInName() {
+        let parsed = NameNormalizer.parse("Marcela Escolar (marcela.escolar@example.com)")
+        #expect(parsed.emails == ["marcela.escolar@example.com"])
+        #expect(parsed.name.family == "Escolar")
+    }
+
+    @Test("a source's own split is kept, cleaned and re-cased", arguments: [
+        (PersonName(family: "GARCÍA LÓPEZ", given: "ANA"), PersonName(family: "García López", given: "Ana")),
+        (PersonName(family: "Ruiz Peña, PhD", given: "Dr. Carmen"), PersonName(family: "Ruiz Peña", given: "Carmen", prefixes: "Dr.", suffixes: "PhD")),
+        (PersonName(family: "Smith Jones", given: "John"), PersonName(family: "Smith Jones", given: "John")),
+        (PersonName(family: "Steenhuis-Daalhuizen 🍀", given: "Jan"), PersonName(family: "Steenhuis-Daalhuizen", given: "Jan")),
+    ])
+    func sourceSplit(source: PersonName, expected: PersonName) {
+        #expect(NameNormalizer.clean(source).name == expected)
+    }
+}
+
+@Suite("E-mails, organizations, URLs and keys")
+struct NormalizationKeysTests {
+    @Test("e-mail addresses", arguments: [
+        ("mailto:Ana@Example.ES?subject=Hola", "Ana@example.es", true), (" ana@example.es ", "ana@example.es", true),
+        ("<ana@example.es>", "ana@example.es", true), ("ANA@EXAMPLE.COM", "ANA@example.com", true),
+        ("mj.garcia@example,es", "mj.garcia@example,es", false), ("no-at-sign", "no-at-sign", false),
+        ("ana@localhost", "ana@localhost", false), ("ana @example.es", "ana @example.es", false),
+        ("ana@example..es", "ana@example..es", false), ("urn:li:member:123456789", "urn:li:member:123456789", false),
+    ])
+    func emails(input: String, value: String, valid: Bool) {
+        let result = EmailNormalizer.normalize(input)
+        #expect(result.value == value)
+        #expect(result.valid == valid)
+    }
+
+    @Test("organization keys", arguments: [
+        ("Moreno & Asociados", "moreno asociados"), ("Moreno y Asociados SL", "moreno asociados"),
+        ("Moreno y Asociados, S.L.P.", "moreno asociados"), ("Ibertech Soluciones S.L.", "ibertech soluciones"),
+        ("IBERTECH SOLUCIONES, S.L.U.", "ibertech soluciones"), ("Grupo Ejemplo de México S.A. de C.V.", "grupo ejemplo de mexico"),
+        ("Acme, Inc.", "acme"), ("Acme Corp.", "acme"), ("Example Holdings LLC", "example holdings"),
+        ("Beispiel GmbH", "beispiel"), ("Exemple SARL", "exemple"), ("Voorbeeld B.V.", "voorbeeld"),
+        ("Banco Ficticio, S.A.", "banco ficticio"), ("Servicios Andinos Ltda.", "servicios andinos"),
+        ("Johnson and Johnson", "johnson johnson"), ("Example Ltd", "example"), ("Startup S.A.S.", "startup"),
+    ])
+    func organizations(input: String, key: String) {
+        #expect(OrganizationNormalizer.key(input) == key)
+    }
+
+    @Test("URLs", arguments: [
+        ("https://es.linkedin.com/in/Ana-Ruiz/?trk=x", "https://www.linkedin.com/in/ana-ruiz"),
+        ("linkedin.com/in/jlmartinsanchez", "https://www.linkedin.com/in/jlmartinsanchez"),
+        ("https://www.linkedin.com/in/goran-stipeti%c4%87-5b837a2a0/", "https://www.linkedin.com/in/goran-stipeti%C4%87-5b837a2a0"),
+        ("https://www.linkedin.com/in/josé-ruiz", "https://www.linkedin.com/in/jos%C3%A9-ruiz"),
+        ("www.ibertech-example.es", "https://www.ibertech-example.es"), ("http://www.ibm.com", "http://www.ibm.com"),
+        ("https://ibertech.example.es/", "https://ibertech.example.es/"),
+    ])
+    func urls(input: String, expected: String) {
+        #expect(URLNormalizer.normalize(input) == expected)
+    }
+
+    @Test("folding, nicknames both ways, phonetic surnames")
+    func keys() {
+        #expect(TextFolding.fold("Núñez de Arce-Peña") == "nunez de arce pena")
+        #expect(Nicknames.forms(of: "Paco").contains("francisco"))
+        #expect(Nicknames.forms(of: "Francisco").contains("paco"))
+        #expect(Nicknames.forms(of: "Pepe").contains("jose"))
+        #expect(Nicknames.forms(of: "Nacho").contains("ignacio"))
+        #expect(Nicknames.forms(of: "Bill").contains("william"))
+        #expect(PhoneticKey.key("Vázquez") == PhoneticKey.key("Vasquez"))
+        #expect(PhoneticKey.key("Gonzalez") == PhoneticKey.key("González"))
+        #expect(PhoneticKey.key("Jiménez") == PhoneticKey.key("Giménez"))
+        #expect(PhoneticKey.key("Llorente") == PhoneticKey.key("Yorente"))
+        #expect(PhoneticKey.key("Smith") != PhoneticKey.key("Garcia"))
+    }
+
+    @Test("a whole contact: keys computed once, originals kept")
+    func contact() {
+        var c = Contact(fullName: "GARCÍA LÓPEZ, ANA", emails: [Email(value: "mailto:Ana.Garcia@Example.ES")],
+                        phones: [Phone(value: "612 34 56 78")], urls: [WebLink(value: "es.linkedin.com/in/ana-garcia/")],
+                        organization: "Moreno y Asociados, S.L.")
+        let diagnostics = ContactNormalizer(region: "ES").normalize(&c)
+        #expect(diagnostics.isEmpty)
+        #expect(c.fullName == "Ana García López")
+        #expect(c.originalFullName == "GARCÍA LÓPEZ, ANA")
+        #expect(c.emails.map(\.value) == ["Ana.Garcia@example.es"])
+        #expect(c.phones[0].e164 == "+34612345678")
+        #expect(c.urls[0].value == "https://www.linkedin.com/in/ana-garcia")
+        let keys = c.keys
+        #expect(keys?.name == "ana garcia lopez")
+        #expect(keys?.family == "garcia lopez")
+        #expect(keys?.phones == ["+34612345678"])
+        #expect(keys?.linkedIn == "ana-garcia")
+        #expect(keys?.organization == "moreno asociados")
+        #expect(keys?.emails == ["ana.garcia@example.es"])
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+@testable import CardParse
+
+@Suite("Phones through libphonenumber")
+struct PhoneNormalizerTests {
+    /// (text as written, default region, expected E.164 or nil, expected type)
+    static let cases: [(String, String, String?, String?)] = [
+        // Spain
+        ("612 34 56 78", "ES", "+34612345678", "mobile"), ("+34612345678", "ES", "+34612345678", "mobile"),
+        ("0034 612-345-678", "ES", "+34612345678", "mobile"), ("(+34) 91 123 45 67", "ES", "+34911234567", "fixed-line"),
+        ("tel. 91 123 45 67", "ES", "+34911234567", "fixed-line"), ("Tel.: +34 91 123 45 67", "ES", "+34911234567", "fixed-line"),
+        ("M. 612 34 56 78", "ES", "+34612345678", "mobile"), ("91 555 01 24", "ES", "+34915550124", "fixed-line"),
+        ("934 56 78 90", "ES", "+34934567890", "fixed-line"), ("+34 600 00 00 01", "ES", "+34600000001", "mobile"),
+        ("900 123 456", "ES", "+34900123456", "toll-free"), ("6 1 2 3 4 5 6 7 8", "ES", "+34612345678", "mobile"),
+        ("+34 612 34 56 78", "MX", "+34612345678", "mobile"), ("722 12 34 56", "ES", "+34722123456", "mobile"),
+        ("12345", "ES", nil, nil), ("abc", "ES", nil, nil),
+        // Mexico
+        ("+52 55 5555 0100", "MX", "+525555550100", "fixed-line-or-mobile"), ("(55) 5555-0100", "MX", "+525555550100", "fixed-line-or-mobile"),
+        ("+52 1 55 5555 0134", "MX", "+525555550134", "fixed-line-or-mobile"), ("044 55 5555 0134", "MX", "+525555550134", "fixed-line-or-mobile"),
+        ("+52-55-5555-0100", "ES", "+525555550100", "fixed-line-or-mobile"), ("81 8123 4567", "MX", "+528181234567", "fixed-line-or-mobile"),
+        ("+52 33 3123 4567", "ES", "+523331234567", "fixed-line-or-mobile"),
+        // Argentina
+        ("+54 9 11 1234-5678", "AR", "+5491112345678", "mobile"), ("011 15-1234-5678", "AR", "+5491112345678", "mobile"),
+        ("+54 11 4123-4567", "AR", "+541141234567", "fixed-line"), ("0351 423-4567", "AR", "+543514234567", "fixed-line"),
+        // Colombia
+        ("+57 301 234 5678", "CO", "+573012345678", "mobile"), ("301 234 5678", "CO", "+573012345678", "mobile"),
+        ("(601) 234 5678", "CO", "+576012345678", "fixed-line"),
+        // Chile
+        // Chile numbers are one range for fixed and mobile lines in libphonenumber's data.
+        ("+56 9 6123 4567", "CL", "+56961234567", "fixed-line-or-mobile"), ("9 6123 4567", "CL", "+56961234567", "fixed-line-or-mobile"),
+        ("+56-9-5555-0142", "ES", "+56955550142", "fixed-line-or-mobile"), ("2 2123 4567", "CL", "+56221234567", "fixed-line-or-mobile"),
+        // Peru
+        ("+51 912 345 678", "PE", "+51912345678", "mobile"), ("912 345 678", "PE", "+51912345678", "mobile"),
+        ("(01) 411-2233", "PE", "+5114112233", "fixed-line"),
+        // United States
+        ("(512) 555-0100", "US", "+15125550100", "fixed-line-or-mobile"), ("+1 512 867 5309", "US", "+15128675309", "fixed-line-or-mobile"),
+        ("512-867-5309", "US", "+15128675309", "fixed-line-or-mobile"), ("1 (212) 736-5000", "US", "+12127365000", "fixed-line-or-mobile"),
+        ("+1 (512) 867-5309 ext. 7", "ES", "+15128675309", "fixed-line-or-mobile"), ("800 275 2273", "US", "+18002752273", "toll-free"),
+        ("905-555-1234", "US", "+19055551234", "fixed-line-or-mobile"), ("+1 415 555 2671", "ES", "+14155552671", "fixed-line-or-mobile"),
+        // United Kingdom
+        ("020 7946 0018", "GB", "+442079460018", "fixed-line"), ("+44 7700 900123", "ES", nil, nil),  // a drama range: not assigned
+        ("07911 123456", "GB", "+447911123456", "mobile"), ("0800 800 150", "GB", "+44800800150", "toll-free"),
+        // France
+        ("06 12 34 56 78", "FR", "+33612345678", "mobile"), ("+33 6 12 34 56 78", "ES", "+33612345678", "mobile"),
+        ("01 42 68 53 00", "FR", "+33142685300", "fixed-line"), ("0033 1 42 68 53 00", "ES", "+33142685300", "fixed-line"),
+        // Germany
+        ("+49 30 1234567", "ES", "+49301234567", "fixed-line"), ("030 1234567", "DE", "+49301234567", "fixed-line"),
+        ("0151 23456789", "DE", "+4915123456789", "mobile"), ("+49 171 1234567", "DE", "+491711234567", "mobile"),
+    ]
+
+    @Test("E.164 and type", arguments: cases)
+    func normalize(text: String, region: String, e164: String?, type: String?) {
+        let result = PhoneNormalizer(defaultRegion: region).parse(text)
+        #expect(result.e164 == e164)
+        #expect(result.numberType == type)
+    }
+
+    @Test("extensions are kept")
+    func extensions() {
+        #expect(PhoneNormalizer(defaultRegion: "US").parse("+1 (512) 867-5309 ext. 7").ext == "7")
+        #expect(PhoneNormalizer(defaultRegion: "MX").parse("+52 (55) 5555-0100 Ext. 12").ext == "12")
+    }
+
+    @Test("a contact's own country decides its bare national numbers")
+    func contactRegion() {
+        let normalizer = PhoneNormalizer(defaultRegion: "ES")
+        var mexican = Contact(phones: [Phone(value: "(55) 5555-0100")], addresses: [PostalAddress(country: "México")])
+        var diagnostics: [Diagnostic] = []
+        normalizer.normalize(&mexican, diagnostics: &diagnostics, location: SourceLocation(file: "t"))
+        #expect(mexican.phones[0].e164 == "+525555550100")
+        var chilean = Contact(phones: [Phone(value: "+56 9 6123 4567"), Phone(value: "9 6123 4568")])
+        normalizer.normalize(&chilean, diagnostics: &diagnostics, location: SourceLocation(file: "t"))
+        #expect(chilean.phones[1].e164 == "+56961234568")
+        #expect(diagnostics.isEmpty)
+        var bad = Contact(phones: [Phone(value: "12345")])
+        normalizer.normalize(&bad, diagnostics: &diagnostics, location: SourceLocation(file: "t"))
+        #expect(diagnostics.map(\.code) == [.phoneInvalid])
+        #expect(diagnostics[0].message.contains("12345") == false)
+    }
+}
