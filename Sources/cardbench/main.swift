@@ -11,15 +11,15 @@ import Glibc
 import CardParse
 
 func usage() -> Never {
-    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n"
+    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n       cardbench normalize [--contacts N] [--runs R]\n"
     _ = text.withCString { write(2, $0, strlen($0)) }
     exit(64)
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
-guard let mode = args.first, ["vcard", "csv", "html"].contains(mode) else { usage() }
+guard let mode = args.first, ["vcard", "csv", "html", "normalize"].contains(mode) else { usage() }
 args.removeFirst()
-var cards = mode == "csv" ? 1_000_000 : mode == "html" ? 50 : 100_000
+var cards = mode == "csv" || mode == "normalize" ? 1_000_000 : mode == "html" ? 50 : 100_000
 var runs = 3
 var path: String?
 var only: String?
@@ -29,7 +29,7 @@ while !args.isEmpty {
     guard let value = args.first else { usage() }
     args.removeFirst()
     switch flag {
-    case "--cards", "--rows", "--megabytes": guard let n = Int(value) else { usage() }; cards = n
+    case "--cards", "--rows", "--megabytes", "--contacts": guard let n = Int(value) else { usage() }; cards = n
     case "--runs": guard let n = Int(value) else { usage() }; runs = n
     case "--file": path = value
     case "--only": only = value
@@ -40,6 +40,10 @@ while !args.isEmpty {
 
 if mode == "csv" {
     try CSVBench.run(rows: cards, runs: runs, path: path)
+    exit(0)
+}
+if mode == "normalize" {
+    NormalizeBench.run(count: cards, runs: runs)
     exit(0)
 }
 if mode == "html" {

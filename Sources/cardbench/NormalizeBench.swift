@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import CardParse
+
+/// `cardbench normalize`: full normalization (names, phones through libphonenumber, e-mails, URLs,
+/// matching keys) of generated contacts, on one thread and on all cores.
+enum NormalizeBench {
+    /// Realistic raw contacts as readers produce them: scanner capitals, "Family, Given", honorifics,
+    /// national and international numbers, mailto links, LinkedIn URLs with queries.
+    static func contacts(_ count: Int) -> [Contact] {
+        var rng = VCardCorpus.Random(state: 3)
+        return (0..<count).map { i in
+            let g = rng.pick(VCardCorpus.given), f = rng.pick(VCardCorpus.family)
+            let style = i % 4
+            let full = style == 0 ? "\(f), \(g)".uppercased() : style == 1 ? "Dra. \(g) \(f)" : style == 2 ? "\(g) \(f)" : "\(g) \"\(g.prefix(3))\" \(f)"
+            let phones = [Phone(value: i % 3 == 0 ? "6\(10 + i % 89) \(100 + i % 899) \(100 + i % 899)" : "+34 6\(10 + i % 89) \(100 + i % 899) \(100 + i % 899)", types: ["cell"]),
+                          Phone(value: i % 2 == 0 ? "+52 55 5555 \(1000 + i % 8999)" : "91 123 45 67", types: ["work"])]
+            return Contact(fullName: full, emails: [Email(value: "mailto:User\(i)@Example.COM?subject=x")], phones: phones,
+                           urls: [WebLink(value: "https://es.linkedin.com/in/user-\(i)/?trk=x")],
+                           organization: rng.pick(VCardCorpus.companies))
+        }
+    }
+
+    static func run(count: Int, runs: Int) {
+        let input = contacts(count)
+        let normalizer = ContactNormalizer(region: "ES")
+        print("input: \(count) contacts")
+        for threads in [1, 2] {
+            var best = Double.infinity
+            for _ in 0..<runs {
+                let start = now()
+                let chunks = threads
+                let size = (count + chunks - 1) / chunks
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    var local = Array(input[min(count, chunk * size)..<min(count, (chunk + 1) * size)])
+                    var warnings = 0
+                    for i in local.indices { warnings += normalizer.normalize(&local[i]).count }
+                    _ = warnings
+                }
+                best = min(best, now() - start)
+            }
+            print("normalize, \(threads) thread\(threads == 1 ? "" : "s"): \(Int(Double(count) / best)) contacts/s (best of \(runs): \(Double(Int(best * 1000)) / 1000) s)")
+        }
+        print("peak RSS: \(Double(Int(peakRSSMiB() * 100)) / 100) MiB")
+    }
+}
