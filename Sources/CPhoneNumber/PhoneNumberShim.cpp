@@ -22,15 +22,16 @@ extern "C" void cardtool_phone_parse(const char *text, const char *default_regio
         return;
     }
     result->parsed = 1;
-    result->valid = util->IsValidNumber(number) ? 1 : 0;
     result->country_code = number.country_code();
-    result->type = static_cast<cardtool_phone_type>(util->GetNumberType(number));
+    // GetNumberType is UNKNOWN exactly when IsValidNumber is false (both check the region, then
+    // match the national number against the region's patterns); one call instead of two, since
+    // pattern matching is most of the cost.
+    PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(number);
+    result->valid = type != PhoneNumberUtil::UNKNOWN ? 1 : 0;
+    result->type = static_cast<cardtool_phone_type>(type);
     std::string formatted;
     util->Format(number, PhoneNumberUtil::E164, &formatted);
     copy_string(formatted, result->e164, sizeof(result->e164));
-    formatted.clear();
-    util->Format(number, PhoneNumberUtil::INTERNATIONAL, &formatted);
-    copy_string(formatted, result->international, sizeof(result->international));
     std::string region;
     util->GetRegionCodeForNumber(number, &region);
     copy_string(region, result->region, sizeof(result->region));

@@ -25,12 +25,11 @@ typedef enum {
 typedef struct {
     /// 0 when the text could not be parsed at all.
     int parsed;
-    /// 1 when libphonenumber says the number is valid for its region.
+    /// 1 when libphonenumber says the number is valid for its region (its type is known).
     int valid;
     int country_code;
     cardtool_phone_type type;
     char e164[32];
-    char international[64];
     char region[4];
     char extension[32];
 } cardtool_phone_result;

@@ -82,3 +82,21 @@ extension String {
         return lower..<upper
     }
 }
+
+extension String {
+    /// Whether `needle` (lower-case ASCII) occurs, ignoring ASCII case, on bytes.
+    func containsIgnoringASCIICase(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let h = Array(utf8)
+        guard h.count >= n.count else { return false }
+        var i = 0
+        while i <= h.count - n.count {
+            if h[i] | 0x20 == first, zip(h[i..<(i + n.count)], n).allSatisfy({ a, b in a == b || (a | 0x20 == b && b >= 0x61 && b <= 0x7A) }) {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+}

@@ -90,16 +90,34 @@ public struct ContactNormalizer: Sendable {
 /// E-mail addresses: trimmed, `mailto:` and `?query` removed, domain lower-cased, syntax checked.
 public enum EmailNormalizer {
     public static func normalize(_ address: String) -> (value: String, valid: Bool) {
-        var text = address.trimmed()
-        if text.lowercased().hasPrefix("mailto:") { text = String(text.dropFirst(7)) }
-        if let q = text.firstIndex(of: "?") { text = String(text[..<q]) }
-        text = text.trimmingCharacters(in: CharacterSet(charactersIn: "<>\"' ;,"))
-        guard let at = text.lastIndex(of: "@") else { return (text, false) }
-        let local = text[..<at], domain = text[text.index(after: at)...].lowercased()
-        let valid = !local.isEmpty && !local.contains(" ") && domain.contains(".") && !domain.hasPrefix(".")
-            && !domain.hasSuffix(".") && !domain.contains("..")
-            && domain.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
-        return ("\(local)@\(domain)", valid)
+        // On bytes: every delimiter looked at is ASCII.
+        var b = Array(address.utf8)[...]
+        func isTrim(_ c: UInt8) -> Bool {
+            c.isASCIIBlank || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"")
+                || c == UInt8(ascii: "'") || c == UInt8(ascii: ";") || c == UInt8(ascii: ",")
+        }
+        while let f = b.first, f.isASCIIBlank { b = b.dropFirst() }
+        if b.count >= 7, zip(b.prefix(7), "mailto:".utf8).allSatisfy({ $0 | 0x20 == $1 || $0 == $1 }) { b = b.dropFirst(7) }
+        if let q = b.firstIndex(of: UInt8(ascii: "?")) { b = b[..<q] }
+        while let f = b.first, isTrim(f) { b = b.dropFirst() }
+        while let l = b.last, isTrim(l) { b = b.dropLast() }
+        guard let at = b.lastIndex(of: UInt8(ascii: "@")) else { return (String(decoding: b, as: UTF8.self), false) }
+        let local = b[..<at]
+        var domainBytes = Array(b[(at + 1)...])
+        var ascii = true
+        for i in domainBytes.indices {
+            let c = domainBytes[i]
+            if c >= 0x41 && c <= 0x5A { domainBytes[i] = c | 0x20 } else if c >= 0x80 { ascii = false }
+        }
+        var domain = String(decoding: domainBytes, as: UTF8.self)
+        if !ascii { domain = domain.lowercased() }
+        let shapeOK = !local.isEmpty && !local.contains(0x20) && domainBytes.contains(UInt8(ascii: "."))
+            && domainBytes.first != UInt8(ascii: ".") && domainBytes.last != UInt8(ascii: ".")
+            && !zip(domainBytes, domainBytes.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
+        let charsOK = ascii
+            ? domainBytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+            : domain.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
+        return (String(decoding: local, as: UTF8.self) + "@" + domain, shapeOK && charsOK)
     }
 
     static func normalize(_ contact: inout Contact, diagnostics: inout [Diagnostic], location: SourceLocation) {
@@ -139,9 +157,8 @@ public enum OrganizationNormalizer {
     static let connectors: Set<String> = ["y", "and", "e", "und", "et"]
 
     public static func key(_ organization: String) -> String {
-        let text = organization.replacingOccurrences(of: "&", with: " ")
-        // Fold, then drop dots inside abbreviations ("S.L." → "sl") before splitting.
-        var words = TextFolding.fold(text.replacingOccurrences(of: ".", with: "")).split(separator: " ").map(String.init)
+        // Folded, dots inside abbreviations dropped ("S.L." → "sl"), "&" a word break.
+        var words = TextFolding.fold(organization, dropDots: true).split(separator: " ").map(String.init)
         words.removeAll { connectors.contains($0) }
         // Legal suffixes at the end, one or several words ("sa de cv").
         var changed = true
@@ -163,16 +180,23 @@ public enum OrganizationNormalizer {
 public enum URLNormalizer {
     static func normalize(_ link: WebLink) -> WebLink {
         var l = link
-        l.value = normalize(link.value)
-        if linkedInSlug(l.value) != nil && !l.types.contains("linkedin") { l.types.append("linkedin") }
+        let text = link.value.trimmed()
+        if let slug = linkedInSlug(text) {
+            l.value = LinkedInPageExtractor.profileURL(slug)
+            if !l.types.contains("linkedin") { l.types.append("linkedin") }
+        } else {
+            l.value = normalize(text)
+        }
         return l
     }
 
     public static func normalize(_ url: String) -> String {
         let text = url.trimmed()
         if let slug = linkedInSlug(text) { return LinkedInPageExtractor.profileURL(slug) }
-        if text.contains("://") || text.lowercased().hasPrefix("mailto:") || text.isEmpty { return text }
-        if text.contains(".") && !text.contains(" ") && !text.contains("@") { return "https://" + text }
+        if text.isEmpty || text.byteRange(of: "://") != nil || text.hasPrefixIgnoringASCIICase("mailto:") { return text }
+        if text.containsByte(UInt8(ascii: ".")) && !text.containsByte(0x20) && !text.containsByte(UInt8(ascii: "@")) {
+            return "https://" + text
+        }
         return text
     }
 
@@ -180,7 +204,9 @@ public enum URLNormalizer {
     /// normalised: `linkedin.com/in/Jos%C3%A9-Ruiz/` → `josé-ruiz`.
     public static func linkedInSlug(_ url: String) -> String? {
         var text = url.trimmed()
-        if !text.contains("://") { text = "https://" + text }
+        // Cheap test first: most URLs are not LinkedIn's.
+        guard text.utf8.count > 12, text.containsIgnoringASCIICase("linkedin") else { return nil }
+        if text.byteRange(of: "://") == nil { text = "https://" + text }
         return LinkedInPageExtractor.slug(from: text)
     }
 }

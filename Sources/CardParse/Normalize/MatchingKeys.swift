@@ -33,21 +33,69 @@ public struct MatchingKeys: Sendable, Codable, Equatable, Hashable {
 }
 
 /// Unicode folding for keys: NFKD, diacritics and case removed, punctuation to spaces, spaces collapsed.
+///
+/// Works scalar by scalar on UTF-8 (NFKD of a string is the NFKD of its scalars for this purpose,
+/// since combining marks are dropped anyway): ASCII directly, Latin letters through a table built
+/// once with Foundation, anything rarer through Foundation on that scalar alone.
 public enum TextFolding {
-    public static func fold(_ text: String) -> String {
-        var out = ""
-        var space = false
-        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if space && !out.isEmpty { out.append(" ") }
-                space = false
-                out.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
-            } else {
-                space = true
+    /// What one non-ASCII scalar folds to.
+    enum Folded: Sendable {
+        case mark                 // dropped, no word break
+        case separator            // punctuation, symbols, spaces
+        case letters([UInt8])     // folded UTF-8
+    }
+
+    /// Folded forms of U+0080…U+024F (Latin-1 Supplement, Latin Extended-A and -B).
+    static let latin: [Folded] = (0x80..<0x250).map { foldSlow(Unicode.Scalar($0)!) }
+
+    static func foldSlow(_ scalar: Unicode.Scalar) -> Folded {
+        if scalar.properties.generalCategory == .nonspacingMark { return .mark }
+        var out: [UInt8] = []
+        var sawLetter = false
+        for s in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
+            if s.properties.generalCategory == .nonspacingMark { continue }
+            if s.properties.isAlphabetic || ("0"..."9").contains(s) {
+                sawLetter = true
+                out.append(contentsOf: String(s).lowercased().utf8)
             }
         }
-        return out
+        return sawLetter ? .letters(out) : .separator
+    }
+
+    /// `spaces: false` joins the words (`"Dña."` → `dna`); `dropDots` removes dots without a word
+    /// break, so abbreviations fold whole (`"S.L."` → `sl`).
+    public static func fold(_ text: String, spaces: Bool = true, dropDots: Bool = false) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        @inline(__always) func emit(_ b: UInt8) {
+            if space && spaces && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(b)
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                switch b {
+                case 0x41...0x5A: emit(b | 0x20)
+                case 0x61...0x7A, 0x30...0x39: emit(b)
+                case 0x2E where dropDots: continue
+                default: space = true
+                }
+                continue
+            }
+            let folded = v < 0x250 ? latin[Int(v) - 0x80] : foldSlow(scalar)
+            switch folded {
+            case .mark: continue
+            case .separator: space = true
+            case .letters(let bytes):
+                if space && spaces && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(contentsOf: bytes)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -55,48 +103,50 @@ public enum TextFolding {
 /// alike: b/v, c/z/s before e/i, ll/y, g/j before e/i, silent h, qu/k/c, doubled letters, final -ez/-es.
 public enum PhoneticKey {
     public static func key(_ text: String) -> String {
-        let s = Array(TextFolding.fold(text).replacingOccurrences(of: " ", with: ""))
-        var out: [Character] = []
+        let s = Array(TextFolding.fold(text, spaces: false).utf8)
+        var out: [UInt8] = []
         var i = 0
-        func at(_ k: Int) -> Character? { k >= 0 && k < s.count ? s[k] : nil }
+        func at(_ k: Int) -> UInt8 { k >= 0 && k < s.count ? s[k] : 0 }
+        func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 }
         while i < s.count {
             let c = s[i]
             let next = at(i + 1)
-            var code: Character?
+            var code: UInt8?
             switch c {
-            case "a", "e", "i", "o", "u": code = out.isEmpty ? "A" : nil
-            case "b", "v", "w": code = "B"
-            case "c":
-                if next == "h" { code = "X"; i += 1 }
-                else if next == "e" || next == "i" { code = "S" }
-                else { code = "K" }
-            case "z", "s": code = "S"
-            case "q": code = "K"; if next == "u" { i += 1 }
-            case "k": code = "K"
-            case "g": code = (next == "e" || next == "i") ? "J" : "G"
-            case "j": code = "J"
-            case "h": code = nil
-            case "l": if next == "l" { code = "Y"; i += 1 } else { code = "L" }
-            case "y": code = (next.map { "aeiou".contains($0) } ?? false) ? "Y" : (out.isEmpty ? "A" : nil)
-            case "x": code = "X"
-            case "r": code = "R"
-            case "m", "n": code = "N"
-            case "p": code = next == "h" ? "F" : "P"; if next == "h" { i += 1 }
-            case "f": code = "F"
-            case "d", "t": code = "T"
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"):
+                code = out.isEmpty ? UInt8(ascii: "A") : nil
+            case UInt8(ascii: "b"), UInt8(ascii: "v"), UInt8(ascii: "w"): code = UInt8(ascii: "B")
+            case UInt8(ascii: "c"):
+                if next == UInt8(ascii: "h") { code = UInt8(ascii: "X"); i += 1 }
+                else if next == UInt8(ascii: "e") || next == UInt8(ascii: "i") { code = UInt8(ascii: "S") }
+                else { code = UInt8(ascii: "K") }
+            case UInt8(ascii: "z"), UInt8(ascii: "s"): code = UInt8(ascii: "S")
+            case UInt8(ascii: "q"): code = UInt8(ascii: "K"); if next == UInt8(ascii: "u") { i += 1 }
+            case UInt8(ascii: "k"): code = UInt8(ascii: "K")
+            case UInt8(ascii: "g"): code = (next == UInt8(ascii: "e") || next == UInt8(ascii: "i")) ? UInt8(ascii: "J") : UInt8(ascii: "G")
+            case UInt8(ascii: "j"): code = UInt8(ascii: "J")
+            case UInt8(ascii: "h"): code = nil
+            case UInt8(ascii: "l"): if next == UInt8(ascii: "l") { code = UInt8(ascii: "Y"); i += 1 } else { code = UInt8(ascii: "L") }
+            case UInt8(ascii: "y"): code = isVowel(next) ? UInt8(ascii: "Y") : (out.isEmpty ? UInt8(ascii: "A") : nil)
+            case UInt8(ascii: "x"): code = UInt8(ascii: "X")
+            case UInt8(ascii: "r"): code = UInt8(ascii: "R")
+            case UInt8(ascii: "m"), UInt8(ascii: "n"): code = UInt8(ascii: "N")
+            case UInt8(ascii: "p"): code = next == UInt8(ascii: "h") ? UInt8(ascii: "F") : UInt8(ascii: "P"); if next == UInt8(ascii: "h") { i += 1 }
+            case UInt8(ascii: "f"): code = UInt8(ascii: "F")
+            case UInt8(ascii: "d"), UInt8(ascii: "t"): code = UInt8(ascii: "T")
             default: code = nil
             }
             if let code, out.last != code { out.append(code) }
             i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 /// Given names and their nicknames, both ways (`Francisco` ~ `Paco`, `William` ~ `Bill`).
 public enum Nicknames {
     /// Folded name → every folded name it is equivalent to (itself included).
-    static let equivalents: [String: Set<String>] = {
+    static let equivalents: [String: [String]] = {
         var map: [String: Set<String>] = [:]
         for table in [NicknameData.english, NicknameData.spanish] {
             for line in table.split(separator: "\n").dropFirst() {
@@ -108,7 +158,7 @@ public enum Nicknames {
                 map[b, default: [b]].insert(a)
             }
         }
-        return map
+        return map.mapValues { $0.sorted() }
     }()
 
     /// The folded forms `given` may stand for, itself first.
@@ -118,7 +168,7 @@ public enum Nicknames {
         let first = folded.split(separator: " ").first.map(String.init) ?? folded
         var result = [folded]
         if first != folded { result.append(first) }
-        for other in (equivalents[first] ?? []).sorted() where !result.contains(other) { result.append(other) }
+        for other in equivalents[first] ?? [] where !result.contains(other) { result.append(other) }
         return result
     }
 

@@ -51,19 +51,20 @@ public enum NameNormalizer {
     static func clean(_ input: String, allowFamilyFirst: Bool = true) -> Cleaned {
         var c = Cleaned()
         var text = input
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" || $0 == "," })
+        for word in text.utf8.contains(UInt8(ascii: "@")) ? text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" || $0 == "," }) : []
         where word.contains("@") && word.contains(".") {
-            c.emails.append(String(word).trimmingCharacters(in: CharacterSet(charactersIn: "()<>,;")))
+            c.emails.append(String(word).trimmingCharacters(in: emailTrim))
             text = text.replacingOccurrences(of: String(word), with: " ")
         }
-        for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»")] {
-            if let a = text.range(of: open), let b = text.range(of: close, range: a.upperBound..<text.endIndex) {
-                let inner = String(text[a.upperBound..<b.lowerBound]).trimmed()
+        let quoted = text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 >= 0x80 }
+        for (open, close) in quoted ? [("\"", "\""), ("“", "”"), ("«", "»")] as [(Character, Character)] : [] {
+            if let a = text.firstIndex(of: open), let b = text[text.index(after: a)...].firstIndex(of: close) {
+                let inner = String(text[text.index(after: a)..<b]).trimmed()
                 if !inner.isEmpty { c.nickname = inner }
-                text.replaceSubrange(a.lowerBound..<b.upperBound, with: " ")
+                text.replaceSubrange(a...b, with: " ")
             }
         }
-        while let a = text.firstIndex(of: "("), let b = text[a...].firstIndex(of: ")") {
+        while text.utf8.contains(UInt8(ascii: "(")), let a = text.firstIndex(of: "("), let b = text[a...].firstIndex(of: ")") {
             let inner = String(text[text.index(after: a)..<b]).trimmed()
             if !pronouns.contains(TextFolding.fold(inner)) && !inner.contains(" ") && inner.count > 1
                 && inner.first?.isUppercase == true && c.nickname == nil {
@@ -71,10 +72,11 @@ public enum NameNormalizer {
             }
             text.replaceSubrange(a...b, with: " ")
         }
-        text = String(text.unicodeScalars.filter { s in
-            s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark || s == " " || s == "-"
-                || s == "'" || s == "’" || s == "." || s == "," || ("0"..."9").contains(s)
-        }.map(Character.init))
+        if !text.unicodeScalars.allSatisfy(keptInName) {
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: text.unicodeScalars.lazy.filter(keptInName))
+            text = String(kept)
+        }
         var commaParts = text.split(separator: ",").map { String($0).trimmed() }.filter { !$0.isEmpty }
         while commaParts.count > 1, let last = commaParts.last,
               last.split(separator: " ").allSatisfy({ suffixes.contains(key($0)) || isRoman(String($0)) }) {
@@ -116,10 +118,33 @@ public enum NameNormalizer {
         return c
     }
 
+    static let emailTrim = CharacterSet(charactersIn: "()<>,;")
+
+    /// Letters, digits, marks, and the punctuation names use; emoji, symbols and the rest go.
+    static func keptInName(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 {
+            let b = UInt8(s.value)
+            return (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x2D
+                || b == 0x27 || b == 0x2E || b == 0x2C
+        }
+        return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark || s == "’"
+    }
+
     /// Whether a name is written all in capitals or all in lower case (scanners, badge lists).
     static func needsRecasing(_ words: [String]) -> Bool {
-        let letters = words.joined().filter(\.isLetter)
-        return letters.count > 1 && (letters == letters.uppercased() || letters == letters.lowercased())
+        var letters = 0, upper = false, lower = false
+        for word in words {
+            for s in word.unicodeScalars {
+                if s.value < 0x80 {
+                    let b = UInt8(s.value)
+                    if b >= 0x41 && b <= 0x5A { upper = true; letters += 1 } else if b >= 0x61 && b <= 0x7A { lower = true; letters += 1 }
+                } else if s.properties.isAlphabetic {
+                    letters += 1
+                    if s.properties.isUppercase { upper = true } else if s.properties.isLowercase { lower = true }
+                }
+            }
+        }
+        return letters > 1 && !(upper && lower)
     }
 
     static func recased(_ words: [String], _ recase: Bool) -> [String] {
@@ -188,16 +213,19 @@ public enum NameNormalizer {
         return (Array(words.dropLast()), [words.last!])
     }
 
+    static let spanishLetters: Set<Unicode.Scalar> = Set("áéíóúñÁÉÍÓÚÑ".unicodeScalars)
+
     /// Accents, ñ, or a Spanish given name first.
     static func looksSpanish(_ words: [String]) -> Bool {
-        let joined = words.joined(separator: " ")
-        if joined.contains(where: { "áéíóúñÁÉÍÓÚÑ".contains($0) }) { return true }
+        for word in words where word.utf8.contains(where: { $0 >= 0x80 }) {
+            if word.unicodeScalars.contains(where: { spanishLetters.contains($0) }) { return true }
+        }
         return GivenNames.common.contains(key(words[0]))
     }
 
     /// The word without dots and case, for table lookups ("Dña." → "dna", "Ph.D." → "phd").
     static func key(_ word: some StringProtocol) -> String {
-        TextFolding.fold(String(word)).replacingOccurrences(of: " ", with: "")
+        TextFolding.fold(String(word), spaces: false)
     }
 
     static func isRoman(_ word: String) -> Bool {

@@ -1,4 +1,5 @@
 import CPhoneNumber
+import Synchronization
 
 /// E.164 numbers and number types through libphonenumber.
 ///
@@ -8,9 +9,28 @@ import CPhoneNumber
 /// get no E.164, and a diagnostic.
 public struct PhoneNormalizer: Sendable {
     public let defaultRegion: String
+    let cache = Cache()
 
     public init(defaultRegion: String) {
         self.defaultRegion = defaultRegion.uppercased()
+    }
+
+    /// Results by region and text. libphonenumber's pattern matching costs microseconds a number,
+    /// and an address book repeats numbers: the same person from several sources, colleagues
+    /// behind one switchboard. Bounded: emptied when full.
+    final class Cache: Sendable {
+        static let limit = 200_000
+        private let table = Mutex<[String: Result]>([:])
+
+        func result(_ key: String, _ compute: () -> Result) -> Result {
+            if let hit = table.withLock({ $0[key] }) { return hit }
+            let result = compute()
+            table.withLock { t in
+                if t.count >= Self.limit { t.removeAll(keepingCapacity: true) }
+                t[key] = result
+            }
+            return result
+        }
     }
 
     public struct Result: Equatable, Sendable {
@@ -22,10 +42,17 @@ public struct PhoneNormalizer: Sendable {
 
     /// Parses one number in a region.
     public func parse(_ text: String, region: String? = nil) -> Result {
-        var raw = cardtool_phone_result()
         let cleaned = Self.clean(text)
+        let region = region ?? defaultRegion
+        // A number with its "+" reads the same in every region.
+        let scope = cleaned.utf8.first == UInt8(ascii: "+") ? "+" : region
+        return cache.result(scope + "\u{1}" + cleaned) { Self.parseUncached(cleaned, region: region) }
+    }
+
+    static func parseUncached(_ cleaned: String, region: String) -> Result {
+        var raw = cardtool_phone_result()
         cleaned.withCString { t in
-            (region ?? defaultRegion).withCString { r in cardtool_phone_parse(t, r, &raw) }
+            region.withCString { r in cardtool_phone_parse(t, r, &raw) }
         }
         guard raw.parsed != 0 else { return Result() }
         let e164 = raw.valid != 0 ? Self.string(&raw.e164) : nil
@@ -37,6 +64,8 @@ public struct PhoneNormalizer: Sendable {
     /// Labels scanners and people put in front of numbers ("Tel.:", "M.", "Móvil:") are not part of it.
     static func clean(_ text: String) -> String {
         var t = text.trimmed()
+        // Numbers start with a digit, "+" or "(": only labels start with a letter.
+        guard let first = t.utf8.first, first >= 0x41 else { return t }
         let lower = t.lowercased()
         for label in ["tel.:", "tel:", "tel.", "tlf.:", "tlf.", "tfno.:", "tfno.", "teléfono:", "móvil:", "movil:",
                       "mobile:", "mob.", "fax:", "fax", "m.", "t.", "p."] where lower.hasPrefix(label) {

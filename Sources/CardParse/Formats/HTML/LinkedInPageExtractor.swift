@@ -43,7 +43,7 @@ enum LinkedInPageExtractor {
     /// lower-cased so that one profile is one key.
     static func slug(from href: String) -> String? {
         var path = Substring(href.trimmed())
-        if let scheme = path.range(of: "://") {
+        if let scheme = String(path).byteRange(of: "://") {
             let afterScheme = path[scheme.upperBound...]
             let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
             let host = afterScheme[..<hostEnd].lowercased()
