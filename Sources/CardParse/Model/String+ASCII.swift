@@ -100,3 +100,22 @@ extension String {
         return false
     }
 }
+
+extension String {
+    /// Non-empty pieces between occurrences of an ASCII byte, split on UTF-8 (an ASCII byte is
+    /// always a character boundary here: names and values carry no combining marks on separators).
+    func asciiSplit(_ separator: UInt8) -> [Substring] {
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == separator {
+                if start < i { parts.append(self[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start < utf8.endIndex { parts.append(self[start..<utf8.endIndex]) }
+        return parts
+    }
+}

@@ -77,17 +77,17 @@ public enum NameNormalizer {
             kept.append(contentsOf: text.unicodeScalars.lazy.filter(keptInName))
             text = String(kept)
         }
-        var commaParts = text.split(separator: ",").map { String($0).trimmed() }.filter { !$0.isEmpty }
+        var commaParts = text.asciiSplit(UInt8(ascii: ",")).map { String($0).trimmed() }.filter { !$0.isEmpty }
         while commaParts.count > 1, let last = commaParts.last,
               last.split(separator: " ").allSatisfy({ suffixes.contains(key($0)) || isRoman(String($0)) }) {
             c.suffixWords.insert(contentsOf: last.split(separator: " ").map(String.init), at: 0)
             commaParts.removeLast()
         }
         if allowFamilyFirst && commaParts.count == 2 {
-            c.familyFirst = commaParts[0].split(separator: " ").map(String.init)
-            c.words = commaParts[1].split(separator: " ").map(String.init)
+            c.familyFirst = commaParts[0].asciiSplit(0x20).map(String.init)
+            c.words = commaParts[1].asciiSplit(0x20).map(String.init)
         } else {
-            c.words = commaParts.joined(separator: " ").split(separator: " ").map(String.init)
+            c.words = commaParts.flatMap { $0.asciiSplit(0x20).map(String.init) }
         }
         while let first = c.words.first, prefixes.contains(key(first)), c.words.count > 1 || c.familyFirst != nil {
             c.prefixWords.append(first)
@@ -191,7 +191,7 @@ public enum NameNormalizer {
         guard words.count > 1 else { return (words, []) }
         let folded = words.map { key($0) }
         // A compound given name with a particle ("María del Carmen").
-        for compound in compoundGiven where folded.count > compound.count && Array(folded.prefix(compound.count)) == compound {
+        for compound in compoundGiven where compound[0] == folded[0] && folded.count > compound.count && Array(folded.prefix(compound.count)) == compound {
             return (Array(words.prefix(compound.count)), Array(words.dropFirst(compound.count)))
         }
         // A particle starts the family name ("Juan Carlos de la Fuente Martínez").

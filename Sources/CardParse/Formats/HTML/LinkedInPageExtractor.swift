@@ -42,18 +42,24 @@ enum LinkedInPageExtractor {
     /// start with `/in/` on a LinkedIn host (or be relative); the slug is percent-decoded and
     /// lower-cased so that one profile is one key.
     static func slug(from href: String) -> String? {
-        var path = Substring(href.trimmed())
-        if let scheme = String(path).byteRange(of: "://") {
-            let afterScheme = path[scheme.upperBound...]
-            let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
-            let host = afterScheme[..<hostEnd].lowercased()
-            guard host == "linkedin.com" || host.hasSuffix(".linkedin.com") else { return nil }
-            path = afterScheme[hostEnd...]
+        // On bytes: every delimiter is ASCII, and this runs for every URL of every contact.
+        var b = Array(href.utf8)[...]
+        while let f = b.first, f.isASCIIBlank { b = b.dropFirst() }
+        while let l = b.last, l.isASCIIBlank { b = b.dropLast() }
+        if let colon = b.firstIndex(of: UInt8(ascii: ":")), b[colon...].starts(with: "://".utf8) {
+            let afterScheme = b[(colon + 3)...]
+            let hostEnd = afterScheme.firstIndex(of: UInt8(ascii: "/")) ?? afterScheme.endIndex
+            let host = afterScheme[..<hostEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let suffix = Array(".linkedin.com".utf8)
+            guard host.elementsEqual(suffix.dropFirst()) || host.count > suffix.count && host.suffix(suffix.count).elementsEqual(suffix)
+            else { return nil }
+            b = afterScheme[hostEnd...]
         }
-        guard path.hasPrefix("/in/") else { return nil }
-        let rest = path.dropFirst(4)
-        let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        let slug = String(rest[..<end]).removingPercentEncodingLeniently.lowercased()
+        guard b.starts(with: "/in/".utf8) else { return nil }
+        let rest = b.dropFirst(4)
+        let end = rest.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? rest.endIndex
+        guard end > rest.startIndex else { return nil }
+        let slug = String(decoding: rest[..<end], as: UTF8.self).removingPercentEncodingLeniently.lowercased()
         return slug.isEmpty ? nil : slug
     }
 
