@@ -13,28 +13,91 @@ static void copy_string(const std::string &from, char *to, size_t capacity) {
     to[n] = '\0';
 }
 
-extern "C" void cardtool_phone_parse(const char *text, const char *default_region, cardtool_phone_result *result) {
+/// The common case without Parse: `+CC` and digits, or national digits, with only spaces, dashes,
+/// dots, slashes and brackets between them. Parse runs several regular expressions (ICU) before it
+/// gets here; building the number directly and asking for its type gives the same answer whenever
+/// the digits are already a valid number as written. Anything else (a national or trunk prefix,
+/// a leading 0 after the country code, `00`, letters, an extension, an invalid result) returns
+/// false and goes through Parse, which strips prefixes by the region's rules.
+static bool fast_parse(const PhoneNumberUtil *util, const char *text, const char *region, PhoneNumber *number,
+                       PhoneNumberUtil::PhoneNumberType *type) {
+    char digits[24];
+    size_t count = 0;
+    bool plus = false;
+    for (const char *p = text; *p; ++p) {
+        char c = *p;
+        if (c >= '0' && c <= '9') {
+            if (count == sizeof(digits) - 1) return false;
+            digits[count++] = c;
+        } else if (c == '+' && count == 0 && !plus) {
+            plus = true;
+        } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/') {
+            return false;
+        }
+    }
+    digits[count] = '\0';
+    if (count < 5 || count > 17 || (plus && digits[0] == '0')) return false;
+    int country_code = 0;
+    const char *national = digits;
+    if (plus) {
+        int candidate = 0;
+        for (int length = 1; length <= 3; ++length) {
+            candidate = candidate * 10 + (digits[length - 1] - '0');
+            std::string found;
+            util->GetRegionCodeForCountryCode(candidate, &found);
+            if (found != "ZZ") {
+                country_code = candidate;
+                national = digits + length;
+                break;
+            }
+        }
+    } else {
+        country_code = util->GetCountryCodeForRegion(region);
+    }
+    // Only countries whose rules for national prefixes are known to be a plain leading digit
+    // (tests compare every leading pair of digits with Parse); each with the first digits that
+    // Parse could strip or rewrite (trunk 0; "1" in NANP, Mexico's legacy mobile 1, Chile's
+    // carrier codes). Argentina, Brazil and the rest always go through Parse.
+    const char *parse_first;
+    switch (country_code) {
+    case 1: case 52: case 56: parse_first = "01"; break;
+    case 33: case 34: case 39: case 44: case 49: case 51: case 57: case 351: parse_first = "0"; break;
+    default: return false;
+    }
+    if (*national == '\0' || std::strchr(parse_first, *national) != nullptr || std::strlen(national) > 15) return false;
+    number->set_country_code(country_code);
+    number->set_national_number(std::strtoull(national, nullptr, 10));
+    *type = util->GetNumberType(*number);
+    return *type != PhoneNumberUtil::UNKNOWN;
+}
+
+static void parse(const char *text, const char *default_region, cardtool_phone_result *result, bool allow_fast) {
     std::memset(result, 0, sizeof(*result));
     result->type = CARDTOOL_PHONE_UNKNOWN;
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    const char *region = default_region ? default_region : "ZZ";
     PhoneNumber number;
-    if (util->Parse(text, default_region ? default_region : "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
-        return;
+    PhoneNumberUtil::PhoneNumberType type;
+    if (!allow_fast || !fast_parse(util, text, region, &number, &type)) {
+        number.Clear();
+        if (util->Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
+            return;
+        }
+        // GetNumberType is UNKNOWN exactly when IsValidNumber is false (both check the region,
+        // then match the national number against the region's patterns); one call instead of
+        // two, since pattern matching is most of the cost.
+        type = util->GetNumberType(number);
     }
     result->parsed = 1;
     result->country_code = number.country_code();
-    // GetNumberType is UNKNOWN exactly when IsValidNumber is false (both check the region, then
-    // match the national number against the region's patterns); one call instead of two, since
-    // pattern matching is most of the cost.
-    PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(number);
     result->valid = type != PhoneNumberUtil::UNKNOWN ? 1 : 0;
     result->type = static_cast<cardtool_phone_type>(type);
     std::string formatted;
     util->Format(number, PhoneNumberUtil::E164, &formatted);
     copy_string(formatted, result->e164, sizeof(result->e164));
-    std::string region;
-    util->GetRegionCodeForNumber(number, &region);
-    copy_string(region, result->region, sizeof(result->region));
+    std::string number_region;
+    util->GetRegionCodeForNumber(number, &number_region);
+    copy_string(number_region, result->region, sizeof(result->region));
     copy_string(number.extension(), result->extension, sizeof(result->extension));
 }
 
@@ -43,4 +106,12 @@ extern "C" void cardtool_phone_region_for_country_code(int country_code, char *r
     PhoneNumberUtil::GetInstance()->GetRegionCodeForCountryCode(country_code, &region);
     if (region == "ZZ") region.clear();
     copy_string(region, region_out, static_cast<size_t>(capacity));
+}
+
+extern "C" void cardtool_phone_parse(const char *text, const char *default_region, cardtool_phone_result *result) {
+    parse(text, default_region, result, true);
+}
+
+extern "C" void cardtool_phone_parse_full(const char *text, const char *default_region, cardtool_phone_result *result) {
+    parse(text, default_region, result, false);
 }

@@ -37,9 +37,18 @@ enum NormalizeBench {
         func withShare(_ i: Int, _ body: (inout [Contact]) -> Void) { body(&slots[i]) }
     }
 
-    static func run(count: Int, runs: Int) {
-        let input = contacts(count)
-        print("input: \(count) contacts")
+    static func run(count: Int, runs: Int, path: String?) throws {
+        var input: [Contact]
+        if let path {
+            // Real-looking records (../shared/bench/gen_contacts.py), read raw before the clock starts.
+            input = []
+            _ = try ContactImporter().run(paths: [path], contact: { input.append($0) }, diagnostic: { _ in })
+            print("input: \(input.count) contacts from \(path)")
+        } else {
+            input = contacts(count)
+            print("input: \(count) generated contacts")
+        }
+        let count = input.count
         for threads in [1, 2] {
             var best = Double.infinity
             for _ in 0..<runs {

@@ -37,6 +37,10 @@ typedef struct {
 /// Parses `text` (UTF-8) with `default_region` (ISO 3166 alpha-2, e.g. "ES") for national numbers.
 void cardtool_phone_parse(const char *text, const char *default_region, cardtool_phone_result *result);
 
+/// The same through libphonenumber's Parse every time, without the fast path for plain digits
+/// (tests check that both agree).
+void cardtool_phone_parse_full(const char *text, const char *default_region, cardtool_phone_result *result);
+
 /// The main region for a country calling code ("34" → "ES"); writes "" when unknown.
 void cardtool_phone_region_for_country_code(int country_code, char *region_out, int capacity);
 

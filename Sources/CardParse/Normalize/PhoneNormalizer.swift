@@ -49,10 +49,11 @@ public struct PhoneNormalizer: Sendable {
         return cache.result(scope + "\u{1}" + cleaned) { Self.parseUncached(cleaned, region: region) }
     }
 
-    static func parseUncached(_ cleaned: String, region: String) -> Result {
+    /// `full`: always through libphonenumber's Parse (tests compare it with the fast path).
+    static func parseUncached(_ cleaned: String, region: String, full: Bool = false) -> Result {
         var raw = cardtool_phone_result()
         cleaned.withCString { t in
-            region.withCString { r in cardtool_phone_parse(t, r, &raw) }
+            region.withCString { r in full ? cardtool_phone_parse_full(t, r, &raw) : cardtool_phone_parse(t, r, &raw) }
         }
         guard raw.parsed != 0 else { return Result() }
         let e164 = raw.valid != 0 ? Self.string(&raw.e164) : nil

@@ -77,4 +77,49 @@ struct PhoneNormalizerTests {
         #expect(diagnostics.map(\.code) == [.phoneInvalid])
         #expect(diagnostics[0].message.contains("12345") == false)
     }
+
+    /// Numbers written the plain way the fast path takes, in every region of the table, including
+    /// trunk prefixes, national-prefix look-alikes (US/MX "1", RU "8", AR "15") and numbers valid
+    /// only after Parse strips something: the fast path must agree with Parse on every one.
+    static var plainNumbers: [(String, String)] {
+        let regions = ["ES", "MX", "AR", "CO", "CL", "PE", "US", "GB", "FR", "DE", "IT", "RU", "BR", "PT", "CA"]
+        let bodies = ["612345678", "911234567", "5555550100", "15555550100", "5215555550100", "1123456789",
+                      "91123456789", "111523456789", "3001234567", "961234567", "912345678", "14155552671",
+                      "4155552671", "2079460958", "02079460958", "7911123456", "142685300", "0142685300",
+                      "301234567", "15123456789", "0612345678", "88005553535", "8005553535", "11987654321",
+                      "912 345 678", "55-5555-0100", "(55) 5555 0100", "612.34.56.78", "06 12 34 56 78"]
+        var out: [(String, String)] = []
+        // Every leading pair of digits and lengths 7 to 12 in the countries the fast path takes.
+        for (code, region) in [("1", "US"), ("52", "MX"), ("56", "CL"), ("33", "FR"), ("34", "ES"), ("39", "IT"),
+                               ("44", "GB"), ("49", "DE"), ("51", "PE"), ("57", "CO"), ("351", "PT")] {
+            for lead in 10...99 {
+                for length in 7...12 {
+                    let body = String(lead) + String(String(repeating: "4736251908", count: 2).prefix(length - 2))
+                    out.append((body, region))
+                    out.append(("+" + code + " " + body, "ES"))
+                }
+            }
+        }
+        for region in regions {
+            for body in bodies {
+                out.append((body, region))
+                out.append(("+" + body, region))
+            }
+            for (text, _, _, _) in cases { out.append((text, region)) }
+        }
+        return out
+    }
+
+    @Test("the fast path for plain digits agrees with libphonenumber's Parse")
+    func fastPathAgrees() {
+        var checked = 0
+        for (text, region) in Self.plainNumbers {
+            let cleaned = PhoneNormalizer.clean(text)
+            let fast = PhoneNormalizer.parseUncached(cleaned, region: region)
+            let full = PhoneNormalizer.parseUncached(cleaned, region: region, full: true)
+            #expect(fast == full, "\(text) in \(region)")
+            checked += 1
+        }
+        #expect(checked > 12_000)
+    }
 }

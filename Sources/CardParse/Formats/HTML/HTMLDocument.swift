@@ -15,7 +15,12 @@ public final class HTMLDocument {
 
     /// - Parameters:
     ///   - encoding: the charset to read the bytes in; nil lets libxml2 use the page's `<meta>`.
+    /// libxml2 must initialise its globals once before threads use it: two first parses at the
+    /// same time can deadlock inside its lazy initialisation. A static `let` runs exactly once.
+    private static let initialised: Void = xmlInitParser()
+
     public init?(bytes: [UInt8], encoding: String?, url: String? = nil) {
+        _ = Self.initialised
         // BIG_LINES: line numbers past 65,535 (saved pages are long). No NOBLANKS: spaces between
         // inline elements are text.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
