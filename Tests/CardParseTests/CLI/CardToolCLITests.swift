@@ -48,6 +48,28 @@ struct CardToolCLITests {
         #expect(r.stderr == "read 4 records from 2 files: 4 ok, 0 with warnings, 0 rejected\n")
     }
 
+    @Test("normalized by default: E.164 and type, parsed name next to the original, keys; --raw and --region")
+    func normalization() throws {
+        let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:GARCÍA LÓPEZ, ANA\r\nTEL;TYPE=CELL:612 34 56 78\r\n"
+            + "EMAIL:mailto:Ana@Example.COM\r\nURL:https://es.linkedin.com/in/ana-garcia/?trk=x\r\nEND:VCARD\r\n"
+        let normalized = try run(["-", "--region", "ES"], stdin: card)
+        #expect(normalized.status == 0)
+        #expect(normalized.stdout.hasPrefix(#"{"fullName":"Ana García López","name":{"family":"García López","given":"Ana"},"originalFullName":"GARCÍA LÓPEZ, ANA","#))
+        #expect(normalized.stdout.contains(#""phones":[{"value":"612 34 56 78","types":["cell"],"e164":"+34612345678","type":"mobile"}]"#))
+        #expect(normalized.stdout.contains(#""emails":[{"value":"Ana@example.com","types":[]}]"#))
+        #expect(normalized.stdout.contains(#""urls":["https://www.linkedin.com/in/ana-garcia"]"#))
+        #expect(normalized.stdout.contains(#""familyPhonetic":"GRSLPS""#))
+        let raw = try run(["-", "--raw"], stdin: card)
+        #expect(raw.stdout.hasPrefix(#"{"fullName":"GARCÍA LÓPEZ, ANA","#))
+        #expect(!raw.stdout.contains("e164") && !raw.stdout.contains(#""keys""#))
+        // The same national number is not a valid Mexican one: kept, no E.164, a warning without the number.
+        let mexico = try run(["-", "--region", "MX"], stdin: card)
+        #expect(mexico.status == 0)
+        #expect(!mexico.stdout.contains("e164"))
+        #expect(mexico.stderr == "-:1: warning: phone number is not valid for MX; kept as written, without E.164 [phone.invalid]\n"
+            + "read 1 record from 1 file: 0 ok, 1 with warnings, 0 rejected\n")
+    }
+
     @Test("parse without a subcommand, vCard 4.0 output, and standard input")
     func vcardOutputFromStdin() throws {
         let card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Pérez;Lucía\r\nTEL;CELL:612 34 56 78\r\nEND:VCARD\r\n"
