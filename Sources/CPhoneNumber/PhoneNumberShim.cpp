@@ -36,32 +36,59 @@ static bool fast_parse(const PhoneNumberUtil *util, const char *text, const char
         }
     }
     digits[count] = '\0';
-    if (count < 5 || count > 17 || (plus && digits[0] == '0')) return false;
+    if (count < 5 || count > 17) return false;
     int country_code = 0;
     const char *national = digits;
-    if (plus) {
+    bool international = plus;
+    // "00" is the international prefix in these regions ("0034 612…" from Spain).
+    static const char *const idd00[] = {"ES", "MX", "FR", "DE", "IT", "GB", "PT", "PE"};
+    if (!plus && digits[0] == '0' && digits[1] == '0') {
+        bool known = false;
+        for (const char *r : idd00) known = known || std::strcmp(r, region) == 0;
+        if (!known) return false;
+        international = true;
+        national = digits + 2;
+    }
+    if (international) {
+        if (*national == '0') return false;
         int candidate = 0;
-        for (int length = 1; length <= 3; ++length) {
-            candidate = candidate * 10 + (digits[length - 1] - '0');
+        const char *start = national;
+        for (int length = 1; length <= 3 && start[length - 1] != '\0'; ++length) {
+            candidate = candidate * 10 + (start[length - 1] - '0');
             std::string found;
             util->GetRegionCodeForCountryCode(candidate, &found);
             if (found != "ZZ") {
                 country_code = candidate;
-                national = digits + length;
+                national = start + length;
                 break;
             }
         }
     } else {
         country_code = util->GetCountryCodeForRegion(region);
     }
-    // Only countries whose rules for national prefixes are known to be a plain leading digit
-    // (tests compare every leading pair of digits with Parse); each with the first digits that
-    // Parse could strip or rewrite (trunk 0; "1" in NANP, Mexico's legacy mobile 1, Chile's
-    // carrier codes). Argentina, Brazil and the rest always go through Parse.
+    // Only countries whose national-prefix rules are simple enough to apply here; tests compare
+    // every leading pair of digits, with and without these prefixes, with Parse. Each strips what
+    // Parse strips (trunk 0 in France, the UK, Germany and Peru, also after "+CC (0)"; the NANP
+    // trunk 1; Mexico's 01/02/044/045 and legacy mobile 1), then lists the first digits it leaves
+    // to Parse. Argentina, Brazil and the rest always go through Parse.
     const char *parse_first;
     switch (country_code) {
-    case 1: case 52: case 56: parse_first = "01"; break;
-    case 33: case 34: case 39: case 44: case 49: case 51: case 57: case 351: parse_first = "0"; break;
+    case 1:
+        if (!international && std::strlen(national) == 11 && national[0] == '1') ++national;
+        parse_first = "01";
+        break;
+    case 52:
+        if (std::strncmp(national, "044", 3) == 0 || std::strncmp(national, "045", 3) == 0) national += 3;
+        else if (std::strncmp(national, "01", 2) == 0 || std::strncmp(national, "02", 2) == 0) national += 2;
+        else if (national[0] == '1') ++national;
+        parse_first = "01";
+        break;
+    case 33: case 44: case 49: case 51:
+        if (national[0] == '0' && national[1] != '0') ++national;
+        parse_first = "0";
+        break;
+    case 56: parse_first = "01"; break;
+    case 34: case 39: case 57: case 351: parse_first = "0"; break;
     default: return false;
     }
     if (*national == '\0' || std::strchr(parse_first, *national) != nullptr || std::strlen(national) > 15) return false;

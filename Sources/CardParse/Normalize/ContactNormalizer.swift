@@ -156,20 +156,24 @@ public enum OrganizationNormalizer {
     ]
     static let connectors: Set<String> = ["y", "and", "e", "und", "et"]
 
+    /// Legal suffixes as word lists, longest first, so "s a de c v" is tried before "c v".
+    static let legalWords: [[String]] = legal.map { $0.split(separator: " ").map(String.init) }
+        .sorted { $0.count > $1.count }
+
     public static func key(_ organization: String) -> String {
         // Folded, dots inside abbreviations dropped ("S.L." → "sl"), "&" a word break.
-        var words = TextFolding.fold(organization, dropDots: true).split(separator: " ").map(String.init)
-        words.removeAll { connectors.contains($0) }
+        let folded = TextFolding.fold(organization, dropDots: true)
+        var words = folded.asciiSplit(0x20)
+        words.removeAll { connectors.contains(String($0)) }
         // Legal suffixes at the end, one or several words ("sa de cv").
         var changed = true
         while changed && words.count > 1 {
             changed = false
-            for n in [3, 2, 1] where words.count > n {
-                if legal.contains(words.suffix(n).joined(separator: " ")) {
-                    words.removeLast(n)
-                    changed = true
-                    break
-                }
+            for suffix in legalWords where words.count > suffix.count
+                && words.suffix(suffix.count).elementsEqual(suffix, by: { $0 == $1 }) {
+                words.removeLast(suffix.count)
+                changed = true
+                break
             }
         }
         return words.joined(separator: " ")
