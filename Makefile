@@ -35,6 +35,7 @@ bench: deps
 	.build/release/cardbench vcard
 	.build/release/cardbench csv
 	.build/release/cardbench html
+	.build/release/cardbench normalize
 
 clean:
 	rm -rf .build demo-out
