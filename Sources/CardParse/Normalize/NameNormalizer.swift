@@ -243,10 +243,17 @@ public enum NameNormalizer {
             if (p.hasPrefix("o'") || p.hasPrefix("o’")) && p.count > 2 {
                 return "O" + String(p[p.index(after: p.startIndex)]) + capitalized(String(p.dropFirst(2)))
             }
-            if p.hasPrefix("mac") && p.count > 5 { return "Mac" + capitalized(String(p.dropFirst(3))) }
+            // "Mac" only for known Gaelic names: Macías, Machado and Macarena are not "MacÍas".
+            if p.hasPrefix("mac"), gaelicMac.contains(String(p.dropFirst(3))) { return "Mac" + capitalized(String(p.dropFirst(3))) }
             return capitalized(p)
         }.joined(separator: "-")
     }
+
+    static let gaelicMac: Set<String> = [
+        "donald", "arthur", "kenzie", "kinnon", "leod", "gregor", "intyre", "kay", "lean", "millan", "neil", "pherson",
+        "allister", "alister", "aulay", "bride", "dougall", "dowell", "ewan", "farlane", "innes", "iver", "kenna",
+        "kintosh", "lachlan", "laren", "mahon", "namara", "nab", "quarrie", "queen", "rae", "tavish", "donnell",
+    ]
 
     static func capitalized(_ word: String) -> String {
         guard let first = word.first else { return word }

@@ -50,6 +50,8 @@ struct NameNormalizerTests {
         ("JUAN CARLOS DE LA FUENTE MARTÍNEZ", nil, "Juan Carlos", "de la Fuente Martínez", nil, nil),
         ("ana de la cruz ortega", nil, "Ana", "de la Cruz Ortega", nil, nil),
         ("PATRICK MCDONALD", nil, "Patrick", "McDonald", nil, nil),
+        ("MACARENA MACHADO MACÍAS", nil, "Macarena", "Machado Macías", nil, nil),
+        ("DOUGLAS MACARTHUR", nil, "Douglas", "MacArthur", nil, nil),
         ("SEAN O'BRIEN", nil, "Sean", "O'Brien", nil, nil),
         ("ÍÑIGO URQUIJO ZUBIZARRETA", nil, "Íñigo", "Urquijo Zubizarreta", nil, nil),
         ("josé ramón muñoz gómez", nil, "José Ramón", "Muñoz Gómez", nil, nil),
