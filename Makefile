@@ -2,7 +2,7 @@
 #   make demo   parse the bundled fixtures to JSON Lines, vCard 4.0 and HubSpot CSV (in demo-out/)
 #   make test   run the test suite
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libphonenumber-dev valgrind
+APT_PACKAGES := libxml2-dev libphonenumber-dev valgrind binutils
 FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv) \
             $(wildcard Tests/Fixtures/html/*.html)
 
