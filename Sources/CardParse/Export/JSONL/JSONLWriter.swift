@@ -8,29 +8,25 @@ public struct JSONLWriter {
 
     public init() {}
 
+    /// `name` and `originalName` share one shape.
+    private static func name(_ key: StaticString, _ name: PersonName?, into o: inout JSONObject) {
+        guard let n = name else { return }
+        o.object(key) { o in
+            o.string("family", n.family)
+            o.string("given", n.given)
+            o.string("additional", n.additional)
+            o.string("prefixes", n.prefixes)
+            o.string("suffixes", n.suffixes)
+        }
+    }
+
     public mutating func write(_ contact: Contact) {
         var o = JSONObject(bytes: JSONObject.take(&out))
         o.string("fullName", contact.fullName)
-        if let n = contact.name {
-            o.object("name") { o in
-                o.string("family", n.family)
-                o.string("given", n.given)
-                o.string("additional", n.additional)
-                o.string("prefixes", n.prefixes)
-                o.string("suffixes", n.suffixes)
-            }
-        }
+        Self.name("name", contact.name, into: &o)
         o.string("nickname", contact.nicknames.isEmpty ? nil : contact.nicknames.joined(separator: ", "))
         o.string("originalFullName", contact.originalFullName)
-        if let n = contact.originalName {
-            o.object("originalName") { o in
-                o.string("family", n.family)
-                o.string("given", n.given)
-                o.string("additional", n.additional)
-                o.string("prefixes", n.prefixes)
-                o.string("suffixes", n.suffixes)
-            }
-        }
+        Self.name("originalName", contact.originalName, into: &o)
         o.array("emails", contact.emails) { o, e in
             o.string("value", e.value)
             o.strings("types", e.types)
