@@ -13,7 +13,7 @@ struct CardTool: ParsableCommand {
             read or a record was rejected, 64 for usage errors.
             """,
         version: version,
-        subcommands: [Parse.self],
+        subcommands: [Parse.self, Merge.self, Dedupe.self],
         defaultSubcommand: Parse.self
     )
 }

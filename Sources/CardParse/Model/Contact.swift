@@ -45,6 +45,8 @@ public struct Contact: Sendable, Codable, Equatable {
     public var originalName: PersonName?
     /// Keys for matching this contact with others, computed by normalization.
     public var keys: MatchingKeys?
+    /// For a contact merged from several records: which records, and which of them gave each value.
+    public var merged: MergeProvenance?
 
     public init(
         fullName: String? = nil, name: PersonName? = nil, nicknames: [String] = [],

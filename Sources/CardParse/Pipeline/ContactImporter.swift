@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads a list of inputs, whatever their formats, and accounts for every record.
 ///
 /// The one place that knows every reader. The CLI hands it paths and two callbacks, one for
@@ -9,11 +11,15 @@ public struct ContactImporter {
     public var csv: CSVOptions
     /// Normalizes every contact (nil: source values only, `--raw`).
     public var normalizer: ContactNormalizer?
+    /// Normalize on this many threads (records are still delivered in input order).
+    public var threads: Int
 
-    public init(forcedFormat: SourceFormat? = nil, csv: CSVOptions = CSVOptions(), normalizer: ContactNormalizer? = nil) {
+    public init(forcedFormat: SourceFormat? = nil, csv: CSVOptions = CSVOptions(), normalizer: ContactNormalizer? = nil,
+                threads: Int = 1) {
         self.forcedFormat = forcedFormat
         self.csv = csv
         self.normalizer = normalizer
+        self.threads = max(1, threads)
     }
 
     /// Reads `paths` in order. Problems with an input are diagnostics; an error thrown by `contact`
@@ -21,13 +27,14 @@ public struct ContactImporter {
     public func run(paths: [String], contact: (Contact) throws -> Void,
                     diagnostic: (Diagnostic) -> Void) throws -> ImportSummary {
         var summary = ImportSummary()
+        let workers = workerNormalizers
         for path in paths {
-            try read(path: path, into: &summary, contact: contact, diagnostic: diagnostic)
+            try read(path: path, into: &summary, workers: workers, contact: contact, diagnostic: diagnostic)
         }
         return summary
     }
 
-    private func read(path: String, into summary: inout ImportSummary, contact: (Contact) throws -> Void,
+    private func read(path: String, into summary: inout ImportSummary, workers: [ContactNormalizer], contact: (Contact) throws -> Void,
                       diagnostic: (Diagnostic) -> Void) throws {
         summary.files += 1
         let fileLocation = SourceLocation(file: path)
@@ -58,28 +65,67 @@ public struct ContactImporter {
         case .html:
             reader = try HTMLContactReader(input: input, file: path)
         }
-        while true {
+        // Records are normalized in batches, on several threads when asked; each thread has its
+        // own normalizer (and phone cache), and results keep the input order.
+        let batchSize = threads > 1 && normalizer != nil ? 4096 : 1
+        var batch: [ReadRecord] = []
+        batch.reserveCapacity(batchSize)
+        var finished = false
+        while !finished {
             let next: ReadRecord?
             do {
                 next = try reader.next()
             } catch let error as InputError {
                 summary.unreadableFiles += 1
                 diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(error.reason)", at: fileLocation))
-                break
+                next = nil
             }
             for d in reader.takeFileDiagnostics() { diagnostic(d) }
-            guard var record = next else { break }
-            if let normalizer, var c = record.contact {
-                let found = normalizer.normalize(&c)
-                record.contact = c
-                record.diagnostics += found
-                if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
+            if let next { batch.append(next) } else { finished = true }
+            if batch.count >= batchSize || finished {
+                normalize(&batch, workers)
+                for record in batch {
+                    for d in record.diagnostics { diagnostic(d) }
+                    summary.count(record.outcome)
+                    // Errors from the consumer (the output) are not about this input: they end the run.
+                    if let c = record.contact { try contact(c) }
+                }
+                batch.removeAll(keepingCapacity: true)
             }
-            for d in record.diagnostics { diagnostic(d) }
-            summary.count(record.outcome)
-            // Errors from the consumer (the output) are not about this input: they end the run.
-            if let c = record.contact { try contact(c) }
         }
+    }
+
+    /// The batch's storage, handed to worker threads that each write a disjoint slice.
+    private struct Slice: @unchecked Sendable {
+        let base: UnsafeMutablePointer<ReadRecord>
+    }
+
+    private func normalize(_ records: inout [ReadRecord], _ workers: [ContactNormalizer]) {
+        guard let normalizer, !records.isEmpty else { return }
+        @Sendable func apply(_ record: inout ReadRecord, _ n: ContactNormalizer) {
+            guard var c = record.contact else { return }
+            let found = n.normalize(&c)
+            record.contact = c
+            record.diagnostics += found
+            if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
+        }
+        if threads == 1 || records.count < 64 {
+            for i in records.indices { apply(&records[i], normalizer) }
+            return
+        }
+        let count = records.count, parts = workers.count
+        records.withUnsafeMutableBufferPointer { buffer in
+            let slice = Slice(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                for i in (count * k / parts)..<(count * (k + 1) / parts) { apply(&slice.base[i], workers[k]) }
+            }
+        }
+    }
+
+    /// One normalizer per thread, made once per importer.
+    private var workerNormalizers: [ContactNormalizer] {
+        guard let normalizer else { return [] }
+        return [normalizer] + (1..<threads).map { _ in ContactNormalizer(region: normalizer.phones.defaultRegion) }
     }
 }
 

@@ -85,6 +85,26 @@ public struct JSONLWriter {
             }
             o.string("value", x.value)
         }
+        if let m = contact.merged {
+            o.object("merged") { o in
+                o.array("sources", m.sources) { o, s in
+                    o.string("id", s.recordID)
+                    o.string("file", s.reference?.file)
+                    o.int("record", s.reference?.record)
+                    o.int("line", s.reference?.line)
+                    o.string("format", s.reference?.format.rawValue)
+                    o.string("event", s.event?.name)
+                    o.string("date", s.event?.date?.iso8601)
+                }
+                o.int("name", m.name)
+                o.indexLists("emails", m.emails)
+                o.indexLists("phones", m.phones)
+                o.indexLists("urls", m.urls)
+                o.indexLists("addresses", m.addresses)
+                o.int("organization", m.organization)
+                o.int("title", m.title)
+            }
+        }
         if let k = contact.keys {
             o.object("keys") { o in
                 o.string("name", k.name)
@@ -165,6 +185,17 @@ struct JSONObject {
         for (i, s) in v.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             JSONObject.appendString(s, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// `[[0,2],[1]]`: for each value, the sources it came from.
+    mutating func indexLists(_ k: StaticString, _ lists: [[Int]]) {
+        key(k)
+        bytes.append(UInt8(ascii: "["))
+        for (i, list) in lists.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: ("[" + list.map(String.init).joined(separator: ",") + "]").utf8)
         }
         bytes.append(UInt8(ascii: "]"))
     }

@@ -126,13 +126,13 @@ public struct CSVContactMapper: Sendable {
             case .title: set(\.title, value, column: column, cell: cell)
             case .role: set(\.role, value, column: column, cell: cell)
             case .email(let types, let slot):
-                emails[Group.index(slot, in: &emails)].add(CSVValues.multiValues(value), types: types)
+                emails[Group.index(slot, in: &emails)].add(CSVValues.listValues(value, emails: true), types: types)
             case .emailLabel(let slot):
                 emails[Group.index(slot, in: &emails)].label = CSVValues.label(value)
             case .emailKind(let slot):
                 emails[Group.index(slot, in: &emails)].kind = value
             case .phone(let types, let slot):
-                phones[Group.index(slot, in: &phones)].add(CSVValues.multiValues(value), types: types)
+                phones[Group.index(slot, in: &phones)].add(CSVValues.listValues(value, emails: false), types: types)
             case .phoneLabel(let slot):
                 phones[Group.index(slot, in: &phones)].label = CSVValues.label(value)
             case .url(let types, let slot):

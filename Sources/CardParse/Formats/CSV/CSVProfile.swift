@@ -37,7 +37,8 @@ public enum CSVHeader {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.hasSuffix(":") { text.removeLast() }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        return folded.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        // snake_case (`given_name`, `date_met`) reads as words.
+        return folded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "_" }).joined(separator: " ")
     }
 
     /// Google's and others' numbered groups: `E-mail 2 - Value`, `Phone 1 - Label`, `Address 1 - City`.
@@ -116,6 +117,36 @@ public enum CSVValues {
         }
         if parts.count == 1 { return [cell] }
         return parts.map { $0.trimmed() }.filter { !$0.isEmpty }
+    }
+
+    /// Several e-mails or phones typed into one cell (`a@x.com; b@y.com`, `612 345 678; 91 123 45 67`),
+    /// besides Google's ` ::: `. A `;` that starts a tel parameter (`;ext=12`) is not a separator,
+    /// and commas split only when every part is an address.
+    static func listValues(_ cell: String, emails: Bool) -> [String] {
+        var out: [String] = []
+        for value in multiValues(cell) {
+            guard value.containsByte(UInt8(ascii: ";")) || (emails && value.containsByte(UInt8(ascii: ","))) else {
+                out.append(value)
+                continue
+            }
+            var parts: [String] = []
+            for piece in value.split(separator: ";", omittingEmptySubsequences: true) {
+                let p = piece.trimmingCharacters(in: .whitespaces)
+                if !emails, !parts.isEmpty, p.lowercased().hasPrefix("ext") || p.contains("=") {
+                    parts[parts.count - 1] += ";" + p
+                } else if !p.isEmpty {
+                    parts.append(p)
+                }
+            }
+            if emails {
+                parts = parts.flatMap { part -> [String] in
+                    let pieces = part.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    return pieces.count > 1 && pieces.allSatisfy({ $0.containsByte(UInt8(ascii: "@")) }) ? pieces : [part]
+                }
+            }
+            out.append(contentsOf: parts)
+        }
+        return out
     }
 
     /// Types for a label that names one (`Mobile` → cell, `Work Fax` → work, fax); nil for a

@@ -28,7 +28,7 @@ public struct GenericContactsProfile: CSVProfile {
         add(.suffix, "suffix", "name suffix", "sufijo")
         add(.nickname, "nickname", "apodo", "alias", "nick")
         add(.organization, "company", "company name", "organization", "organisation", "organization name",
-            "empresa", "organizacion", "compania", "entidad", "account name", "organization - name", "employer", "parent_id")
+            "empresa", "organizacion", "compania", "entidad", "account name", "organization - name", "employer", "parent id")
         add(.department, "department", "departamento", "organization department", "area")
         add(.title, "title", "job title", "position", "cargo", "puesto", "organization title", "designation",
             "person - job title", "occupation", "ocupacion", "profesion", "headline", "function")
@@ -67,18 +67,18 @@ public struct GenericContactsProfile: CSVProfile {
         add(.address(part: .postalCode, types: [], slot: 1), "postal code", "postcode", "zip", "zip code",
             "zip/postal code", "codigo postal", "cp", "c.p.", "mailing zip/postal code")
         add(.address(part: .country, types: [], slot: 1), "country", "country/region", "pais", "nacion",
-            "mailing country", "country_id")
+            "mailing country", "country id")
         add(.note, "notes", "note", "notas", "nota", "description", "descripcion", "comments", "comentarios",
             "observaciones", "note - content")
         add(.birthday, "birthday", "birth date", "date of birth", "cumpleanos", "fecha de nacimiento", "nacimiento")
         add(.categories, "categories", "category", "categorias", "categoria", "tags", "etiquetas", "labels",
-            "groups", "grupos", "group membership", "category_id", "person - labels")
+            "groups", "grupos", "group membership", "category id", "person - labels")
         add(.eventName, "event", "evento", "event name", "nombre del evento", "met at", "conocido en", "lugar",
             "feria", "congreso")
-        add(.eventDate, "date", "fecha", "date met", "event date", "fecha del evento", "met on", "fecha de contacto")
+        add(.eventDate, "date", "fecha", "date met", "event date", "fecha del evento", "met on", "fecha de contacto", "met date")
         add(.connectedOn, "connected on", "conectado el")
-        add(.uid, "uid", "contact id", "record id")
-        add(.isCompany, "is_company", "is company", "es empresa")
+        add(.uid, "uid", "contact id", "record id", "rec id")
+        add(.isCompany, "is company", "es empresa")
         return map
     }()
 }

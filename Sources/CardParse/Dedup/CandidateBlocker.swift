@@ -1,0 +1,171 @@
+/// Candidate pairs by blocking: only records that share a key under some rule are compared, so
+/// the work grows with the number of records, not its square.
+///
+/// A key carried by too many records (`info@…`, a switchboard, "García" on its own) is not used
+/// by that rule: it would bring thousands of pairs and almost no matches. Every pair remembers
+/// the rules that produced it.
+public struct CandidateBlocker: Sendable {
+    public enum Rule: Int, CaseIterable, Sendable {
+        case email, phone, linkedIn, name, swappedName, surnameSoundAndOrganization, givenAndSurnameSound
+        case emailLocalPart, sortedFamilyGiven, sortedGivenFamily, customValue, birthdayAndSurname, postcodeAndSurname
+
+        public var name: String {
+            switch self {
+            case .email: "email"
+            case .phone: "phone"
+            case .linkedIn: "linkedin"
+            case .name: "given+family"
+            case .swappedName: "swapped-name"
+            case .surnameSoundAndOrganization: "surname-sound+organization"
+            case .givenAndSurnameSound: "given+surname-sound"
+            case .emailLocalPart: "email-local-part"
+            case .sortedFamilyGiven: "sorted-family-given"
+            case .sortedGivenFamily: "sorted-given-family"
+            case .customValue: "custom"
+            case .birthdayAndSurname: "birthday+surname-sound"
+            case .postcodeAndSurname: "postcode+surname-sound"
+            }
+        }
+
+        /// Largest group a key may have and still block.
+        var cap: Int {
+            switch self {
+            case .email, .phone, .linkedIn, .customValue: 12
+            case .emailLocalPart: 30
+            case .surnameSoundAndOrganization: 60
+            case .birthdayAndSurname, .postcodeAndSurname: 60
+            default: 150
+            }
+        }
+    }
+
+    public static func names(_ mask: UInt16) -> [String] {
+        Rule.allCases.filter { mask & (1 << UInt16($0.rawValue)) != 0 }.map(\.name)
+    }
+
+    let window = 4
+    let threads: Int
+
+    /// Pairs `(i << 32 | j)` with i < j, sorted, and the rules behind each.
+    func candidates(_ records: [RecordFeatures]) -> (pairs: [UInt64], rules: [UInt16]) {
+        let keyed: [Rule] = [.email, .phone, .linkedIn, .name, .swappedName, .surnameSoundAndOrganization,
+                             .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname, .postcodeAndSurname]
+        let n = records.count
+        let perRule = Parallel.map(keyed.count + 2, threads: threads, minChunk: 1) { range -> [[UInt64]] in
+            range.map { k in
+                if k < keyed.count { return Self.pairs(keyed[k], records) }
+                return Self.sortedNeighbourhood(k == keyed.count ? .sortedFamilyGiven : .sortedGivenFamily, records, window: window)
+            }
+        }
+        var all: [UInt64] = []
+        all.reserveCapacity(perRule.reduce(0) { $0 + $1.count })
+        for list in perRule { all.append(contentsOf: list) }
+        all.sort()
+        var pairs: [UInt64] = [], rules: [UInt16] = []
+        pairs.reserveCapacity(all.count / 2); rules.reserveCapacity(all.count / 2)
+        for e in all {
+            let pair = e >> 6, rule = UInt16(1) << UInt16(e & 63)
+            if pairs.last == pair { rules[rules.count - 1] |= rule } else { pairs.append(pair); rules.append(rule) }
+        }
+        _ = n
+        return (pairs.map { ($0 >> 29) << 32 | ($0 & 0x1FFF_FFFF) }, rules)
+    }
+
+    /// Entry for a pair under a rule: i (29 bits), j (29 bits), rule (6 bits), so sorting groups
+    /// the rules of one pair together.
+    @inline(__always)
+    static func entry(_ a: Int, _ b: Int, _ rule: Rule) -> UInt64 {
+        let (i, j) = a < b ? (a, b) : (b, a)
+        return (UInt64(i) << 35) | (UInt64(j) << 6) | UInt64(rule.rawValue)
+    }
+
+    static func keys(_ rule: Rule, _ r: RecordFeatures) -> [UInt64] {
+        let seed = UInt64(rule.rawValue + 1)
+        switch rule {
+        case .email: return r.emails
+        case .phone: return r.phones
+        case .linkedIn: return r.linkedIn == 0 ? [] : [r.linkedIn]
+        case .name:
+            guard !r.given.isEmpty else { return [] }
+            let forms = r.givenForms.isEmpty ? [r.given[0]] : r.givenForms
+            var out: [UInt64] = []
+            for f in forms where !f.contains(" ") {
+                let hf = KeyHash.hash(f)
+                for t in r.family.prefix(3) { out.append(KeyHash.pair(hf, KeyHash.hash(t), seed: seed)) }
+            }
+            return out
+        case .swappedName:
+            // Written surname first: the family field holds a given name.
+            guard let g = r.given.first else { return [] }
+            var out: [UInt64] = []
+            for t in r.family.prefix(2) where Nicknames.isGivenName(t) {
+                for f in Nicknames.forms(of: t).prefix(8) where !f.contains(" ") {
+                    out.append(KeyHash.pair(KeyHash.hash(f), KeyHash.hash(g), seed: UInt64(Rule.name.rawValue + 1)))
+                }
+            }
+            return out
+        case .surnameSoundAndOrganization:
+            guard let p = r.familyPhonetic.first, !r.organization.isEmpty else { return [] }
+            return [KeyHash.pair(KeyHash.hash(p), KeyHash.hash(r.organization), seed: seed)]
+        case .givenAndSurnameSound:
+            guard let g = r.given.first else { return [] }
+            let hg = KeyHash.hash(String(g.prefix(1)))
+            return r.familyPhonetic.prefix(2).filter { !$0.isEmpty }.map { KeyHash.pair(hg, KeyHash.hash($0), seed: seed) }
+        case .emailLocalPart: return r.emailLocals
+        case .customValue:
+            return r.custom.enumerated().compactMap { k, v in v.isEmpty ? nil : KeyHash.hash(v, seed: UInt64(100 + k)) }
+        case .birthdayAndSurname:
+            guard r.birthday != 0, let p = r.familyPhonetic.first else { return [] }
+            return [KeyHash.pair(UInt64(r.birthday), KeyHash.hash(p), seed: seed)]
+        case .postcodeAndSurname:
+            guard !r.postalCode.isEmpty, let p = r.familyPhonetic.first else { return [] }
+            return [KeyHash.pair(KeyHash.hash(r.postalCode), KeyHash.hash(p), seed: seed)]
+        default: return []
+        }
+    }
+
+    static func pairs(_ rule: Rule, _ records: [RecordFeatures]) -> [UInt64] {
+        var entries: [(key: UInt64, record: UInt32)] = []
+        entries.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() {
+            for k in keys(rule, r) { entries.append((k, UInt32(i))) }
+        }
+        entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.record < $1.record) }
+        var out: [UInt64] = []
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+            let size = end - start
+            if size >= 2 && size <= rule.cap {
+                for x in start..<end {
+                    for y in (x + 1)..<end where entries[x].record != entries[y].record {
+                        out.append(entry(Int(entries[x].record), Int(entries[y].record), rule))
+                    }
+                }
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// Sorted neighbourhood: records sorted by a name key, each paired with the next few; finds
+    /// names that differ by a typo past their first letters, which no exact key catches.
+    static func sortedNeighbourhood(_ rule: Rule, _ records: [RecordFeatures], window: Int) -> [UInt64] {
+        var keyed: [(String, UInt32)] = []
+        keyed.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() where r.hasName {
+            let g = r.given.first ?? "", f = r.family.joined(separator: " ")
+            keyed.append((rule == .sortedFamilyGiven ? f + " " + g : g + " " + f, UInt32(i)))
+        }
+        keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var out: [UInt64] = []
+        out.reserveCapacity(keyed.count * window)
+        for x in 0..<keyed.count {
+            for y in (x + 1)..<min(keyed.count, x + 1 + window) {
+                out.append(entry(Int(keyed[x].1), Int(keyed[y].1), rule))
+            }
+        }
+        return out
+    }
+}

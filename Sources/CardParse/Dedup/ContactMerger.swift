@@ -1,0 +1,139 @@
+import Foundation
+
+/// Survivorship: one contact from the records of one person.
+///
+/// Every distinct e-mail, phone, URL and address is kept (compared by normalized value), the
+/// name is the most complete and best written one, organization and title come from the most
+/// recent meeting (people change jobs), notes are kept with their source, events are listed with
+/// their dates, and ``Contact/merged`` says which record gave each value.
+public enum ContactMerger {
+    public static func merge(_ records: [Contact]) -> Contact {
+        guard records.count > 1 else { return records.first ?? Contact() }
+        // Oldest meeting first; records without a date keep input order before dated ones.
+        let order = records.indices.sorted { a, b in
+            let da = date(records[a]), db = date(records[b])
+            if da != db { return (da ?? .min) < (db ?? .min) }
+            return a < b
+        }
+        let sorted = order.map { records[$0] }
+        var out = Contact()
+        var prov = MergeProvenance()
+        prov.sources = sorted.map { c in
+            MergeProvenance.Source(reference: c.source, recordID: c.recordID, event: c.events.last)
+        }
+        // Name.
+        let best = bestName(sorted)
+        let chosen = sorted[best]
+        out.name = chosen.name
+        out.fullName = chosen.fullName
+        out.originalFullName = chosen.originalFullName
+        out.originalName = chosen.originalName
+        prov.name = best
+        let chosenForms = Set(chosen.keys?.given ?? [])
+        for c in sorted {
+            for n in c.nicknames where !out.nicknames.contains(n) { out.nicknames.append(n) }
+            if let g = c.name?.given, let cg = chosen.name?.given, TextFolding.fold(g) != TextFolding.fold(cg),
+               chosenForms.contains(TextFolding.fold(g)), !out.nicknames.contains(g) {
+                out.nicknames.append(g)
+            }
+        }
+        // Contact points, deduplicated by normalized value, newest first (the most recent is the likeliest current).
+        for (k, c) in sorted.enumerated().reversed() {
+            for e in c.emails {
+                let key = e.value.lowercased()
+                if let i = out.emails.firstIndex(where: { $0.value.lowercased() == key }) { prov.emails[i].insert(k, at: 0) }
+                else { out.emails.append(e); prov.emails.append([k]) }
+            }
+            for p in c.phones {
+                let key = p.e164 ?? RecordFeatures.tailDigits(p.value)
+                if let i = out.phones.firstIndex(where: { ($0.e164 ?? RecordFeatures.tailDigits($0.value)) == key }) {
+                    prov.phones[i].insert(k, at: 0)
+                } else { out.phones.append(p); prov.phones.append([k]) }
+            }
+            for u in c.urls {
+                let key = URLNormalizer.linkedInSlug(u.value).map { "li:" + $0.lowercased() } ?? u.value.lowercased()
+                if let i = out.urls.firstIndex(where: { (URLNormalizer.linkedInSlug($0.value).map { "li:" + $0.lowercased() } ?? $0.value.lowercased()) == key }) {
+                    prov.urls[i].insert(k, at: 0)
+                } else { out.urls.append(u); prov.urls.append([k]) }
+            }
+            for a in c.addresses {
+                let key = addressKey(a)
+                if let i = out.addresses.firstIndex(where: { addressKey($0) == key }) { prov.addresses[i].insert(k, at: 0) }
+                else { out.addresses.append(a); prov.addresses.append([k]) }
+            }
+        }
+        // Job: the most recent record that has one.
+        if let k = sorted.lastIndex(where: { $0.organization != nil }) {
+            out.organization = sorted[k].organization
+            out.department = sorted[k].department
+            prov.organization = k
+        }
+        if let k = sorted.lastIndex(where: { $0.title != nil }) {
+            out.title = sorted[k].title
+            out.role = sorted[k].role
+            prov.title = k
+        }
+        // The rest: first value found, most recent first; lists united.
+        for c in sorted.reversed() {
+            out.birthday = out.birthday ?? c.birthday
+            out.photo = out.photo ?? c.photo
+            out.logo = out.logo ?? c.logo
+            out.sound = out.sound ?? c.sound
+            out.key = out.key ?? c.key
+            out.uid = out.uid ?? c.uid
+            out.connectedOn = out.connectedOn ?? c.connectedOn
+        }
+        var notes: [String] = []
+        for (k, c) in sorted.enumerated() {
+            for cat in c.categories where !out.categories.contains(cat) { out.categories.append(cat) }
+            for e in c.events where !out.events.contains(e) { out.events.append(e) }
+            for x in c.extras where !out.extras.contains(x) { out.extras.append(x) }
+            if let note = c.note, !notes.contains(where: { $0.hasSuffix("\n" + note) || $0 == note }) {
+                notes.append("[\(prov.sources[k].recordID)]\n" + note)
+            }
+        }
+        out.events.sort { ($0.date ?? .min) < ($1.date ?? .min) }
+        out.note = notes.isEmpty ? nil : notes.count == 1 ? sorted.first(where: { $0.note != nil })?.note : notes.joined(separator: "\n\n")
+        out.source = sorted.first?.source
+        out.keys = chosen.keys
+        out.merged = prov
+        return out
+    }
+
+    static func date(_ c: Contact) -> PartialDate? {
+        c.events.compactMap(\.date).max() ?? c.connectedOn
+    }
+
+    static func addressKey(_ a: PostalAddress) -> String {
+        TextFolding.fold([a.street, a.locality, a.postalCode, a.country].compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// The most complete, best written name, preferring the spelling most records agree on.
+    static func bestName(_ records: [Contact]) -> Int {
+        var givenVotes: [String: Int] = [:], familyVotes: [String: Int] = [:]
+        for c in records {
+            if let g = c.name?.given { givenVotes[TextFolding.fold(g), default: 0] += 1 }
+            if let f = c.name?.family { familyVotes[TextFolding.fold(f), default: 0] += 1 }
+        }
+        var best = 0, bestScore = -Double.infinity
+        for (k, c) in records.enumerated() {
+            guard let n = c.name, !n.isEmpty else { continue }
+            var score = 0.0
+            let given = n.given ?? "", family = n.family ?? ""
+            score += 3 * Double(TextFolding.fold(family).split(separator: " ").count)
+            score += 2 * Double(min(TextFolding.fold(given).split(separator: " ").count, 2))
+            score += min(Double(given.count), 10) / 5     // Francisco over Paco
+            score += 1.5 * Double(givenVotes[TextFolding.fold(given)] ?? 0 + (familyVotes[TextFolding.fold(family)] ?? 0))
+            let text = given + family
+            if text.unicodeScalars.contains(where: { $0.value > 0x7F }) { score += 1.5 }   // accents written
+            if text != text.uppercased() && text != text.lowercased() { score += 3 }      // proper case
+            if given.count <= 2 || given.hasSuffix(".") { score -= 3 }                    // an initial
+            if score >= bestScore { best = k; bestScore = score }
+        }
+        return best
+    }
+}
+
+extension PartialDate {
+    static let min = PartialDate(year: 1, month: 1, day: 1)!
+}

@@ -1,0 +1,275 @@
+import Foundation
+
+/// Settings of a deduplication run.
+public struct DedupConfiguration: Sendable {
+    /// Pairs at or above this match probability are merged.
+    public var threshold: Double = 0.9
+    /// Pairs between this and `threshold` are listed for a human to review.
+    public var reviewThreshold: Double = 0.5
+    /// Extra-property names (`--map column=custom:NAME`) compared as fields.
+    public var customFields: [String] = []
+    /// Two records may share a cluster only if their evidence (Bayes factor, no prior) is at least
+    /// this many bits: the chain guard.
+    public var compatibilityFloor: Double = 0
+    /// Largest cluster the chain guard lets grow: no person has hundreds of cards.
+    public var maxClusterSize = 100
+    public var threads = Parallel.defaultThreads
+    /// Random pairs for estimating u, and candidate pairs sampled for EM.
+    public var randomPairs = 1_000_000
+    public var emSample = 1_000_000
+
+    public init(threshold: Double = 0.9, reviewThreshold: Double? = nil, customFields: [String] = []) {
+        self.threshold = threshold
+        self.reviewThreshold = min(reviewThreshold ?? 0.5, threshold)
+        self.customFields = customFields
+    }
+}
+
+/// A compared pair of records (indices into the input).
+public struct ScoredPair: Sendable {
+    public var a: Int
+    public var b: Int
+    public var weight: Double
+    public var probability: Double
+    /// Blocking rules that proposed the pair (``CandidateBlocker/names(_:)``).
+    public var rules: UInt16
+    public var comparison: PairComparison
+}
+
+/// What a deduplication run found.
+public struct DedupResult: Sendable {
+    /// For each input record, its cluster's index in ``clusters``.
+    public var clusterOf: [Int]
+    /// Clusters as record indices, in order of their first record.
+    public var clusters: [[Int]]
+    /// Pairs at or above the threshold, strongest first, that joined clusters.
+    public var merged: [ScoredPair]
+    /// Pairs scored at or above the review threshold (incl. the merged ones), for `--pairs`.
+    public var scored: [ScoredPair]
+    /// Grey-zone pairs in different clusters, and matches the chain guard refused.
+    public var review: [ScoredPair]
+    public var candidatePairs: Int
+    public var model: MatchModel
+    public var comparator: PairComparator
+    public var features: [RecordFeatures]
+    /// Seconds per stage, for benchmarks.
+    public var timings: [(String, Double)]
+
+    public func explain(_ pair: ScoredPair) -> [(field: String, level: String, weight: Double)] {
+        model.explain(pair.comparison)
+    }
+}
+
+/// Finds which records are the same person: features → blocking → EM-estimated Fellegi–Sunter
+/// scores → clusters with a chain guard.
+public struct Deduplicator: Sendable {
+    public var configuration: DedupConfiguration
+
+    public init(configuration: DedupConfiguration = DedupConfiguration()) {
+        self.configuration = configuration
+    }
+
+    public func run(_ contacts: [Contact]) -> DedupResult {
+        let custom = configuration.customFields
+        let threads = configuration.threads
+        var timings: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ name: String) { timings.append((name, -clock.timeIntervalSinceNow)); clock = Date() }
+
+        let features = Parallel.map(contacts.count, threads: threads) { range in
+            range.map { RecordFeatures(contacts[$0], customFields: custom) }
+        }
+        let stats = FeatureStatistics(features)
+        let comparator = PairComparator(customFields: custom, stats: stats)
+        lap("features")
+        let blocker = CandidateBlocker(threads: threads)
+        let (pairs, rules) = blocker.candidates(features)
+        lap("blocking")
+        var model = MatchModel(fields: comparator.fields)
+        model.estimateU(counts: randomPairLevels(features, comparator), pairs: 0)
+        estimate(&model, pairs, rules, features, comparator)
+        lap("estimation")
+        let reviewAt = configuration.reviewThreshold
+        let frozen = model
+        let scored: [ScoredPair] = Parallel.map(pairs.count, threads: threads, minChunk: 4096) { range in
+            var out: [ScoredPair] = []
+            for k in range {
+                let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
+                let c = comparator.compare(features[a], features[b], a, b)
+                let (w, p) = frozen.score(c)
+                if p >= reviewAt { out.append(ScoredPair(a: a, b: b, weight: w, probability: p, rules: rules[k], comparison: c)) }
+            }
+            return out
+        }
+        lap("scoring")
+        var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)
+        let matches = scored.filter { $0.probability >= configuration.threshold }.sorted { $0.weight > $1.weight }
+        var merged: [ScoredPair] = [], refused: [ScoredPair] = []
+        let floor = configuration.compatibilityFloor
+        for pair in matches {
+            let joined = clusterer.join(pair.a, pair.b) { x, y in
+                frozen.evidence(comparator.compare(features[x], features[y], x, y)) >= floor
+            }
+            switch joined {
+            case .joined: merged.append(pair)
+            case .alreadyTogether: break
+            case .refused: refused.append(pair)
+            }
+        }
+        let (clusterOf, clusters) = clusterer.clusters()
+        var review = scored.filter { $0.probability < configuration.threshold && clusterOf[$0.a] != clusterOf[$0.b] }
+        review += refused.filter { clusterOf[$0.a] != clusterOf[$0.b] }
+        review.sort { $0.weight > $1.weight }
+        lap("clustering")
+        return DedupResult(clusterOf: clusterOf, clusters: clusters, merged: merged, scored: scored, review: review,
+                           candidatePairs: pairs.count, model: model, comparator: comparator, features: features,
+                           timings: timings)
+    }
+
+    /// Level counts over random record pairs (all pairs when there are few records).
+    func randomPairLevels(_ features: [RecordFeatures], _ comparator: PairComparator) -> [[Double]] {
+        let n = features.count
+        let fields = comparator.fields
+        let empty = fields.map { [Double](repeating: 0, count: $0.levels.count + 1) }
+        guard n >= 2 else { return empty }
+        let all = n * (n - 1) / 2
+        let exhaustive = all <= configuration.randomPairs
+        let count = exhaustive ? all : configuration.randomPairs
+        let chunks = max(1, configuration.threads * 4)
+        let parts = Parallel.map(chunks, threads: configuration.threads, minChunk: 1) { range -> [[[Double]]] in
+            range.map { k in
+                var counts = empty
+                var rng = SplitMix64(state: UInt64(k) &* 0x5851_F42D_4C95_7F2D &+ 17)
+                let lo = count * k / chunks, hi = count * (k + 1) / chunks
+                var i = 0, j = 1
+                if exhaustive {   // walk pairs lo..<hi in order
+                    var idx = lo
+                    i = 0
+                    while idx >= n - 1 - i { idx -= n - 1 - i; i += 1 }
+                    j = i + 1 + idx
+                }
+                for _ in lo..<hi {
+                    let a: Int, b: Int
+                    if exhaustive {
+                        a = i; b = j
+                        j += 1
+                        if j == n { i += 1; j = i + 1 }
+                    } else {
+                        a = Int(rng.next() % UInt64(n))
+                        var bb = Int(rng.next() % UInt64(n - 1))
+                        if bb >= a { bb += 1 }
+                        b = bb
+                    }
+                    let c = comparator.compare(features[a], features[b], -1, -1)
+                    for f in 0..<fields.count {
+                        let l = c.level(f)
+                        if l != 0 { counts[f][l] += 1 }
+                    }
+                }
+                return counts
+            }
+        }
+        var total = empty
+        for part in parts { for f in 0..<total.count { for l in 0..<total[f].count { total[f][l] += part[f][l] } } }
+        return total
+    }
+
+    /// m by two EM sessions, as Splink trains: pairs that share an identifier (e-mail, phone,
+    /// LinkedIn, custom id) teach the name and other fields; pairs that share a name teach the
+    /// identifiers. The number of true matches, hence the prior, is the first session's matches
+    /// divided by the share of matches that agree on an identifier (from the second session).
+    func estimate(_ model: inout MatchModel, _ pairs: [UInt64], _ rules: [UInt16], _ features: [RecordFeatures],
+                  _ comparator: PairComparator) {
+        let fieldCount = comparator.fields.count
+        func bit(_ r: CandidateBlocker.Rule) -> UInt16 { 1 << UInt16(r.rawValue) }
+        let idRules = bit(.email) | bit(.phone) | bit(.linkedIn) | bit(.customValue)
+        let idFields: Set<Int> = Set([2, 3, 4] + (MatchField.builtInCount..<fieldCount))
+        let idAgreement: [Int: Int] = Dictionary(uniqueKeysWithValues:
+            [(2, 2), (3, 3), (4, 1)] + (MatchField.builtInCount..<fieldCount).map { ($0, 1) })
+        let byId = indices(rules) { $0 & idRules != 0 }
+        let byName = indices(rules) { $0 & bit(.name) != 0 }
+        // Session 1: identifiers agree by construction; learn everything else.
+        let s1 = model.estimateM(patterns: patterns(byId, pairs, features, comparator),
+                                 estimate: (0..<fieldCount).map { !idFields.contains($0) })
+        // Session 2: names agree by construction; learn the identifiers.
+        let s2 = model.estimateM(patterns: patterns(byName, pairs, features, comparator),
+                                 estimate: (0..<fieldCount).map { $0 >= 2 }, agreement: idAgreement)
+        var matches = s1.share * Double(byId.count) / max(s2.agreeing, 0.05)
+        if byId.isEmpty { matches = s2.share * Double(byName.count) / 0.8 }   // no identifiers at all
+        model.setPrior(matches: max(matches, 1), records: features.count)
+    }
+
+    func indices(_ rules: [UInt16], _ keep: (UInt16) -> Bool) -> [Int] {
+        var out: [Int] = []
+        for (k, r) in rules.enumerated() where keep(r) { out.append(k) }
+        return out
+    }
+
+    /// Comparison patterns of (a sample of) the given candidate pairs, counted, for EM.
+    func patterns(_ selected: [Int], _ pairs: [UInt64], _ features: [RecordFeatures], _ comparator: PairComparator) -> [UInt64: Int] {
+        let step = max(1, selected.count / max(1, configuration.emSample))
+        let picked = (selected.count + step - 1) / step
+        let packed: [UInt64] = Parallel.map(picked, threads: configuration.threads, minChunk: 4096) { range in
+            range.map { (k: Int) -> UInt64 in
+                let pair = pairs[selected[k * step]]
+                let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+                return comparator.compare(features[a], features[b], -1, -1).packed
+            }
+        }
+        var patterns: [UInt64: Int] = [:]
+        for p in packed { patterns[p, default: 0] += 1 }
+        return patterns
+    }
+}
+
+/// Union–find that merges two clusters only when every record of one is compatible with every
+/// record of the other, so a chain A–B–C never joins A and C when they clearly differ.
+struct Clusterer {
+    enum Outcome { case joined, alreadyTogether, refused }
+    var parent: [Int32]
+    var members: [[Int32]]
+    let maxSize: Int
+
+    init(count: Int, maxSize: Int) {
+        parent = (0..<count).map { Int32($0) }
+        members = (0..<count).map { [Int32($0)] }
+        self.maxSize = maxSize
+    }
+
+    mutating func find(_ x: Int) -> Int {
+        var r = x
+        while Int(parent[r]) != r { r = Int(parent[r]) }
+        var y = x
+        while Int(parent[y]) != r { let next = Int(parent[y]); parent[y] = Int32(r); y = next }
+        return r
+    }
+
+    mutating func join(_ a: Int, _ b: Int, compatible: (Int, Int) -> Bool) -> Outcome {
+        var ra = find(a), rb = find(b)
+        if ra == rb { return .alreadyTogether }
+        if members[ra].count + members[rb].count > maxSize { return .refused }
+        for x in members[ra] {
+            for y in members[rb] where !(Int(x) == a && Int(y) == b) && !(Int(x) == b && Int(y) == a) {
+                if !compatible(Int(x), Int(y)) { return .refused }
+            }
+        }
+        if members[ra].count < members[rb].count { swap(&ra, &rb) }
+        parent[rb] = Int32(ra)
+        members[ra] += members[rb]
+        members[rb] = []
+        return .joined
+    }
+
+    /// Cluster index per record and clusters in order of their first record.
+    mutating func clusters() -> ([Int], [[Int]]) {
+        var index = [Int](repeating: -1, count: parent.count)
+        var clusters: [[Int]] = []
+        var rootIndex: [Int: Int] = [:]
+        for i in 0..<parent.count {
+            let r = find(i)
+            if let k = rootIndex[r] { index[i] = k; clusters[k].append(i) }
+            else { rootIndex[r] = clusters.count; index[i] = clusters.count; clusters.append([i]) }
+        }
+        return (index, clusters)
+    }
+}

@@ -1,0 +1,66 @@
+/// Jaro–Winkler similarity on folded ASCII bytes: the usual string measure for names in record
+/// linkage, since it forgives transpositions and rewards a shared start (`Gonzalez` ~ `Gonzales`).
+public enum JaroWinkler {
+    public static func similarity(_ a: String, _ b: String) -> Double {
+        if a == b { return a.isEmpty ? 0 : 1 }
+        var a = a, b = b
+        return a.withUTF8 { pa in b.withUTF8 { pb in similarity(pa, pb) } }
+    }
+
+    static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        let n = a.count, m = b.count
+        if n == 0 || m == 0 { return 0 }
+        if n > 64 || m > 64 { return a.elementsEqual(b) ? 1 : 0 }
+        let range = max(0, max(n, m) / 2 - 1)
+        var matchedA: UInt64 = 0, matchedB: UInt64 = 0
+        var matches = 0
+        for i in 0..<n {
+            let lo = max(0, i - range), hi = min(m - 1, i + range)
+            if lo > hi { continue }
+            for j in lo...hi where matchedB & (1 << UInt64(j)) == 0 && a[i] == b[j] {
+                matchedA |= 1 << UInt64(i)
+                matchedB |= 1 << UInt64(j)
+                matches += 1
+                break
+            }
+        }
+        if matches == 0 { return 0 }
+        var transpositions = 0
+        var j = 0
+        for i in 0..<n where matchedA & (1 << UInt64(i)) != 0 {
+            while matchedB & (1 << UInt64(j)) == 0 { j += 1 }
+            if a[i] != b[j] { transpositions += 1 }
+            j += 1
+        }
+        let mm = Double(matches)
+        let jaro = (mm / Double(n) + mm / Double(m) + (mm - Double(transpositions / 2)) / mm) / 3
+        var prefix = 0
+        while prefix < min(4, min(n, m)) && a[prefix] == b[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+}
+
+/// 64-bit FNV-1a, for blocking keys and value identity: cheap, stable across runs, and with 64 bits
+/// collisions between distinct values of one field are not a practical concern.
+public enum KeyHash {
+    @inline(__always)
+    public static func hash(_ s: String, seed: UInt64 = 0) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9E37_79B9_7F4A_7C15)
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h == 0 ? 1 : h
+    }
+
+    /// Order-independent combination of two hashes (a key for an unordered pair of names).
+    @inline(__always)
+    public static func pair(_ a: UInt64, _ b: UInt64, seed: UInt64) -> UInt64 {
+        let lo = min(a, b), hi = max(a, b)
+        var h = seed &* 0x9E37_79B9_7F4A_7C15 ^ lo
+        h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        h ^= hi
+        h = (h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 32)
+    }
+}

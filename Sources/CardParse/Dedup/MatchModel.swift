@@ -1,0 +1,148 @@
+import Foundation
+
+/// A Fellegi–Sunter model: for every field and level, m = P(level | same person) and
+/// u = P(level | different people); a level weighs log2(m/u) bits.
+///
+/// u comes from random record pairs (almost all different people); m and the share of matches
+/// among candidate pairs are estimated by expectation–maximisation on the candidate pairs, with
+/// no labels (as Splink does). Pseudo-counts from ``MatchField``'s starting values keep small
+/// inputs, where EM has little to learn from, close to sensible weights.
+public struct MatchModel: Sendable {
+    public let fields: [MatchField]
+    /// m[f][l] and u[f][l]; index 0 (missing) is unused.
+    public internal(set) var m: [[Double]]
+    public internal(set) var u: [[Double]]
+    /// Share of true matches among candidate pairs, and the prior over all pairs.
+    /// The prior probability that two records are the same person.
+    public internal(set) var candidateMatchShare: Double = 1e-6
+    public internal(set) var priorWeight: Double = -10
+    public internal(set) var iterations = 0
+
+    init(fields: [MatchField]) {
+        self.fields = fields
+        m = fields.map { [0] + $0.defaultM }
+        u = fields.map { f in [0] + f.defaultM.map { _ in 1.0 / Double(f.levels.count) } }
+    }
+
+    /// Weight of one level in bits.
+    public func weight(_ field: Int, _ level: Int) -> Double {
+        level == 0 ? 0 : log2(m[field][level] / u[field][level])
+    }
+
+    /// The weight of the best level adjusted for how common the agreeing value is: `log2(m / tf)`
+    /// (tf = the value's share of records), kept between 1 bit and the unadjusted weight + 8.
+    public func adjustedWeight(_ field: Int, _ level: Int, tf: Float) -> Double {
+        let plain = weight(field, level)
+        guard tf > 0 else { return plain }
+        let adjusted = log2(m[field][level] / Double(max(tf, 1e-7)))
+        return min(max(adjusted, min(plain, 1)), plain + 8)
+    }
+
+    /// Bayes factor of a comparison in bits (no prior): the sum of its fields' weights.
+    public func evidence(_ c: PairComparison) -> Double {
+        var total = 0.0
+        for f in 0..<fields.count {
+            let l = c.level(f)
+            if l == 0 { continue }
+            if l <= 2, fields[f].termFrequency, let tf = c.tf[f] { total += adjustedWeight(f, l, tf: tf) }
+            else { total += weight(f, l) }
+        }
+        return total
+    }
+
+    /// Match weight (prior + evidence) and probability.
+    public func score(_ c: PairComparison) -> (weight: Double, probability: Double) {
+        let w = priorWeight + evidence(c)
+        return (w, 1 / (1 + exp2(-w)))
+    }
+
+    /// u from level counts of random pairs, with half a pair of smoothing per level.
+    mutating func estimateU(counts: [[Double]], pairs: Double) {
+        for f in 0..<fields.count {
+            let n = fields[f].levels.count
+            var present = 0.0
+            for l in 1...n { present += counts[f][l] }
+            for l in 1...n {
+                // Agreement levels are rare among random pairs; a floor keeps one lucky pair from
+                // deciding a weight.
+                u[f][l] = (counts[f][l] + 0.5) / (present + 0.5 * Double(n))
+            }
+        }
+        _ = pairs
+    }
+
+    /// EM over distinct comparison patterns (`packed` → how many candidate pairs have it), for one
+    /// training session: pairs found by some blocking rules, with the fields those rules agree on
+    /// by construction left out (`estimate` false), as Splink trains. Returns the session's match
+    /// share and, among its matches, the share that agree on any field in `agreement`
+    /// (level ≤ the given level), which sizes the prior.
+    mutating func estimateM(patterns: [UInt64: Int], estimate: [Bool], agreement: [Int: Int] = [:],
+                            pseudoCount: Double = 50, maxIterations: Int = 100) -> (share: Double, agreeing: Double) {
+        let items = patterns.map { (levels: levelsOf($0.key), count: Double($0.value)) }
+        guard !items.isEmpty else { return (0, 0) }
+        var lambda = 0.5
+        let prior = fields.map { [0] + $0.defaultM }
+        var agreeing = 0.0
+        for iteration in 1...maxIterations {
+            var mCounts = prior.map { $0.map { $0 * pseudoCount } }
+            var matchTotal = 0.0, total = 0.0, agreeTotal = 0.0
+            for item in items {
+                var lm = log(lambda), lu = log(1 - lambda)
+                for (f, l) in item.levels.enumerated() where l != 0 && estimate[f] {
+                    lm += log(m[f][l]); lu += log(u[f][l])
+                }
+                let pm = 1 / (1 + exp(lu - lm))
+                let w = pm * item.count
+                matchTotal += w; total += item.count
+                if agreement.contains(where: { f, maxLevel in item.levels[f] != 0 && item.levels[f] <= maxLevel }) { agreeTotal += w }
+                for (f, l) in item.levels.enumerated() where l != 0 && estimate[f] { mCounts[f][l] += w }
+            }
+            var change = 0.0
+            for f in 0..<fields.count where estimate[f] {
+                let sum = mCounts[f].reduce(0, +)
+                for l in 1..<mCounts[f].count {
+                    let v = max(mCounts[f][l] / sum, 1e-6)
+                    change = max(change, abs(v - m[f][l]))
+                    m[f][l] = v
+                }
+            }
+            let newLambda = min(max(matchTotal / total, 1e-4), 0.9999)
+            change = max(change, abs(newLambda - lambda))
+            lambda = newLambda
+            agreeing = matchTotal > 0 ? agreeTotal / matchTotal : 0
+            iterations += 1
+            if change < 1e-5 { break }
+            _ = iteration
+        }
+        return (lambda, agreeing)
+    }
+
+    /// The prior over all pairs from an estimate of how many pairs are true matches.
+    mutating func setPrior(matches: Double, records: Int) {
+        let allPairs = Double(records) * Double(max(records - 1, 1)) / 2
+        let p = min(max(matches / allPairs, 1e-12), 0.5)
+        priorWeight = log2(p / (1 - p))
+        candidateMatchShare = p
+    }
+
+    func levelsOf(_ packed: UInt64) -> [Int] {
+        (0..<fields.count).map { Int((packed >> UInt64(4 * $0)) & 0xF) }
+    }
+
+    /// A waterfall: the prior, then each field's level and weight, then the total.
+    public func explain(_ c: PairComparison) -> [(field: String, level: String, weight: Double)] {
+        var rows: [(String, String, Double)] = [("prior", String(format: "%.2g of all pairs", 1 / (1 + exp2(-priorWeight))), priorWeight)]
+        for f in 0..<fields.count {
+            let l = c.level(f)
+            if l == 0 { rows.append((fields[f].name, "missing", 0)); continue }
+            var name = fields[f].levels[l - 1]
+            var w = weight(f, l)
+            if l <= 2, fields[f].termFrequency, let tf = c.tf[f] {
+                w = adjustedWeight(f, l, tf: tf)
+                name += String(format: " (value on %.2g%% of records)", Double(tf) * 100)
+            }
+            rows.append((fields[f].name, name, w))
+        }
+        return rows
+    }
+}

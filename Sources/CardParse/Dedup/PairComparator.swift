@@ -1,0 +1,238 @@
+/// One compared field: its name and its comparison levels, best first. Level 0 is always
+/// "missing" (one side has no value), which weighs nothing.
+public struct MatchField: Sendable, Equatable {
+    public let name: String
+    /// Level names for levels 1…n.
+    public let levels: [String]
+    /// Starting m probabilities for levels 1…n (before EM), and whether the first level's weight is
+    /// adjusted by how common the agreeing value is.
+    let defaultM: [Double]
+    let termFrequency: Bool
+
+    public static let given = MatchField(name: "given_name",
+        levels: ["exact", "nickname or shared name", "typo (JW ≥ 0.92)", "similar (JW ≥ 0.80)", "initial", "different"],
+        defaultM: [0.75, 0.12, 0.05, 0.02, 0.02, 0.04], termFrequency: true)
+    public static let family = MatchField(name: "family_name",
+        levels: ["exact", "one of two surnames", "typo", "one shared, others differ", "similar (JW ≥ 0.80)", "different"],
+        defaultM: [0.55, 0.3, 0.08, 0.02, 0.02, 0.03], termFrequency: true)
+    public static let email = MatchField(name: "email",
+        levels: ["same address", "same address, shared by many", "same local part", "typo", "different personal addresses", "different"],
+        defaultM: [0.5, 0.01, 0.15, 0.04, 0.05, 0.25], termFrequency: false)
+    public static let phone = MatchField(name: "phone",
+        levels: ["same number", "same fixed line", "same number, shared by many", "one digit off", "different mobiles", "different"],
+        defaultM: [0.75, 0.04, 0.01, 0.01, 0.05, 0.14], termFrequency: false)
+    public static let linkedIn = MatchField(name: "linkedin", levels: ["same profile", "different profiles"],
+        defaultM: [0.97, 0.03], termFrequency: false)
+    public static let organization = MatchField(name: "organization", levels: ["same", "similar", "different"],
+        defaultM: [0.6, 0.1, 0.3], termFrequency: true)
+    public static let title = MatchField(name: "title", levels: ["same", "similar", "different"],
+        defaultM: [0.5, 0.15, 0.35], termFrequency: false)
+    public static let city = MatchField(name: "city", levels: ["same", "similar", "different"],
+        defaultM: [0.75, 0.05, 0.2], termFrequency: true)
+    public static let address = MatchField(name: "address", levels: ["same street", "similar street or same postcode", "different"],
+        defaultM: [0.7, 0.15, 0.15], termFrequency: false)
+    public static let birthday = MatchField(name: "birthday", levels: ["same", "one part differs or day/month swapped", "different"],
+        defaultM: [0.9, 0.06, 0.04], termFrequency: false)
+    static func custom(_ name: String) -> MatchField {
+        MatchField(name: "custom:" + name, levels: ["same", "one character off", "different"],
+                   defaultM: [0.9, 0.05, 0.05], termFrequency: false)
+    }
+
+    /// The fields in comparison order; custom fields follow the built-in ones.
+    public static func all(custom: [String]) -> [MatchField] {
+        [given, family, email, phone, linkedIn, organization, title, city, address, birthday] + custom.map(Self.custom)
+    }
+    static let builtInCount = 10
+}
+
+/// The comparison of two records: a level per field, packed four bits a field, plus how common
+/// the agreeing values are (for term-frequency adjustment), 0 when not applicable.
+public struct PairComparison: Sendable, Equatable {
+    public var packed: UInt64 = 0
+    var tf: [Int: Float] = [:]
+
+    public func level(_ field: Int) -> Int { Int((packed >> UInt64(4 * field)) & 0xF) }
+    mutating func set(_ field: Int, _ level: Int) { packed |= UInt64(level) << UInt64(4 * field) }
+}
+
+/// Compares two records field by field. Pure and thread-safe.
+public struct PairComparator: Sendable {
+    public let fields: [MatchField]
+    let customCount: Int
+    let stats: FeatureStatistics
+
+    init(customFields: [String], stats: FeatureStatistics) {
+        fields = MatchField.all(custom: customFields)
+        customCount = customFields.count
+        self.stats = stats
+    }
+
+    public func compare(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, _ ib: Int) -> PairComparison {
+        var c = PairComparison()
+        // Names: direct, or with given and family swapped when that explains them better.
+        var (g, gTF) = givenLevel(a.given, a.givenForms, b.given, b.givenForms, ia)
+        var (f, fTF) = familyLevel(a, b, ia)
+        if (g >= 4 || f >= 4), !a.given.isEmpty, !b.family.isEmpty {
+            let (sg, _) = givenLevel(a.given, a.givenForms, b.family, [], -1)
+            let sb = RecordFeatures.swappedNames(b)
+            let (sf, _) = familyLevel(a, sb, -1)
+            if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
+        }
+        c.set(0, g); c.set(1, f)
+        if gTF > 0 { c.tf[0] = gTF }
+        if fTF > 0 { c.tf[1] = fTF }
+        c.set(2, emailLevel(a, b, ia))
+        c.set(3, phoneLevel(a, b, ia))
+        if a.linkedIn != 0 && b.linkedIn != 0 { c.set(4, a.linkedIn == b.linkedIn ? 1 : 2) }
+        if !a.organization.isEmpty && !b.organization.isEmpty {
+            if a.organization == b.organization {
+                c.set(5, 1)
+                if ia >= 0 { c.tf[5] = stats.organizationTF[ia] }
+            } else {
+                c.set(5, JaroWinkler.similarity(a.organization, b.organization) >= 0.9 ? 2 : 3)
+            }
+        }
+        if !a.title.isEmpty && !b.title.isEmpty {
+            c.set(6, a.title == b.title ? 1 : JaroWinkler.similarity(a.title, b.title) >= 0.85 ? 2 : 3)
+        }
+        if !a.city.isEmpty && !b.city.isEmpty {
+            if a.city == b.city {
+                c.set(7, 1)
+                if ia >= 0 { c.tf[7] = stats.cityTF[ia] }
+            } else {
+                c.set(7, JaroWinkler.similarity(a.city, b.city) >= 0.85 ? 2 : 3)
+            }
+        }
+        c.set(8, addressLevel(a, b))
+        if a.birthday != 0 && b.birthday != 0 { c.set(9, birthdayLevel(a.birthday, b.birthday)) }
+        for k in 0..<customCount {
+            let x = a.custom[k], y = b.custom[k]
+            guard !x.isEmpty, !y.isEmpty else { continue }
+            c.set(MatchField.builtInCount + k, x == y ? 1 : (oneEditApart(x, y) ? 2 : 3))
+        }
+        return c
+    }
+
+    func givenLevel(_ a: [String], _ aForms: [String], _ b: [String], _ bForms: [String], _ ia: Int) -> (Int, Float) {
+        guard let a0 = a.first, let b0 = b.first else { return (0, 0) }
+        if a0 == b0 { return (1, ia >= 0 ? stats.givenTF[ia] : 0) }
+        if a0.utf8.count == 1 || b0.utf8.count == 1 { return (a0.utf8.first == b0.utf8.first ? 5 : 6, 0) }
+        if aForms.contains(b0) || bForms.contains(a0) || a.contains(b0) || b.contains(a0) { return (2, 0) }
+        for x in aForms where bForms.contains(x) { return (2, 0) }
+        let jw = JaroWinkler.similarity(a0, b0)
+        if jw >= 0.92 { return (3, 0) }
+        if jw >= 0.80 { return (4, 0) }
+        return (6, 0)
+    }
+
+    func familyLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> (Int, Float) {
+        let x = a.family, y = b.family
+        if x.isEmpty || y.isEmpty { return (0, 0) }
+        if x == y { return (1, ia >= 0 ? stats.familyTF[ia] : 0) }
+        // Match the words of the shorter name against the longer one.
+        let (short, long, shortP, longP) = x.count <= y.count ? (x, y, a.familyPhonetic, b.familyPhonetic)
+                                                                : (y, x, b.familyPhonetic, a.familyPhonetic)
+        var exact = 0, fuzzy = 0, unmatched = 0
+        var sharedTF: Float = 1
+        var used: UInt32 = 0
+        for (i, w) in short.enumerated() {
+            if let j = long.firstIndex(of: w) {
+                exact += 1; used |= 1 << UInt32(j)
+                if ia >= 0 {
+                    let tokenTF = stats.tokenTF(w)
+                    sharedTF = min(sharedTF, tokenTF)
+                }
+                continue
+            }
+            var found = false
+            for (j, v) in long.enumerated() where used & (1 << UInt32(j)) == 0 {
+                if (i < shortP.count && j < longP.count && shortP[i] == longP[j] && !shortP[i].isEmpty)
+                    || JaroWinkler.similarity(w, v) >= 0.9 {
+                    found = true; used |= 1 << UInt32(j); break
+                }
+            }
+            if found { fuzzy += 1 } else { unmatched += 1 }
+        }
+        if unmatched == 0 {
+            if fuzzy == 0 { return (2, ia >= 0 ? sharedTF : 0) }   // one of two surnames
+            return (3, 0)
+        }
+        if exact + fuzzy > 0 { return (4, 0) }
+        return (JaroWinkler.similarity(x[0], y[0]) >= 0.8 ? 5 : 6, 0)
+    }
+
+    func emailLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {
+        if a.emails.isEmpty || b.emails.isEmpty { return 0 }
+        for e in a.emails where b.emails.contains(e) {
+            return ia >= 0 && stats.count(email: e) > FeatureStatistics.commonValue ? 2 : 1
+        }
+        for l in a.emailLocals where b.emailLocals.contains(l) { return 3 }
+        for s in a.emailText { for t in b.emailText where JaroWinkler.similarity(s, t) >= 0.95 { return 4 } }
+        if !a.personalEmails.isEmpty && !b.personalEmails.isEmpty { return 5 }
+        return 6
+    }
+
+    func phoneLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {
+        if a.phones.isEmpty || b.phones.isEmpty { return 0 }
+        for p in a.phones where b.phones.contains(p) {
+            if ia >= 0 && stats.count(phone: p) > FeatureStatistics.commonValue { return 3 }
+            return a.fixed.contains(p) || b.fixed.contains(p) ? 2 : 1
+        }
+        for s in a.phoneDigits { for t in b.phoneDigits where hammingOne(s, t) { return 4 } }
+        if !a.mobiles.isEmpty && !b.mobiles.isEmpty { return 5 }
+        return 6
+    }
+
+    func addressLevel(_ a: RecordFeatures, _ b: RecordFeatures) -> Int {
+        if !a.street.isEmpty && !b.street.isEmpty {
+            let postal = !a.postalCode.isEmpty && !b.postalCode.isEmpty
+            if a.street == b.street && (!postal || a.postalCode == b.postalCode) { return 1 }
+            if JaroWinkler.similarity(a.street, b.street) >= 0.9 || (postal && a.postalCode == b.postalCode) { return 2 }
+            return 3
+        }
+        if !a.postalCode.isEmpty && !b.postalCode.isEmpty { return a.postalCode == b.postalCode ? 2 : 3 }
+        return 0
+    }
+
+    func birthdayLevel(_ a: Int32, _ b: Int32) -> Int {
+        let (ya, ma, da) = (a / 10000, a / 100 % 100, a % 100), (yb, mb, db) = (b / 10000, b / 100 % 100, b % 100)
+        let yearsAgree = ya == 0 || yb == 0 || ya == yb
+        if yearsAgree && ma == mb && da == db { return 1 }
+        let differing = (yearsAgree ? 0 : 1) + (ma == mb ? 0 : 1) + (da == db ? 0 : 1)
+        if differing == 1 || (yearsAgree && ma == db && da == mb) { return 2 }
+        if ya == yb && ya != 0 && differing == 1 { return 2 }
+        return 3
+    }
+
+    func hammingOne(_ s: String, _ t: String) -> Bool {
+        guard s.utf8.count == t.utf8.count else { return false }
+        var diff = 0
+        for (x, y) in zip(s.utf8, t.utf8) where x != y { diff += 1; if diff > 1 { return false } }
+        return diff == 1
+    }
+
+    func oneEditApart(_ s: String, _ t: String) -> Bool {
+        if hammingOne(s, t) { return true }
+        let a = Array(s.utf8), b = Array(t.utf8)
+        if a.count == b.count {   // one transposition
+            var i = 0
+            while i < a.count && a[i] == b[i] { i += 1 }
+            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        }
+        guard abs(a.count - b.count) == 1 else { return false }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        var i = 0
+        while i < short.count && short[i] == long[i] { i += 1 }
+        return short[i...] == long[(i + 1)...]
+    }
+}
+
+extension RecordFeatures {
+    /// The record with given and family names exchanged (for a card written surname first).
+    static func swappedNames(_ r: RecordFeatures) -> RecordFeatures {
+        var s = RecordFeatures()
+        s.family = r.given
+        s.familyPhonetic = r.given.map(PhoneticKey.key)
+        return s
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// What the matcher compares of one contact, computed once from the normalized contact.
+///
+/// Everything is folded (case, accents, punctuation) so comparisons are byte compares; values that
+/// are only ever tested for equality are kept as 64-bit hashes.
+public struct RecordFeatures: Sendable {
+    /// Given-name words, folded (`maria`, `jose`).
+    public var given: [String] = []
+    /// Formal and nickname forms of the first given name and of the whole given name.
+    public var givenForms: [String] = []
+    /// Surname words without particles (`de la Fuente Martínez` → `fuente`, `martinez`).
+    public var family: [String] = []
+    public var familyPhonetic: [String] = []
+    /// E-mail addresses (hashes of the lower-cased address), and which of them are personal
+    /// (Gmail, Hotmail…: a person has one, so two different ones are evidence of two people).
+    public var emails: [UInt64] = []
+    public var emailText: [String] = []
+    public var personalEmails: [UInt64] = []
+    public var emailLocals: [UInt64] = []
+    /// Phones as their last nine digits (hashes): the same number written `612 34 56 78`,
+    /// `+34612345678` or `0034 612-345-678`, also when it is not valid in the default region.
+    public var phones: [UInt64] = []
+    public var phoneDigits: [String] = []
+    public var mobiles: [UInt64] = []
+    /// Numbers libphonenumber calls fixed lines: a company switchboard is shared by colleagues.
+    public var fixed: [UInt64] = []
+    public var linkedIn: UInt64 = 0
+    public var organization: String = ""
+    public var title: String = ""
+    public var city: String = ""
+    public var street: String = ""
+    public var postalCode: String = ""
+    /// Birthday as yyyymmdd (year 0 when unknown), 0 when absent.
+    public var birthday: Int32 = 0
+    /// `--map column=custom:NAME` values, folded to letters and digits, in the configuration's order.
+    public var custom: [String] = []
+
+    public init() {}
+
+    static let personalDomains: Set<String> = [
+        "gmail.com", "googlemail.com", "hotmail.com", "hotmail.es", "hotmail.co.uk", "hotmail.fr", "outlook.com",
+        "outlook.es", "live.com", "live.com.mx", "msn.com", "yahoo.com", "yahoo.es", "yahoo.com.mx", "yahoo.co.uk",
+        "yahoo.fr", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "protonmail.com", "proton.me",
+        "gmx.com", "gmx.de", "gmx.es", "telefonica.net", "movistar.es", "btinternet.com", "prodigy.net.mx",
+        "terra.es", "orange.fr", "free.fr", "web.de", "mail.com", "zoho.com", "qq.com", "163.com",
+    ]
+
+    static let streetWords: [String: String] = [
+        "c": "calle", "cl": "calle", "avda": "avenida", "av": "avenida", "avd": "avenida", "pza": "plaza",
+        "pl": "plaza", "pº": "paseo", "po": "paseo", "ctra": "carretera", "st": "street", "rd": "road",
+        "ave": "avenue", "ln": "lane", "dr": "drive", "sq": "square", "pl.": "place", "blvd": "boulevard",
+    ]
+
+    /// Builds the features of a normalized contact. `customFields` are extra-property names.
+    public init(_ c: Contact, customFields: [String] = []) {
+        let name = c.name
+        if let g = name?.given {
+            given = TextFolding.fold(g).split(separator: " ").map(String.init)
+            givenForms = Nicknames.forms(of: g)
+        } else if name?.family == nil, let full = c.fullName, c.organization != full {
+            // A display name only: its words as given-then-family.
+            let words = TextFolding.fold(full).split(separator: " ").map(String.init)
+            if let first = words.first {
+                given = [first]
+                givenForms = Nicknames.forms(of: first)
+                family = words.dropFirst().filter { !NameNormalizer.particles.contains($0) }
+            }
+        }
+        for nick in c.nicknames { for f in Nicknames.forms(of: nick) where !givenForms.contains(f) { givenForms.append(f) } }
+        if givenForms.count > 12 { givenForms.removeLast(givenForms.count - 12) }
+        if let f = name?.family {
+            family = TextFolding.fold(f).split(separator: " ").lazy.filter { !NameNormalizer.particles.contains(String($0)) }
+                .map(String.init)
+        }
+        familyPhonetic = family.map(PhoneticKey.key)
+        for e in c.emails {
+            let lower = e.value.lowercased()
+            guard let at = lower.lastIndex(of: "@") else { continue }
+            let h = KeyHash.hash(lower)
+            if emails.contains(h) { continue }
+            emails.append(h)
+            emailText.append(lower)
+            let domain = lower[lower.index(after: at)...]
+            if Self.personalDomains.contains(String(domain)) { personalEmails.append(h) }
+            let local = TextFolding.fold(String(lower[..<at]), spaces: false)
+            if local.utf8.count >= 5 { emailLocals.append(KeyHash.hash(local, seed: 7)) }
+        }
+        for p in c.phones {
+            let digits = Self.tailDigits(p.e164 ?? p.value)
+            guard digits.utf8.count >= 7 else { continue }
+            let h = KeyHash.hash(digits)
+            if phones.contains(h) { continue }
+            phones.append(h)
+            phoneDigits.append(digits)
+            if p.numberType == "mobile" || (p.numberType == nil && p.types.contains("cell")) { mobiles.append(h) }
+            if p.numberType == "fixed-line" { fixed.append(h) }
+        }
+        for u in c.urls {
+            if let slug = URLNormalizer.linkedInSlug(u.value) { linkedIn = KeyHash.hash(slug.lowercased()); break }
+        }
+        if let o = c.organization { organization = OrganizationNormalizer.key(o) }
+        if let t = c.title { title = TextFolding.fold(t) }
+        if let a = c.addresses.first {
+            if let l = a.locality { city = TextFolding.fold(l) }
+            if let s = a.street {
+                street = TextFolding.fold(s).split(separator: " ").map { Self.streetWords[String($0)] ?? String($0) }
+                    .joined(separator: " ")
+            }
+            if let p = a.postalCode { postalCode = TextFolding.fold(p, spaces: false) }
+        }
+        if let b = c.birthday { birthday = Int32((b.year ?? 0) * 10000 + b.month * 100 + b.day) }
+        if !customFields.isEmpty {
+            custom = customFields.map { name in
+                c.extras.first(where: { $0.name == name }).map { TextFolding.fold($0.value, spaces: false) } ?? ""
+            }
+        }
+    }
+
+    /// The last nine digits before any extension: enough to tell numbers apart, and the same
+    /// whether or not a country code or trunk prefix was written.
+    static func tailDigits(_ text: String) -> String {
+        var digits: [UInt8] = []
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { digits.append(b) }
+            else if (b | 0x20) == UInt8(ascii: "x") || (b | 0x20) == UInt8(ascii: "e") || b == UInt8(ascii: ";") { break }
+        }
+        if digits.count > 9 { digits.removeFirst(digits.count - 9) }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    public var hasName: Bool { !given.isEmpty || !family.isEmpty }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CardParse
+
+extension CardTool {
+    /// `cardtool dedupe`: find which records are the same person and report it; writes no contacts.
+    struct Dedupe: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find duplicate contacts and report clusters, scored pairs and explanations.",
+            discussion: """
+                Examples:
+                  cardtool dedupe contacts.csv --id-column rec_id --clusters clusters.csv
+                  cardtool dedupe a.vcf b.csv --pairs pairs.csv --explain
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+        @OptionGroup var match: MatchOptions
+
+        @Option(name: .long, help: "Write rec_id,cluster_id for every record to this CSV file.")
+        var clusters: String?
+
+        @Option(name: .long, help: "Write every scored pair (with its field levels) to this CSV file.")
+        var pairs: String?
+
+        @Option(name: .long, help: "Write the pairs left for a person to review to this CSV file.")
+        var review: String?
+
+        @Flag(name: .long, help: "Print, for each merged pair, the prior and every field's level and weight.")
+        var explain = false
+
+        func run() throws {
+            let printer = DiagnosticPrinter(verbose: input.verbose, quiet: input.quiet)
+            let (contacts, summary) = try input.readAll(printer: printer)
+            let result = Deduplicator(configuration: match.configuration(custom: input.customFields)).run(contacts)
+            if let clusters { try writeFile(clusters, DedupReports.clusters(result, contacts), printer: printer) }
+            if let pairs { try writeFile(pairs, DedupReports.pairs(result, contacts), printer: printer) }
+            if let review { try writeFile(review, DedupReports.review(result, contacts), printer: printer) }
+            if explain {
+                var text = DedupReports.modelTable(result)
+                for pair in result.merged { text += DedupReports.explanation(pair, result, contacts) }
+                print(text, terminator: "")
+            }
+            printer.summary(summary.line)
+            printer.summary(DedupSummary(result).line)
+            if !summary.succeeded { throw ExitCode(1) }
+        }
+    }
+}
