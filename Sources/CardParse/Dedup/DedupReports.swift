@@ -106,6 +106,8 @@ extension DedupReports {
         let model = result.model
         var text = String(format: "model: prior %.2f bits (%.3g of all pairs match), %d candidate pairs, EM %d iterations\n",
                           model.priorWeight, model.candidateMatchShare, result.candidatePairs, model.iterations)
+        text += String(format: "  surnames agreeing: given name %.2f bits less, city %.2f bits less\n",
+                       model.givenGivenFamily, model.cityGivenFamily)
         for (f, field) in model.fields.enumerated() {
             text += "  \(field.name)\n"
             for (l, level) in field.levels.enumerated() {

@@ -87,6 +87,7 @@ public struct Deduplicator: Sendable {
         lap("blocking")
         var model = MatchModel(fields: comparator.fields)
         model.estimateU(counts: randomPairLevels(features, comparator), pairs: 0)
+        estimateDependence(&model, features)
         estimate(&model, pairs, rules, features, comparator)
         lap("estimation")
         let reviewAt = configuration.reviewThreshold
@@ -182,21 +183,59 @@ public struct Deduplicator: Sendable {
                   _ comparator: PairComparator) {
         let fieldCount = comparator.fields.count
         func bit(_ r: CandidateBlocker.Rule) -> UInt16 { 1 << UInt16(r.rawValue) }
-        let idRules = bit(.email) | bit(.phone) | bit(.linkedIn) | bit(.customValue)
-        let idFields: Set<Int> = Set([2, 3, 4] + (MatchField.builtInCount..<fieldCount))
-        let idAgreement: [Int: Int] = Dictionary(uniqueKeysWithValues:
-            [(2, 2), (3, 3), (4, 1)] + (MatchField.builtInCount..<fieldCount).map { ($0, 1) })
+        // Phones are left out of the first session: colleagues share a switchboard, and as a
+        // training population they would teach that different names match.
+        let idRules = bit(.email) | bit(.linkedIn) | bit(.customValue)
+        let custom = Array(MatchField.builtInCount..<fieldCount)
+        let secondSession: Set<Int> = Set([2, 3, 4, 5] + custom)     // identifiers and organization
+        let idAgreement: [Int: Int] = Dictionary(uniqueKeysWithValues: [(2, 2), (4, 1)] + custom.map { ($0, 1) })
         let byId = indices(rules) { $0 & idRules != 0 }
         let byName = indices(rules) { $0 & bit(.name) != 0 }
-        // Session 1: identifiers agree by construction; learn everything else.
+        // Session 1: identifiers agree by construction; learn names and the rest.
         let s1 = model.estimateM(patterns: patterns(byId, pairs, features, comparator),
-                                 estimate: (0..<fieldCount).map { !idFields.contains($0) })
-        // Session 2: names agree by construction; learn the identifiers.
+                                 estimate: (0..<fieldCount).map { !secondSession.contains($0) })
+        // Session 2: names agree by construction; learn identifiers and organization.
         let s2 = model.estimateM(patterns: patterns(byName, pairs, features, comparator),
-                                 estimate: (0..<fieldCount).map { $0 >= 2 }, agreement: idAgreement)
+                                 estimate: (0..<fieldCount).map { secondSession.contains($0) }, agreement: idAgreement)
         var matches = s1.share * Double(byId.count) / max(s2.agreeing, 0.05)
         if byId.isEmpty { matches = s2.share * Double(byName.count) / 0.8 }   // no identifiers at all
         model.setPrior(matches: max(matches, 1), records: features.count)
+        model.neutralizeNameOnlyProfiles()
+    }
+
+    /// How much likelier an agreeing given name and city are among records with the same
+    /// surname than among random records: pairs sampled inside common surnames (almost all
+    /// different people) against the random-pair u.
+    func estimateDependence(_ model: inout MatchModel, _ features: [RecordFeatures]) {
+        var keyed: [(UInt64, Int32)] = []
+        for (i, r) in features.enumerated() where !r.family.isEmpty && !r.given.isEmpty {
+            keyed.append((KeyHash.hash(r.family.joined(separator: " ")), Int32(i)))
+        }
+        keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var rng = SplitMix64(state: 0xC0FFEE)
+        var pairs = 0.0, given = 0.0, cityPairs = 0.0, city = 0.0
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count && keyed[end].0 == keyed[start].0 { end += 1 }
+            let size = end - start
+            if size >= 20 {
+                for _ in 0..<min(size * 3, 3000) {
+                    let a = features[Int(keyed[start + Int(rng.next() % UInt64(size))].1)]
+                    let b = features[Int(keyed[start + Int(rng.next() % UInt64(size))].1)]
+                    pairs += 1
+                    if a.given[0] == b.given[0] { given += 1 }
+                    if !a.city.isEmpty && !b.city.isEmpty { cityPairs += 1; if a.city == b.city { city += 1 } }
+                }
+            }
+            start = end
+        }
+        guard pairs >= 1000 else { return }
+        // Same-record draws (a == b) count as agreement; they are rare in groups of 20 or more.
+        model.givenGivenFamily = max(0, log2((given / pairs) / model.u[0][1]))
+        if cityPairs >= 1000 {
+            model.cityGivenFamily = max(0, log2((city / cityPairs) / model.u[7][1]))
+        }
     }
 
     func indices(_ rules: [UInt16], _ keep: (UInt16) -> Bool) -> [Int] {

@@ -4,9 +4,6 @@
 /// adjustment), and an e-mail or phone number on many records (`info@`, a switchboard) is not
 /// one person's.
 struct FeatureStatistics: Sendable {
-    /// A value on more records than one person plausibly has is "shared by many".
-    static let commonValue: Int32 = 6
-
     /// Per record: the share of records (with that field) carrying its given name, surname(s),
     /// organization and city; 0 when the record has none.
     var givenTF: [Float] = []
@@ -15,8 +12,8 @@ struct FeatureStatistics: Sendable {
     var cityTF: [Float] = []
     var familyTokens: [String: Int32] = [:]
     var familyTotal: Float = 1
-    var emailFreq: [UInt64: Int32] = [:]
-    var phoneFreq: [UInt64: Int32] = [:]
+    /// E-mail (hash ^ 0x5EED) and phone hashes seen on records of differently named people.
+    var shared: Set<UInt64> = []
 
     init() {}
 
@@ -31,8 +28,18 @@ struct FeatureStatistics: Sendable {
             }
             if !r.organization.isEmpty { org[r.organization, default: 0] += 1; nOrg += 1 }
             if !r.city.isEmpty { city[r.city, default: 0] += 1; nCity += 1 }
-            for e in r.emails { emailFreq[e, default: 0] += 1 }
-            for p in r.phones { phoneFreq[p, default: 0] += 1 }
+        }
+        // An address or number on records whose given names cannot be one person's
+        // (a switchboard, `info@`, a family phone) is marked shared.
+        var firstHolder: [UInt64: Int32] = [:]
+        for (i, r) in records.enumerated() {
+            for key in r.emails.map({ $0 ^ 0x5EED }) + r.phones {
+                if let first = firstHolder[key] {
+                    if !shared.contains(key) && !Self.sameGiven(records[Int(first)], r) { shared.insert(key) }
+                } else {
+                    firstHolder[key] = Int32(i)
+                }
+            }
         }
         familyTotal = Float(max(1, nFamily))
         func share(_ count: Int32?, _ total: Int) -> Float { count.map { Float($0) / Float(max(1, total)) } ?? 0 }
@@ -43,6 +50,16 @@ struct FeatureStatistics: Sendable {
     }
 
     func tokenTF(_ token: String) -> Float { Float(familyTokens[token] ?? 1) / familyTotal }
-    func count(email: UInt64) -> Int32 { emailFreq[email] ?? 1 }
-    func count(phone: UInt64) -> Int32 { phoneFreq[phone] ?? 1 }
+    func isShared(email: UInt64) -> Bool { shared.contains(email ^ 0x5EED) }
+    func isShared(phone: UInt64) -> Bool { shared.contains(phone) }
+
+    /// Whether two records' given names could be one person's (equal, nickname, typo, initial).
+    static func sameGiven(_ a: RecordFeatures, _ b: RecordFeatures) -> Bool {
+        guard let x = a.given.first, let y = b.given.first else { return true }
+        if x == y || a.givenForms.contains(y) || b.givenForms.contains(x) { return true }
+        if x.utf8.count == 1 || y.utf8.count == 1 { return x.utf8.first == y.utf8.first }
+        // Given and family swapped on one card.
+        if a.family.contains(y) || b.family.contains(x) { return true }
+        return JaroWinkler.similarity(x, y) >= 0.85
+    }
 }

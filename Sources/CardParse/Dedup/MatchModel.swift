@@ -17,6 +17,11 @@ public struct MatchModel: Sendable {
     public internal(set) var candidateMatchShare: Double = 1e-6
     public internal(set) var priorWeight: Double = -10
     public internal(set) var iterations = 0
+    /// Bits taken off an agreeing given name and an agreeing city when the surnames agree too:
+    /// names and places cluster by language (a García is more often a José and lives in Madrid),
+    /// so under "different people" those agreements are likelier than over random pairs.
+    public internal(set) var givenGivenFamily = 0.0
+    public internal(set) var cityGivenFamily = 0.0
 
     init(fields: [MatchField]) {
         self.fields = fields
@@ -41,13 +46,20 @@ public struct MatchModel: Sendable {
     /// Bayes factor of a comparison in bits (no prior): the sum of its fields' weights.
     public func evidence(_ c: PairComparison) -> Double {
         var total = 0.0
-        for f in 0..<fields.count {
-            let l = c.level(f)
-            if l == 0 { continue }
-            if l <= 2, fields[f].termFrequency, let tf = c.tf[f] { total += adjustedWeight(f, l, tf: tf) }
-            else { total += weight(f, l) }
-        }
+        for f in 0..<fields.count { total += fieldWeight(c, f) }
         return total
+    }
+
+    /// One field's weight in a comparison: its level's weight, adjusted for the agreeing value's
+    /// frequency and, for given name and city, for agreeing surnames.
+    func fieldWeight(_ c: PairComparison, _ f: Int) -> Double {
+        let l = c.level(f)
+        if l == 0 { return 0 }
+        var w = l <= 2 && fields[f].termFrequency ? c.tf(f).map { adjustedWeight(f, l, tf: $0) } ?? weight(f, l) : weight(f, l)
+        let familyAgrees = (1...3).contains(c.level(1))
+        if familyAgrees && f == 0 && l <= 3 { w -= givenGivenFamily }
+        if familyAgrees && f == 7 && l == 1 { w -= cityGivenFamily }
+        return w
     }
 
     /// Match weight (prior + evidence) and probability.
@@ -129,6 +141,13 @@ public struct MatchModel: Sendable {
         (0..<fields.count).map { Int((packed >> UInt64(4 * $0)) & 0xF) }
     }
 
+    /// A profile address made of the name only (`/in/jose-garcia`) is what anyone of that name
+    /// would have or be given: agreeing on it repeats the name's evidence, so it weighs nothing.
+    mutating func neutralizeNameOnlyProfiles() {
+        guard let f = fields.firstIndex(where: { $0.name == MatchField.linkedIn.name }) else { return }
+        u[f][2] = m[f][2]
+    }
+
     /// A waterfall: the prior, then each field's level and weight, then the total.
     public func explain(_ c: PairComparison) -> [(field: String, level: String, weight: Double)] {
         var rows: [(String, String, Double)] = [("prior", String(format: "%.2g of all pairs", 1 / (1 + exp2(-priorWeight))), priorWeight)]
@@ -136,12 +155,10 @@ public struct MatchModel: Sendable {
             let l = c.level(f)
             if l == 0 { rows.append((fields[f].name, "missing", 0)); continue }
             var name = fields[f].levels[l - 1]
-            var w = weight(f, l)
-            if l <= 2, fields[f].termFrequency, let tf = c.tf[f] {
-                w = adjustedWeight(f, l, tf: tf)
+            if l <= 2, fields[f].termFrequency, let tf = c.tf(f) {
                 name += String(format: " (value on %.2g%% of records)", Double(tf) * 100)
             }
-            rows.append((fields[f].name, name, w))
+            rows.append((fields[f].name, name, fieldWeight(c, f)))
         }
         return rows
     }

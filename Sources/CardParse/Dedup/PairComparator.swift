@@ -16,15 +16,18 @@ public struct MatchField: Sendable, Equatable {
         levels: ["exact", "one of two surnames", "typo", "one shared, others differ", "similar (JW ≥ 0.80)", "different"],
         defaultM: [0.55, 0.3, 0.08, 0.02, 0.02, 0.03], termFrequency: true)
     public static let email = MatchField(name: "email",
-        levels: ["same address", "same address, shared by many", "same local part", "typo", "different personal addresses", "different"],
+        levels: ["same address", "same address, also on other names", "same local part", "typo", "different personal addresses", "different"],
         defaultM: [0.5, 0.01, 0.15, 0.04, 0.05, 0.25], termFrequency: false)
     public static let phone = MatchField(name: "phone",
-        levels: ["same number", "same fixed line", "same number, shared by many", "one digit off", "different mobiles", "different"],
+        levels: ["same number", "same fixed line", "same number, also on other names", "one digit off", "different mobiles", "different"],
         defaultM: [0.75, 0.04, 0.01, 0.01, 0.05, 0.14], termFrequency: false)
-    public static let linkedIn = MatchField(name: "linkedin", levels: ["same profile", "different profiles"],
-        defaultM: [0.97, 0.03], termFrequency: false)
+    /// A profile address that is only the name (`/in/maria-garcia`) is set apart: links typed by
+    /// hand or guessed from a name point there for every namesake.
+    public static let linkedIn = MatchField(name: "linkedin", levels: ["same profile", "same name-only profile", "different profiles"],
+        defaultM: [0.8, 0.17, 0.03], termFrequency: false)
+    /// No term-frequency adjustment: a small company is rare in the data but shared by colleagues.
     public static let organization = MatchField(name: "organization", levels: ["same", "similar", "different"],
-        defaultM: [0.6, 0.1, 0.3], termFrequency: true)
+        defaultM: [0.6, 0.1, 0.3], termFrequency: false)
     public static let title = MatchField(name: "title", levels: ["same", "similar", "different"],
         defaultM: [0.5, 0.15, 0.35], termFrequency: false)
     public static let city = MatchField(name: "city", levels: ["same", "similar", "different"],
@@ -49,7 +52,20 @@ public struct MatchField: Sendable, Equatable {
 /// the agreeing values are (for term-frequency adjustment), 0 when not applicable.
 public struct PairComparison: Sendable, Equatable {
     public var packed: UInt64 = 0
-    var tf: [Int: Float] = [:]
+    /// Share of records with the agreeing given name, surname(s), organization and city.
+    var tfGiven: Float = 0, tfFamily: Float = 0, tfOrganization: Float = 0, tfCity: Float = 0
+
+    func tf(_ field: Int) -> Float? {
+        let v: Float
+        switch field {
+        case 0: v = tfGiven
+        case 1: v = tfFamily
+        case 5: v = tfOrganization
+        case 7: v = tfCity
+        default: return nil
+        }
+        return v > 0 ? v : nil
+    }
 
     public func level(_ field: Int) -> Int { Int((packed >> UInt64(4 * field)) & 0xF) }
     mutating func set(_ field: Int, _ level: Int) { packed |= UInt64(level) << UInt64(4 * field) }
@@ -79,26 +95,31 @@ public struct PairComparator: Sendable {
             if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
         }
         c.set(0, g); c.set(1, f)
-        if gTF > 0 { c.tf[0] = gTF }
-        if fTF > 0 { c.tf[1] = fTF }
+        c.tfGiven = gTF
+        c.tfFamily = fTF
         c.set(2, emailLevel(a, b, ia))
         c.set(3, phoneLevel(a, b, ia))
-        if a.linkedIn != 0 && b.linkedIn != 0 { c.set(4, a.linkedIn == b.linkedIn ? 1 : 2) }
+        if a.linkedIn != 0 && b.linkedIn != 0 { c.set(4, a.linkedIn == b.linkedIn ? (a.linkedInNameOnly ? 2 : 1) : 3) }
         if !a.organization.isEmpty && !b.organization.isEmpty {
             if a.organization == b.organization {
                 c.set(5, 1)
-                if ia >= 0 { c.tf[5] = stats.organizationTF[ia] }
+                if ia >= 0 { c.tfOrganization = stats.organizationTF[ia] }
             } else {
                 c.set(5, JaroWinkler.similarity(a.organization, b.organization) >= 0.9 ? 2 : 3)
             }
         }
-        if !a.title.isEmpty && !b.title.isEmpty {
+        // A new job changes organization, title and work address together: once the
+        // organizations differ, a different title or a different (non-personal) e-mail is the
+        // same fact again, not more evidence, so they count as missing.
+        let otherJob = c.level(5) == 3
+        if otherJob && c.level(2) == 6 { c.packed &= ~(UInt64(0xF) << 8) }
+        if !a.title.isEmpty && !b.title.isEmpty && !(otherJob && a.title != b.title) {
             c.set(6, a.title == b.title ? 1 : JaroWinkler.similarity(a.title, b.title) >= 0.85 ? 2 : 3)
         }
         if !a.city.isEmpty && !b.city.isEmpty {
             if a.city == b.city {
                 c.set(7, 1)
-                if ia >= 0 { c.tf[7] = stats.cityTF[ia] }
+                if ia >= 0 { c.tfCity = stats.cityTF[ia] }
             } else {
                 c.set(7, JaroWinkler.similarity(a.city, b.city) >= 0.85 ? 2 : 3)
             }
@@ -138,10 +159,6 @@ public struct PairComparator: Sendable {
         for (i, w) in short.enumerated() {
             if let j = long.firstIndex(of: w) {
                 exact += 1; used |= 1 << UInt32(j)
-                if ia >= 0 {
-                    let tokenTF = stats.tokenTF(w)
-                    sharedTF = min(sharedTF, tokenTF)
-                }
                 continue
             }
             var found = false
@@ -154,7 +171,10 @@ public struct PairComparator: Sendable {
             if found { fuzzy += 1 } else { unmatched += 1 }
         }
         if unmatched == 0 {
-            if fuzzy == 0 { return (2, ia >= 0 ? sharedTF : 0) }   // one of two surnames
+            if fuzzy == 0 {   // one of two surnames
+                if ia >= 0 { for w in short { sharedTF = min(sharedTF, stats.tokenTF(w)) } }
+                return (2, ia >= 0 ? sharedTF : 0)
+            }
             return (3, 0)
         }
         if exact + fuzzy > 0 { return (4, 0) }
@@ -164,10 +184,10 @@ public struct PairComparator: Sendable {
     func emailLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {
         if a.emails.isEmpty || b.emails.isEmpty { return 0 }
         for e in a.emails where b.emails.contains(e) {
-            return ia >= 0 && stats.count(email: e) > FeatureStatistics.commonValue ? 2 : 1
+            return ia >= 0 && stats.isShared(email: e) ? 2 : 1
         }
         for l in a.emailLocals where b.emailLocals.contains(l) { return 3 }
-        for s in a.emailText { for t in b.emailText where JaroWinkler.similarity(s, t) >= 0.95 { return 4 } }
+        for s in a.emailText { for t in b.emailText where oneEditApart(s, t, lettersOnly: true) { return 4 } }
         if !a.personalEmails.isEmpty && !b.personalEmails.isEmpty { return 5 }
         return 6
     }
@@ -175,7 +195,7 @@ public struct PairComparator: Sendable {
     func phoneLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {
         if a.phones.isEmpty || b.phones.isEmpty { return 0 }
         for p in a.phones where b.phones.contains(p) {
-            if ia >= 0 && stats.count(phone: p) > FeatureStatistics.commonValue { return 3 }
+            if ia >= 0 && stats.isShared(phone: p) { return 3 }
             return a.fixed.contains(p) || b.fixed.contains(p) ? 2 : 1
         }
         for s in a.phoneDigits { for t in b.phoneDigits where hammingOne(s, t) { return 4 } }
@@ -211,9 +231,20 @@ public struct PairComparator: Sendable {
         return diff == 1
     }
 
-    func oneEditApart(_ s: String, _ t: String) -> Bool {
-        if hammingOne(s, t) { return true }
+    /// One substitution, transposition, insertion or deletion apart; with `lettersOnly`, an edit
+    /// touching a digit does not count (`ana.lopez81` and `ana.lopez87` are two people).
+    func oneEditApart(_ s: String, _ t: String, lettersOnly: Bool = false) -> Bool {
         let a = Array(s.utf8), b = Array(t.utf8)
+        if lettersOnly {
+            // Not the first letter (`jgarcia` and `mgarcia` are colleagues), not a digit.
+            let n = min(a.count, b.count)
+            var i = 0
+            while i < n && a[i] == b[i] { i += 1 }
+            if i == 0 || min(a.count, b.count) < 8 { return false }
+            for x in [a, b] where i < x.count && x[i] >= 0x30 && x[i] <= 0x39 { return false }
+            if a[i - 1] >= 0x30 && a[i - 1] <= 0x39 { return false }
+        }
+        if hammingOne(s, t) { return true }
         if a.count == b.count {   // one transposition
             var i = 0
             while i < a.count && a[i] == b[i] { i += 1 }

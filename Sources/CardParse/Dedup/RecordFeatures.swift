@@ -26,6 +26,8 @@ public struct RecordFeatures: Sendable {
     /// Numbers libphonenumber calls fixed lines: a company switchboard is shared by colleagues.
     public var fixed: [UInt64] = []
     public var linkedIn: UInt64 = 0
+    /// The profile slug has no digits: only the name (`maria-garcia-lopez`).
+    public var linkedInNameOnly = false
     public var organization: String = ""
     public var title: String = ""
     public var city: String = ""
@@ -84,7 +86,7 @@ public struct RecordFeatures: Sendable {
             let domain = lower[lower.index(after: at)...]
             if Self.personalDomains.contains(String(domain)) { personalEmails.append(h) }
             let local = TextFolding.fold(String(lower[..<at]), spaces: false)
-            if local.utf8.count >= 5 { emailLocals.append(KeyHash.hash(local, seed: 7)) }
+            if isDistinctive(local) { emailLocals.append(KeyHash.hash(local, seed: 7)) }
         }
         for p in c.phones {
             let digits = Self.tailDigits(p.e164 ?? p.value)
@@ -97,7 +99,11 @@ public struct RecordFeatures: Sendable {
             if p.numberType == "fixed-line" { fixed.append(h) }
         }
         for u in c.urls {
-            if let slug = URLNormalizer.linkedInSlug(u.value) { linkedIn = KeyHash.hash(slug.lowercased()); break }
+            if let slug = URLNormalizer.linkedInSlug(u.value) {
+                linkedIn = KeyHash.hash(slug.lowercased())
+                linkedInNameOnly = !slug.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                break
+            }
         }
         if let o = c.organization { organization = OrganizationNormalizer.key(o) }
         if let t = c.title { title = TextFolding.fold(t) }
@@ -115,6 +121,23 @@ public struct RecordFeatures: Sendable {
                 c.extras.first(where: { $0.name == name }).map { TextFolding.fold($0.value, spaces: false) } ?? ""
             }
         }
+    }
+
+    /// A local part says more than the name only when something is left after taking the name's
+    /// words and initials out (`victor.urquiza83`, not `jose.garcia`, `jgarcia` or `samantha`):
+    /// otherwise agreeing on it counts the name twice.
+    func isDistinctive(_ local: String) -> Bool {
+        guard local.utf8.count >= 5 else { return false }
+        var rest = local
+        for word in (family + given + givenForms).sorted(by: { $0.utf8.count > $1.utf8.count }) where word.utf8.count >= 2 {
+            let w = word.replacingOccurrences(of: " ", with: "")
+            if let r = rest.range(of: w) { rest.removeSubrange(r) }
+        }
+        for word in given + family {
+            if let first = word.first, rest.first == first { rest.removeFirst() }
+            if let first = word.first, rest.last == first { rest.removeLast() }
+        }
+        return rest.utf8.count >= 2
     }
 
     /// The last nine digits before any extension: enough to tell numbers apart, and the same
