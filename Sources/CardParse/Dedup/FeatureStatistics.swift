@@ -60,6 +60,6 @@ struct FeatureStatistics: Sendable {
         if x.utf8.count == 1 || y.utf8.count == 1 { return x.utf8.first == y.utf8.first }
         // Given and family swapped on one card.
         if a.family.contains(y) || b.family.contains(x) { return true }
-        return JaroWinkler.similarity(x, y) >= 0.85
+        return JaroWinkler.atLeast(0.85, x, y)
     }
 }

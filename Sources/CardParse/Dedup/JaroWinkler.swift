@@ -3,6 +3,20 @@
 public enum JaroWinkler {
     public static func similarity(_ a: String, _ b: String) -> Double {
         if a == b { return a.isEmpty ? 0 : 1 }
+        return compute(a, b)
+    }
+
+    /// Whether the similarity reaches `threshold`, skipping the computation when the lengths
+    /// alone rule it out (the Jaro score cannot exceed (s/l + 2) / 3 for lengths s ≤ l).
+    public static func atLeast(_ threshold: Double, _ a: String, _ b: String) -> Bool {
+        let n = a.utf8.count, m = b.utf8.count
+        if n == 0 || m == 0 { return false }
+        let bound = (Double(min(n, m)) / Double(max(n, m)) + 2) / 3
+        if bound + 0.4 * (1 - bound) < threshold { return false }
+        return similarity(a, b) >= threshold
+    }
+
+    static func compute(_ a: String, _ b: String) -> Double {
         var a = a, b = b
         return a.withUTF8 { pa in b.withUTF8 { pb in similarity(pa, pb) } }
     }

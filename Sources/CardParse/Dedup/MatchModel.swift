@@ -29,9 +29,20 @@ public struct MatchModel: Sendable {
         u = fields.map { f in [0] + f.defaultM.map { _ in 1.0 / Double(f.levels.count) } }
     }
 
+    /// Level weights, 16 slots a field, filled by ``freeze()`` once estimation is done: the pair
+    /// loop reads them instead of taking logarithms.
+    private var table: [Double] = []
+
+    mutating func freeze() {
+        table = [Double](repeating: 0, count: fields.count * 16)
+        for f in 0..<fields.count { for l in 1...fields[f].levels.count { table[f * 16 + l] = log2(m[f][l] / u[f][l]) } }
+    }
+
     /// Weight of one level in bits.
     public func weight(_ field: Int, _ level: Int) -> Double {
-        level == 0 ? 0 : log2(m[field][level] / u[field][level])
+        if level == 0 { return 0 }
+        if !table.isEmpty { return table[field * 16 + level] }
+        return log2(m[field][level] / u[field][level])
     }
 
     /// The weight of the best level adjusted for how common the agreeing value is: `log2(m / tf)`
@@ -60,6 +71,21 @@ public struct MatchModel: Sendable {
         if familyAgrees && f == 0 && l <= 3 { w -= givenGivenFamily }
         if familyAgrees && f == 7 && l == 1 { w -= cityGivenFamily }
         return w
+    }
+
+    /// The most the fields after the identity fields (organization onwards) can add, plus what
+    /// dropping a "different" e-mail on a job change can give back: a pair whose identity
+    /// evidence stays below a threshold even with this is not compared further.
+    public var maxRestWeight: Double {
+        var total = max(0, -weight(2, 6))
+        for f in 5..<fields.count {
+            var best = 0.0
+            for l in 1...fields[f].levels.count {
+                best = max(best, weight(f, l) + (fields[f].termFrequency && l <= 2 ? 8 : 0))
+            }
+            total += best
+        }
+        return total
     }
 
     /// Match weight (prior + evidence) and probability.

@@ -84,14 +84,21 @@ public struct PairComparator: Sendable {
     }
 
     public func compare(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, _ ib: Int) -> PairComparison {
+        var c = compareIdentity(a, b, ia)
+        compareRest(a, b, ia, into: &c)
+        return c
+    }
+
+    /// Names, e-mails, phones and profile: the fields that decide most pairs, compared first so
+    /// that a pair that cannot reach the review threshold skips the rest.
+    func compareIdentity(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> PairComparison {
         var c = PairComparison()
         // Names: direct, or with given and family swapped when that explains them better.
         var (g, gTF) = givenLevel(a.given, a.givenForms, b.given, b.givenForms, ia)
-        var (f, fTF) = familyLevel(a, b, ia)
+        var (f, fTF) = familyLevel(a.family, a.familyPhonetic, b.family, b.familyPhonetic, ia)
         if (g >= 4 || f >= 4), !a.given.isEmpty, !b.family.isEmpty {
             let (sg, _) = givenLevel(a.given, a.givenForms, b.family, [], -1)
-            let sb = RecordFeatures.swappedNames(b)
-            let (sf, _) = familyLevel(a, sb, -1)
+            let (sf, _) = familyLevel(a.family, a.familyPhonetic, b.given, b.givenPhonetic, -1)
             if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
         }
         c.set(0, g); c.set(1, f)
@@ -100,12 +107,16 @@ public struct PairComparator: Sendable {
         c.set(2, emailLevel(a, b, ia))
         c.set(3, phoneLevel(a, b, ia))
         if a.linkedIn != 0 && b.linkedIn != 0 { c.set(4, a.linkedIn == b.linkedIn ? (a.linkedInNameOnly ? 2 : 1) : 3) }
+        return c
+    }
+
+    func compareRest(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, into c: inout PairComparison) {
         if !a.organization.isEmpty && !b.organization.isEmpty {
             if a.organization == b.organization {
                 c.set(5, 1)
                 if ia >= 0 { c.tfOrganization = stats.organizationTF[ia] }
             } else {
-                c.set(5, JaroWinkler.similarity(a.organization, b.organization) >= 0.9 ? 2 : 3)
+                c.set(5, a.organization.utf8.first == b.organization.utf8.first && JaroWinkler.atLeast(0.9, a.organization, b.organization) ? 2 : 3)
             }
         }
         // A new job changes organization, title and work address together: once the
@@ -114,14 +125,14 @@ public struct PairComparator: Sendable {
         let otherJob = c.level(5) == 3
         if otherJob && c.level(2) == 6 { c.packed &= ~(UInt64(0xF) << 8) }
         if !a.title.isEmpty && !b.title.isEmpty && !(otherJob && a.title != b.title) {
-            c.set(6, a.title == b.title ? 1 : JaroWinkler.similarity(a.title, b.title) >= 0.85 ? 2 : 3)
+            c.set(6, a.title == b.title ? 1 : a.title.utf8.first == b.title.utf8.first && JaroWinkler.atLeast(0.85, a.title, b.title) ? 2 : 3)
         }
         if !a.city.isEmpty && !b.city.isEmpty {
             if a.city == b.city {
                 c.set(7, 1)
                 if ia >= 0 { c.tfCity = stats.cityTF[ia] }
             } else {
-                c.set(7, JaroWinkler.similarity(a.city, b.city) >= 0.85 ? 2 : 3)
+                c.set(7, JaroWinkler.atLeast(0.85, a.city, b.city) ? 2 : 3)
             }
         }
         c.set(8, addressLevel(a, b))
@@ -131,7 +142,6 @@ public struct PairComparator: Sendable {
             guard !x.isEmpty, !y.isEmpty else { continue }
             c.set(MatchField.builtInCount + k, x == y ? 1 : (oneEditApart(x, y) ? 2 : 3))
         }
-        return c
     }
 
     func givenLevel(_ a: [String], _ aForms: [String], _ b: [String], _ bForms: [String], _ ia: Int) -> (Int, Float) {
@@ -146,13 +156,11 @@ public struct PairComparator: Sendable {
         return (6, 0)
     }
 
-    func familyLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> (Int, Float) {
-        let x = a.family, y = b.family
+    func familyLevel(_ x: [String], _ xP: [String], _ y: [String], _ yP: [String], _ ia: Int) -> (Int, Float) {
         if x.isEmpty || y.isEmpty { return (0, 0) }
         if x == y { return (1, ia >= 0 ? stats.familyTF[ia] : 0) }
         // Match the words of the shorter name against the longer one.
-        let (short, long, shortP, longP) = x.count <= y.count ? (x, y, a.familyPhonetic, b.familyPhonetic)
-                                                                : (y, x, b.familyPhonetic, a.familyPhonetic)
+        let (short, long, shortP, longP) = x.count <= y.count ? (x, y, xP, yP) : (y, x, yP, xP)
         var exact = 0, fuzzy = 0, unmatched = 0
         var sharedTF: Float = 1
         var used: UInt32 = 0
@@ -164,7 +172,7 @@ public struct PairComparator: Sendable {
             var found = false
             for (j, v) in long.enumerated() where used & (1 << UInt32(j)) == 0 {
                 if (i < shortP.count && j < longP.count && shortP[i] == longP[j] && !shortP[i].isEmpty)
-                    || JaroWinkler.similarity(w, v) >= 0.9 {
+                    || JaroWinkler.atLeast(0.9, w, v) {
                     found = true; used |= 1 << UInt32(j); break
                 }
             }
@@ -178,7 +186,7 @@ public struct PairComparator: Sendable {
             return (3, 0)
         }
         if exact + fuzzy > 0 { return (4, 0) }
-        return (JaroWinkler.similarity(x[0], y[0]) >= 0.8 ? 5 : 6, 0)
+        return (JaroWinkler.atLeast(0.8, x[0], y[0]) ? 5 : 6, 0)
     }
 
     func emailLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {
@@ -207,7 +215,7 @@ public struct PairComparator: Sendable {
         if !a.street.isEmpty && !b.street.isEmpty {
             let postal = !a.postalCode.isEmpty && !b.postalCode.isEmpty
             if a.street == b.street && (!postal || a.postalCode == b.postalCode) { return 1 }
-            if JaroWinkler.similarity(a.street, b.street) >= 0.9 || (postal && a.postalCode == b.postalCode) { return 2 }
+            if JaroWinkler.atLeast(0.9, a.street, b.street) || (postal && a.postalCode == b.postalCode) { return 2 }
             return 3
         }
         if !a.postalCode.isEmpty && !b.postalCode.isEmpty { return a.postalCode == b.postalCode ? 2 : 3 }
@@ -258,12 +266,3 @@ public struct PairComparator: Sendable {
     }
 }
 
-extension RecordFeatures {
-    /// The record with given and family names exchanged (for a card written surname first).
-    static func swappedNames(_ r: RecordFeatures) -> RecordFeatures {
-        var s = RecordFeatures()
-        s.family = r.given
-        s.familyPhonetic = r.given.map(PhoneticKey.key)
-        return s
-    }
-}

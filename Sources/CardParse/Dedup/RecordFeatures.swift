@@ -4,7 +4,10 @@ import Foundation
 ///
 /// Everything is folded (case, accents, punctuation) so comparisons are byte compares; values that
 /// are only ever tested for equality are kept as 64-bit hashes.
-public struct RecordFeatures: Sendable {
+///
+/// A class, so that the pair loop passes one reference instead of copying (and retaining) a
+/// dozen arrays per comparison; never changed after it is built.
+public final class RecordFeatures: @unchecked Sendable {
     /// Given-name words, folded (`maria`, `jose`).
     public var given: [String] = []
     /// Formal and nickname forms of the first given name and of the whole given name.
@@ -12,6 +15,8 @@ public struct RecordFeatures: Sendable {
     /// Surname words without particles (`de la Fuente Martínez` → `fuente`, `martinez`).
     public var family: [String] = []
     public var familyPhonetic: [String] = []
+    /// Phonetic keys of the given-name words, for cards written surname first.
+    public var givenPhonetic: [String] = []
     /// E-mail addresses (hashes of the lower-cased address), and which of them are personal
     /// (Gmail, Hotmail…: a person has one, so two different ones are evidence of two people).
     public var emails: [UInt64] = []
@@ -59,7 +64,8 @@ public struct RecordFeatures: Sendable {
         let name = c.name
         if let g = name?.given {
             given = TextFolding.fold(g).split(separator: " ").map(String.init)
-            givenForms = Nicknames.forms(of: g)
+            // Normalization already listed the forms (given name and nicknames).
+            givenForms = c.keys?.given ?? Nicknames.forms(of: g)
         } else if name?.family == nil, let full = c.fullName, c.organization != full {
             // A display name only: its words as given-then-family.
             let words = TextFolding.fold(full).split(separator: " ").map(String.init)
@@ -69,13 +75,16 @@ public struct RecordFeatures: Sendable {
                 family = words.dropFirst().filter { !NameNormalizer.particles.contains($0) }
             }
         }
-        for nick in c.nicknames { for f in Nicknames.forms(of: nick) where !givenForms.contains(f) { givenForms.append(f) } }
+        if c.keys == nil {
+            for nick in c.nicknames { for f in Nicknames.forms(of: nick) where !givenForms.contains(f) { givenForms.append(f) } }
+        }
         if givenForms.count > 12 { givenForms.removeLast(givenForms.count - 12) }
         if let f = name?.family {
             family = TextFolding.fold(f).split(separator: " ").lazy.filter { !NameNormalizer.particles.contains(String($0)) }
                 .map(String.init)
         }
         familyPhonetic = family.map(PhoneticKey.key)
+        givenPhonetic = given.map(PhoneticKey.key)
         for e in c.emails {
             let lower = e.value.lowercased()
             guard let at = lower.lastIndex(of: "@") else { continue }
@@ -105,10 +114,10 @@ public struct RecordFeatures: Sendable {
                 break
             }
         }
-        if let o = c.organization { organization = OrganizationNormalizer.key(o) }
+        if let o = c.organization { organization = c.keys?.organization ?? OrganizationNormalizer.key(o) }
         if let t = c.title { title = TextFolding.fold(t) }
         if let a = c.addresses.first {
-            if let l = a.locality { city = TextFolding.fold(l) }
+            if let l = a.locality { city = CityNames.key(l) }
             if let s = a.street {
                 street = TextFolding.fold(s).split(separator: " ").map { Self.streetWords[String($0)] ?? String($0) }
                     .joined(separator: " ")
@@ -128,16 +137,21 @@ public struct RecordFeatures: Sendable {
     /// otherwise agreeing on it counts the name twice.
     func isDistinctive(_ local: String) -> Bool {
         guard local.utf8.count >= 5 else { return false }
-        var rest = local
+        var rest = Array(local.utf8)
         for word in (family + given + givenForms).sorted(by: { $0.utf8.count > $1.utf8.count }) where word.utf8.count >= 2 {
-            let w = word.replacingOccurrences(of: " ", with: "")
-            if let r = rest.range(of: w) { rest.removeSubrange(r) }
+            let w = Array(word.utf8.filter { $0 != 0x20 })
+            guard w.count <= rest.count else { continue }
+            for start in 0...(rest.count - w.count) where rest[start..<(start + w.count)].elementsEqual(w) {
+                rest.removeSubrange(start..<(start + w.count))
+                break
+            }
         }
         for word in given + family {
-            if let first = word.first, rest.first == first { rest.removeFirst() }
-            if let first = word.first, rest.last == first { rest.removeLast() }
+            guard let first = word.utf8.first else { continue }
+            if rest.first == first { rest.removeFirst() }
+            if rest.last == first { rest.removeLast() }
         }
-        return rest.utf8.count >= 2
+        return rest.count >= 2
     }
 
     /// The last nine digits before any extension: enough to tell numbers apart, and the same

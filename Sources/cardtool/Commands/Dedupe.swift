@@ -30,14 +30,18 @@ extension CardTool {
 
         func run() throws {
             let printer = DiagnosticPrinter(verbose: input.verbose, quiet: input.quiet)
-            let (contacts, summary) = try input.readAll(printer: printer)
-            let result = Deduplicator(configuration: match.configuration(custom: input.customFields)).run(contacts)
-            if let clusters { try writeFile(clusters, DedupReports.clusters(result, contacts), printer: printer) }
-            if let pairs { try writeFile(pairs, DedupReports.pairs(result, contacts), printer: printer) }
-            if let review { try writeFile(review, DedupReports.review(result, contacts), printer: printer) }
+            let start = ContinuousClock.now
+            let (records, summary) = try input.collect(printer: printer, keepContacts: review != nil)
+            let readTime = ContinuousClock.now - start
+            let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
+                .run(features: records.features)
+            let ids = records.recordIDs
+            if let clusters { try writeFile(clusters, DedupReports.clusters(result, ids: ids), printer: printer) }
+            if let pairs { try writeFile(pairs, DedupReports.pairs(result, ids: ids), printer: printer) }
+            if let review { try writeFile(review, DedupReports.review(result, records.contacts), printer: printer) }
             if explain {
-                var text = DedupReports.modelTable(result)
-                for pair in result.merged { text += DedupReports.explanation(pair, result, contacts) }
+                var text = "read and normalized in \(readTime)\n" + DedupReports.modelTable(result)
+                for pair in result.merged { text += DedupReports.explanation(pair, result, ids: ids) }
                 print(text, terminator: "")
             }
             printer.summary(summary.line)

@@ -71,21 +71,26 @@ struct InputOptions: ParsableArguments {
         }.sorted()
     }
 
-    /// Reads every input, normalized on all cores; prints diagnostics; returns contacts and the account.
-    func readAll(printer: DiagnosticPrinter) throws -> ([Contact], ImportSummary) {
+    /// Reads every input, normalized on all cores, into features for deduplication (keeping the
+    /// contacts only when asked); prints diagnostics; returns the collector and the account.
+    func collect(printer: DiagnosticPrinter, keepContacts: Bool) throws -> (FeatureCollector, ImportSummary) {
+        let collector = FeatureCollector(customFields: customFields, keepContacts: keepContacts)
+        let summary = try read(printer: printer) { collector.append($0) }
+        return (collector.finish(), summary)
+    }
+
+    private func read(printer: DiagnosticPrinter, _ consume: (Contact) -> Void) throws -> ImportSummary {
         let csvOptions = CSVOptions(dialect: delimiter.flatMap(CSVDialect.init(argument:)),
                                     charset: encoding.flatMap(Charset.init(ianaName:)), overrides: try mappings(),
                                     idColumn: idColumn)
         let normalizer = ContactNormalizer(region: ContactNormalizer.defaultRegion(option: region))
         let importer = ContactImporter(forcedFormat: from?.sourceFormat, csv: csvOptions, normalizer: normalizer,
                                        threads: DedupConfiguration().threads)
-        var contacts: [Contact] = []
-        let summary = try importer.run(paths: files, contact: { c in
+        return try importer.run(paths: files, contact: { c in
             var c = c
             if let event, c.events.isEmpty { c.events = [MetEvent(name: event)] }
-            contacts.append(c)
+            consume(c)
         }, diagnostic: printer.print)
-        return (contacts, summary)
     }
 }
 

@@ -54,8 +54,10 @@ extension CardTool {
 
         func run() throws {
             let printer = DiagnosticPrinter(verbose: input.verbose, quiet: input.quiet)
-            let (contacts, summary) = try input.readAll(printer: printer)
-            let result = Deduplicator(configuration: match.configuration(custom: input.customFields)).run(contacts)
+            let (records, summary) = try input.collect(printer: printer, keepContacts: true)
+            let contacts = records.contacts
+            let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
+                .run(features: records.features)
             let people = result.clusters.map { cluster in ContactMerger.merge(cluster.map { contacts[$0] }) }
             var export = ContactExport(format: to, options: .init(
                 vcardVersion: vcardVersion.flatMap(VCardVersion.init) ?? .v3_0, crm: crm ?? .generic,
