@@ -6,7 +6,7 @@
 /// the rules that produced it.
 public struct CandidateBlocker: Sendable {
     public enum Rule: Int, CaseIterable, Sendable {
-        case email, phone, linkedIn, name, swappedName, surnameSoundAndOrganization, givenAndSurnameSound
+        case email, phone, linkedIn, name, surnameSoundAndOrganization, givenAndSurnameSound
         case emailLocalPart, sortedFamilyGiven, sortedGivenFamily, customValue, birthdayAndSurname, postcodeAndSurname
 
         public var name: String {
@@ -15,7 +15,6 @@ public struct CandidateBlocker: Sendable {
             case .phone: "phone"
             case .linkedIn: "linkedin"
             case .name: "given+family"
-            case .swappedName: "swapped-name"
             case .surnameSoundAndOrganization: "surname-sound+organization"
             case .givenAndSurnameSound: "given+surname-sound"
             case .emailLocalPart: "email-local-part"
@@ -32,9 +31,10 @@ public struct CandidateBlocker: Sendable {
             switch self {
             case .email, .phone, .linkedIn, .customValue: 12
             case .emailLocalPart: 30
-            case .surnameSoundAndOrganization, .givenAndSurnameSound: 60
-            case .birthdayAndSurname, .postcodeAndSurname: 60
-            default: 150
+            case .surnameSoundAndOrganization: 60
+            case .birthdayAndSurname, .postcodeAndSurname: 40
+            // Name keys grow with the data: capped low, and a common name is split further.
+            default: 24
             }
         }
     }
@@ -43,12 +43,12 @@ public struct CandidateBlocker: Sendable {
         Rule.allCases.filter { mask & (1 << UInt16($0.rawValue)) != 0 }.map(\.name)
     }
 
-    let window = 4
+    let window = 3
     let threads: Int
 
     /// Pairs `(i << 32 | j)` with i < j, sorted, and the rules behind each.
     func candidates(_ records: [RecordFeatures]) -> (pairs: [UInt64], rules: [UInt16]) {
-        let keyed: [Rule] = [.email, .phone, .linkedIn, .name, .swappedName, .surnameSoundAndOrganization,
+        let keyed: [Rule] = [.email, .phone, .linkedIn, .name, .surnameSoundAndOrganization,
                              .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname, .postcodeAndSurname]
         let n = records.count
         let perRule = Parallel.map(keyed.count + 2, threads: threads, minChunk: 1) { range -> [[UInt64]] in
@@ -87,20 +87,19 @@ public struct CandidateBlocker: Sendable {
         case .linkedIn: return r.linkedIn == 0 ? [] : [r.linkedIn]
         case .name:
             guard !r.given.isEmpty else { return [] }
-            let forms = r.givenForms.isEmpty ? [r.given[0]] : r.givenForms
+            // Keyed by formal name (Paco and Francisco both under `francisco`): one or two keys a
+            // name, where every nickname form would put a record in dozens of blocks.
             var out: [UInt64] = []
-            for f in forms where !f.contains(" ") {
+            for f in Nicknames.formal(r.given[0]).prefix(4) {
                 let hf = KeyHash.hash(f)
                 for t in r.family.prefix(3) { out.append(KeyHash.pair(hf, KeyHash.hash(t), seed: seed)) }
             }
-            return out
-        case .swappedName:
             // Written surname first: the family field holds a given name.
-            guard let g = r.given.first else { return [] }
-            var out: [UInt64] = []
             for t in r.family.prefix(2) where Nicknames.isGivenName(t) {
-                for f in Nicknames.forms(of: t).prefix(8) where !f.contains(" ") {
-                    out.append(KeyHash.pair(KeyHash.hash(f), KeyHash.hash(g), seed: UInt64(Rule.name.rawValue + 1)))
+                for f in Nicknames.formal(t).prefix(4) {
+                    for h in Nicknames.formal(r.given[0]).prefix(2) {
+                        out.append(KeyHash.pair(KeyHash.hash(f), KeyHash.hash(h), seed: seed))
+                    }
                 }
             }
             return out
@@ -109,7 +108,7 @@ public struct CandidateBlocker: Sendable {
             return [KeyHash.pair(KeyHash.hash(p), KeyHash.hash(r.organization), seed: seed)]
         case .givenAndSurnameSound:
             guard let g = r.given.first else { return [] }
-            let hg = KeyHash.hash(PhoneticKey.key(g))
+            let hg = KeyHash.hash(String(g.prefix(3)))
             return r.familyPhonetic.prefix(2).filter { !$0.isEmpty }.map { KeyHash.pair(hg, KeyHash.hash($0), seed: seed) }
         case .emailLocalPart: return r.emailLocals
         case .customValue:
@@ -142,6 +141,29 @@ public struct CandidateBlocker: Sendable {
                     for y in (x + 1)..<end where entries[x].record != entries[y].record {
                         out.append(entry(Int(entries[x].record), Int(entries[y].record), rule))
                     }
+                }
+            } else if size > rule.cap, rule == .name {
+                // A common name (José García) is too broad alone: inside it, pair records that
+                // also share the second surname, or the city.
+                var sub: [(key: UInt64, record: UInt32)] = []
+                for k in start..<end {
+                    let r = records[Int(entries[k].record)]
+                    if r.family.count > 1 { sub.append((KeyHash.hash(r.family[1], seed: 11), entries[k].record)) }
+                    if !r.city.isEmpty { sub.append((KeyHash.hash(r.city, seed: 13), entries[k].record)) }
+                }
+                sub.sort { $0.key < $1.key || ($0.key == $1.key && $0.record < $1.record) }
+                var s0 = 0
+                while s0 < sub.count {
+                    var s1 = s0 + 1
+                    while s1 < sub.count && sub[s1].key == sub[s0].key { s1 += 1 }
+                    if s1 - s0 >= 2 && s1 - s0 <= rule.cap {
+                        for x in s0..<s1 {
+                            for y in (x + 1)..<s1 where sub[x].record != sub[y].record {
+                                out.append(entry(Int(sub[x].record), Int(sub[y].record), rule))
+                            }
+                        }
+                    }
+                    s0 = s1
                 }
             }
             start = end

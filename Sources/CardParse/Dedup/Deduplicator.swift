@@ -15,7 +15,7 @@ public struct DedupConfiguration: Sendable {
     public var maxClusterSize = 100
     public var threads = Parallel.defaultThreads
     /// Random pairs for estimating u, and candidate pairs sampled for EM.
-    public var randomPairs = 1_000_000
+    public var randomPairs = 400_000
     public var emSample = 1_000_000
 
     public init(threshold: Double = 0.9, reviewThreshold: Double? = nil, customFields: [String] = []) {

@@ -5,9 +5,13 @@ import Foundation
 /// (`originalFullName`, `originalName`; phones keep their text next to `e164`).
 public struct ContactNormalizer: Sendable {
     public let phones: PhoneNormalizer
+    /// Whether to fill ``Contact/keys`` (the JSON Lines `keys` object). Deduplication builds its
+    /// own features and turns this off: the keys are a fifth of normalization's cost.
+    public var computeKeys: Bool
 
-    public init(region: String) {
+    public init(region: String, computeKeys: Bool = true) {
         phones = PhoneNormalizer(defaultRegion: region)
+        self.computeKeys = computeKeys
     }
 
     /// The default region: `--region`, then `CARDTOOL_REGION`, then the locale, then Spain.
@@ -26,7 +30,7 @@ public struct ContactNormalizer: Sendable {
         phones.normalize(&contact, diagnostics: &diagnostics, location: location)
         EmailNormalizer.normalize(&contact, diagnostics: &diagnostics, location: location)
         contact.urls = contact.urls.map(URLNormalizer.normalize)
-        contact.keys = keys(for: contact)
+        if computeKeys { contact.keys = keys(for: contact) }
         return diagnostics
     }
 

@@ -161,6 +161,31 @@ public enum Nicknames {
         return map.mapValues { $0.sorted() }
     }()
 
+    /// Formal names (the tables' first column) and, for a nickname, the formal names it is short for.
+    static let formalParents: (formal: Set<String>, parents: [String: [String]]) = {
+        var formal: Set<String> = [], parents: [String: Set<String>] = [:]
+        for table in [NicknameData.english, NicknameData.spanish] {
+            for line in table.split(separator: "\n").dropFirst() {
+                let parts = line.split(separator: ",", omittingEmptySubsequences: false)
+                guard parts.count >= 3 else { continue }
+                let a = TextFolding.fold(String(parts[0])), b = TextFolding.fold(String(parts[2]))
+                guard !a.isEmpty, !b.isEmpty else { continue }
+                formal.insert(a)
+                parents[b, default: []].insert(a)
+            }
+        }
+        return (formal, parents.mapValues { $0.sorted() })
+    }()
+
+    /// The formal names a folded given-name word stands for: itself when it is one (or unknown),
+    /// else the names it is a nickname of (`paco` → `francisco`, `bob` → `robert`). Two names
+    /// that can be one person's share at least one, which makes a narrow blocking key.
+    public static func formal(_ word: String) -> [String] {
+        let table = formalParents
+        if table.formal.contains(word) { return [word] }
+        return table.parents[word] ?? [word]
+    }
+
     /// The folded forms `given` may stand for, itself first.
     public static func forms(of given: String) -> [String] {
         let folded = TextFolding.fold(given)

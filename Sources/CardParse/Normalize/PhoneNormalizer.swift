@@ -51,6 +51,7 @@ public struct PhoneNormalizer: Sendable {
 
     /// `full`: always through libphonenumber's Parse (tests compare it with the fast path).
     static func parseUncached(_ cleaned: String, region: String, full: Bool = false) -> Result {
+        if !full && region == "ES" && impossibleInSpain(cleaned) { return Result() }
         var raw = cardtool_phone_result()
         cleaned.withCString { t in
             region.withCString { r in full ? cardtool_phone_parse_full(t, r, &raw) : cardtool_phone_parse(t, r, &raw) }
@@ -60,6 +61,29 @@ public struct PhoneNormalizer: Sendable {
         let ext = Self.string(&raw.extension)
         return Result(e164: e164, numberType: raw.valid != 0 ? Self.typeName(raw.type) : nil,
                       ext: ext.isEmpty ? nil : ext, region: Self.string(&raw.region).nonEmpty)
+    }
+
+    /// Spanish national numbers have exactly nine digits and no trunk prefix, so plain digits of
+    /// another length, written without `+` or `00`, cannot be valid in Spain (a Mexican or UK
+    /// number written nationally). Answering here spares libphonenumber's regular expressions,
+    /// which dominate the cost of such numbers. `34` + nine digits is left to Parse, which reads
+    /// it as a country code written without `+`.
+    static func impossibleInSpain(_ text: String) -> Bool {
+        var digits = 0
+        var first: UInt8 = 0, second: UInt8 = 0
+        for b in text.utf8 {
+            switch b {
+            case 0x30...0x39:
+                if digits == 0 { first = b } else if digits == 1 { second = b }
+                digits += 1
+            case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x2F: continue
+            default: return false     // "+", letters (an extension), anything unusual: Parse decides
+            }
+        }
+        if digits == 9 || digits == 0 { return false }
+        if first == 0x30 && second == 0x30 { return false }                      // 00 international prefix
+        if digits == 11 && first == 0x33 && second == 0x34 { return false }      // 34 without "+"
+        return true
     }
 
     /// Labels scanners and people put in front of numbers ("Tel.:", "M.", "Móvil:") are not part of it.

@@ -125,7 +125,9 @@ public struct ContactImporter {
     /// One normalizer per thread, made once per importer.
     private var workerNormalizers: [ContactNormalizer] {
         guard let normalizer else { return [] }
-        return [normalizer] + (1..<threads).map { _ in ContactNormalizer(region: normalizer.phones.defaultRegion) }
+        return [normalizer] + (1..<threads).map { _ in
+            ContactNormalizer(region: normalizer.phones.defaultRegion, computeKeys: normalizer.computeKeys)
+        }
     }
 }
 

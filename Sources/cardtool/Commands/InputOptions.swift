@@ -75,15 +75,15 @@ struct InputOptions: ParsableArguments {
     /// contacts only when asked); prints diagnostics; returns the collector and the account.
     func collect(printer: DiagnosticPrinter, keepContacts: Bool) throws -> (FeatureCollector, ImportSummary) {
         let collector = FeatureCollector(customFields: customFields, keepContacts: keepContacts)
-        let summary = try read(printer: printer) { collector.append($0) }
+        let summary = try read(printer: printer, keys: keepContacts) { collector.append($0) }
         return (collector.finish(), summary)
     }
 
-    private func read(printer: DiagnosticPrinter, _ consume: (Contact) -> Void) throws -> ImportSummary {
+    private func read(printer: DiagnosticPrinter, keys: Bool, _ consume: (Contact) -> Void) throws -> ImportSummary {
         let csvOptions = CSVOptions(dialect: delimiter.flatMap(CSVDialect.init(argument:)),
                                     charset: encoding.flatMap(Charset.init(ianaName:)), overrides: try mappings(),
                                     idColumn: idColumn)
-        let normalizer = ContactNormalizer(region: ContactNormalizer.defaultRegion(option: region))
+        let normalizer = ContactNormalizer(region: ContactNormalizer.defaultRegion(option: region), computeKeys: keys)
         let importer = ContactImporter(forcedFormat: from?.sourceFormat, csv: csvOptions, normalizer: normalizer,
                                        threads: DedupConfiguration().threads)
         return try importer.run(paths: files, contact: { c in
