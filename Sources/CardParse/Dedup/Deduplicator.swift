@@ -94,7 +94,7 @@ public struct Deduplicator: Sendable {
         for r in rules { for k in 0..<ruleCounts.count where r & (1 << UInt16(k)) != 0 { ruleCounts[k] += 1 } }
         lap("blocking")
         var model = MatchModel(fields: comparator.fields)
-        model.estimateU(counts: randomPairLevels(features, comparator), pairs: 0)
+        model.estimateU(counts: randomPairLevels(features, comparator))
         estimateDependence(&model, features)
         estimate(&model, pairs, rules, features, comparator)
         lap("estimation")
@@ -119,7 +119,7 @@ public struct Deduplicator: Sendable {
         var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)
         let matches = scored.filter { $0.probability >= configuration.threshold }.sorted { $0.weight > $1.weight }
         var merged: [ScoredPair] = [], refused: [ScoredPair] = []
-        let floor = Double(ProcessInfo.processInfo.environment["CARDTOOL_COMPAT"] ?? "") ?? configuration.compatibilityFloor
+        let floor = configuration.compatibilityFloor
         for pair in matches {
             let joined = clusterer.join(pair.a, pair.b) { x, y in
                 frozen.evidence(comparator.compare(features[x], features[y], x, y)) >= floor

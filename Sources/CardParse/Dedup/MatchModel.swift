@@ -94,19 +94,19 @@ public struct MatchModel: Sendable {
         return (w, 1 / (1 + exp2(-w)))
     }
 
-    /// u from level counts of random pairs, with half a pair of smoothing per level.
-    mutating func estimateU(counts: [[Double]], pairs: Double) {
+    /// u from level counts of random pairs, with ``MatchField``'s typical u worth a thousand pairs:
+    /// negligible against a large sample, decisive for a small input, whose pairs are few and
+    /// often the same person.
+    mutating func estimateU(counts: [[Double]], pseudoCount: Double = 1000) {
         for f in 0..<fields.count {
             let n = fields[f].levels.count
+            let prior = fields[f].defaultU.count == n ? fields[f].defaultU : [Double](repeating: 1 / Double(n), count: n)
             var present = 0.0
             for l in 1...n { present += counts[f][l] }
             for l in 1...n {
-                // Agreement levels are rare among random pairs; a floor keeps one lucky pair from
-                // deciding a weight.
-                u[f][l] = (counts[f][l] + 0.5) / (present + 0.5 * Double(n))
+                u[f][l] = (counts[f][l] + pseudoCount * prior[l - 1]) / (present + pseudoCount)
             }
         }
-        _ = pairs
     }
 
     /// EM over distinct comparison patterns (`packed` → how many candidate pairs have it), for one

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+@testable import CardParse
+
+/// Networking contacts as a badge scanner exports them, with the cases deduplication must get
+/// right, among a background of distinct people so the estimation has something to learn from.
+enum DedupSample {
+    static let header = "rec_id,given_name,family_name,email,phone,company,job_title,linkedin,city,event,date_met\n"
+    static let cases = """
+        paco1,Paco,García López,,612 34 56 78,Tecno Soluciones S.L.,Director Comercial,,Madrid,South Summit 2024,2024-06-05
+        paco2,Francisco,García López,francisco.garcia@tecnosoluciones.es,+34612345678,Tecno Soluciones SL,Director Comercial,https://www.linkedin.com/in/francisco-garcia-lopez-8a1b2c,Madrid,MWC 2025,2025-03-03
+        paco3,FRANCISCO,GARCIA,,,,,linkedin.com/in/francisco-garcia-lopez-8a1b2c/,,4YFN 2025,2025-03-04
+        bob1,Bob,Smith,bob.smith@brightlabs.com,(415) 555-0142,Bright Labs Inc.,VP Marketing,,San Francisco,SXSW 2024,2024-03-08
+        bob2,Robert,Smith,,+1 415 555 0142,Bright Labs,VP Marketing,,SF,Web Summit 2024,2024-11-11
+        pepe1,Pepe,Martínez Ruiz,pepe.martinez77@gmail.com,,Grupo Nexo,CTO,,Sevilla,DES Málaga 2024,2024-06-13
+        pepe2,José,Martínez,Pepe.Martinez77@gmail.com,655 44 33 22,Grupo Nexo S.A.,CTO,,Seville,South Summit 2025,2025-06-04
+        alvaro1,ÁLVARO,NÚÑEZ,,+34 699 88 77 66,,,,Bilbao,BIG Bilbao 2024,2024-10-23
+        alvaro2,alvaro,nunez,,0034 699887766,Cobalt Energía,Ingeniero de Software,,Bilbo,MWC 2025,2025-03-03
+        lucia1,Quintana,Lucía,lucia.quintana@orionlabs.es,,Orion Labs,Product Manager,,Valencia,4YFN 2024,2024-02-27
+        lucia2,Lucía,Quintana,lucia.quintana@orionlabs.es,,Orion Labs S.L.,Product Manager,,València,South Summit 2024,2024-06-05
+        carmen1,Carmen,Ortiz,cortiz@atlasdata.es,,Atlas Data,Analista de Datos,,Zaragoza,MWC 2024,2024-02-26
+        carmen2,Carmen,Ortiz Salinas,cortiz@atlasdata.es,,Atlas Data S.L.,Analista de Datos,,Zaragoza,MWC 2025,2025-03-03
+        laura,Laura,Pérez Gil,laura.perez@tecnosoluciones.es,91 123 45 67,Tecno Soluciones S.L.,Responsable de Compras,,Madrid,South Summit 2024,2024-06-05
+        javier,Javier,Ruiz Soto,javier.ruiz@tecnosoluciones.es,911 234 567,Tecno Soluciones,Key Account Manager,,Madrid,South Summit 2024,2024-06-05
+        mariaF,María,García Fernández,maria.garcia.f@hotmail.com,611 22 33 44,Lumen Capital,CEO,,Madrid,MWC 2024,2024-02-26
+        mariaS,María,García Sánchez,mgarcia.sanchez@gmail.com,622 99 88 77,Vértice Media,Directora de Marketing,,Madrid,MWC 2025,2025-03-03
+        ana1,Ana,Beltrán Ortega,ana.beltran@quantumdata.es,633 21 43 65,Quantum Data,Analista de Datos,,Barcelona,4YFN 2024,2024-02-27
+        ana2,Ana,Beltrán Ortega,abeltran@helixfinance.es,+34 633 214 365,Helix Finance S.A.,Directora de Datos,,BCN,South Summit 2025,2025-06-04
+
+        """
+
+    /// Distinct people around the cases (no two share a name, e-mail or phone).
+    static var background: String {
+        let given = ["Sergio", "Raquel", "Emilio", "Beatriz", "Hugo", "Nuria", "Óscar", "Irene", "Tomás", "Sonia",
+                     "Keith", "Fiona", "Derek", "Holly", "Stuart", "Megan", "Gavin", "Chloe", "Trevor", "Zoe"]
+        let family = ["Crespo Vidal", "Molina Arias", "Soler Pastor", "Iglesias Cano", "Rubio Marín", "Lozano Nieto",
+                      "Prieto Bravo", "Vega Campos", "Herrera Peña", "Calvo Reyes", "Ashford", "Blackwell", "Fairley",
+                      "Hartley", "Kingsley", "Lindholm", "Redfern", "Thornton", "Westwood", "Whitcombe"]
+        return (0..<given.count).map { i in
+            let g = TextFolding.fold(given[i]), f = TextFolding.fold(family[i]).split(separator: " ")[0]
+            return "bg\(i),\(given[i]),\(family[i]),\(g).\(f)@example\(i).com,6\(String(format: "%02d", i))0000\(i % 10)\(i % 10),"
+                + "Empresa \(i),Consultor,,Madrid,Meetup \(i),2024-0\(i % 9 + 1)-10"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func contacts(_ csv: String = header + cases + background) throws -> [Contact] {
+        let normalizer = ContactNormalizer(region: "ES")
+        return try readCSV(csv, options: CSVOptions()).contacts.map { c in
+            var c = c
+            _ = normalizer.normalize(&c)
+            return c
+        }
+    }
+}
+
+@Suite("Deduplication")
+struct DeduplicatorTests {
+    let contacts: [Contact]
+    let result: DedupResult
+    let ids: [String]
+
+    init() throws {
+        contacts = try DedupSample.contacts()
+        result = Deduplicator().run(contacts)
+        ids = contacts.map(\.recordID)
+    }
+
+    func together(_ a: String, _ b: String) -> Bool {
+        guard let i = ids.firstIndex(of: a), let j = ids.firstIndex(of: b) else { return false }
+        return result.clusterOf[i] == result.clusterOf[j]
+    }
+
+    @Test("record ids come from the rec_id column")
+    func recordIDs() {
+        #expect(ids.prefix(3) == ["paco1", "paco2", "paco3"])
+    }
+
+    @Test("nicknames: Paco/Francisco, Bob/Robert, Pepe/José", arguments: [
+        ("paco1", "paco2"), ("paco2", "paco3"), ("paco1", "paco3"), ("bob1", "bob2"), ("pepe1", "pepe2"),
+    ])
+    func nicknames(_ pair: (String, String)) {
+        #expect(together(pair.0, pair.1))
+    }
+
+    @Test("accents and case, swapped order, one surname against two", arguments: [
+        ("alvaro1", "alvaro2"), ("lucia1", "lucia2"), ("carmen1", "carmen2"),
+    ])
+    func spellings(_ pair: (String, String)) {
+        #expect(together(pair.0, pair.1))
+    }
+
+    @Test("colleagues behind one switchboard stay two people")
+    func switchboard() {
+        #expect(!together("laura", "javier"))
+        #expect(!together("laura", "paco1"))
+    }
+
+    @Test("two María García are two people")
+    func namesakes() {
+        #expect(!together("mariaF", "mariaS"))
+    }
+
+    @Test("a job change is one person")
+    func jobChange() {
+        #expect(together("ana1", "ana2"))
+    }
+
+    @Test("background people are not merged with anyone")
+    func background() {
+        for i in 0..<20 {
+            let k = ids.firstIndex(of: "bg\(i)")!
+            #expect(result.clusters[result.clusterOf[k]].count == 1, "bg\(i)")
+        }
+        // 19 case records make 11 people.
+        #expect(result.clusters.count == 20 + 11)
+    }
+
+    @Test("the explanation of a known pair adds up to its weight")
+    func explanation() throws {
+        let pair = try #require(result.merged.first { Set([ids[$0.a], ids[$0.b]]) == ["bob1", "bob2"] })
+        let rows = result.explain(pair)
+        #expect(rows.first?.field == "prior")
+        let given = try #require(rows.first { $0.field == "given_name" })
+        #expect(given.level == "nickname or shared name")
+        #expect(given.weight > 0)
+        let phone = try #require(rows.first { $0.field == "phone" })
+        #expect(phone.level == "same number")
+        #expect(abs(rows.reduce(0) { $0 + $1.weight } - pair.weight) < 1e-9)
+        let text = DedupReports.explanation(pair, result, ids: ids)
+        #expect(text.contains("bob1 ~ bob2"))
+        #expect(text.contains("phone"))
+    }
+
+    @Test("every candidate pair names the rules that found it")
+    func rules() throws {
+        let pair = try #require(result.scored.first { Set([ids[$0.a], ids[$0.b]]) == ["pepe1", "pepe2"] })
+        let names = CandidateBlocker.names(pair.rules)
+        #expect(names.contains("email"))
+    }
+}
+
+@Suite("Survivorship")
+struct ContactMergerTests {
+    @Test("a job change keeps the newest organization and title, and every contact point")
+    func newestJob() throws {
+        let contacts = try DedupSample.contacts()
+        let ana = contacts.filter { $0.recordID.hasPrefix("ana") }
+        let merged = ContactMerger.merge(ana.reversed())
+        #expect(merged.organization == "Helix Finance S.A.")
+        #expect(merged.title == "Directora de Datos")
+        #expect(Set(merged.emails.map(\.value)) == ["ana.beltran@quantumdata.es", "abeltran@helixfinance.es"])
+        #expect(merged.phones.count == 1)      // one number, written two ways
+        #expect(merged.events.map(\.name) == ["4YFN 2024", "South Summit 2025"])
+        let provenance = try #require(merged.merged)
+        #expect(provenance.sources.map(\.recordID) == ["ana1", "ana2"])
+        #expect(provenance.title == 1)
+        #expect(provenance.phones == [[0, 1]])
+    }
+
+    @Test("the most complete, well written name wins; nicknames are kept")
+    func bestName() throws {
+        let contacts = try DedupSample.contacts()
+        let paco = contacts.filter { $0.recordID.hasPrefix("paco") }
+        let merged = ContactMerger.merge(paco)
+        #expect(merged.name?.given == "Francisco")
+        #expect(merged.name?.family == "García López")
+        #expect(merged.nicknames.contains("Paco"))
+        #expect(merged.urls.count == 1)         // one profile, written two ways
+    }
+}
+
+@Suite("Clustering and estimation")
+struct ClusteringTests {
+    @Test("the chain guard keeps A and C apart when they conflict, though both match B")
+    func chainGuard() {
+        var clusterer = Clusterer(count: 3, maxSize: 100)
+        let conflict: Set<[Int]> = [[0, 2], [2, 0]]
+        #expect(clusterer.join(0, 1) { !conflict.contains([$0, $1]) } == .joined)
+        #expect(clusterer.join(1, 2) { !conflict.contains([$0, $1]) } == .refused)
+        let (of, clusters) = clusterer.clusters()
+        #expect(of[0] == of[1] && of[1] != of[2])
+        #expect(clusters.count == 2)
+    }
+
+    @Test("EM recovers m and the match share of a synthetic population")
+    func emConverges() {
+        // Two fields with three levels each; matches agree 90% / 80% of the time, non-matches 2% / 5%.
+        let fields = [MatchField.organization, MatchField.city]
+        var model = MatchModel(fields: fields)
+        model.u = [[0, 0.02, 0.03, 0.95], [0, 0.05, 0.05, 0.90]]
+        var patterns: [UInt64: Int] = [:]
+        let mTrue = [[0, 0.9, 0.05, 0.05], [0, 0.8, 0.1, 0.1]]
+        let share = 0.3, total = 100_000.0
+        for l0 in 1...3 {
+            for l1 in 1...3 {
+                let p = share * mTrue[0][l0] * mTrue[1][l1] + (1 - share) * model.u[0][l0] * model.u[1][l1]
+                patterns[UInt64(l0) | UInt64(l1) << 4] = Int((p * total).rounded())
+            }
+        }
+        let (estimated, _) = model.estimateM(patterns: patterns, estimate: [true, true], pseudoCount: 0)
+        #expect(abs(estimated - share) < 0.02)
+        #expect(abs(model.m[0][1] - 0.9) < 0.02)
+        #expect(abs(model.m[1][1] - 0.8) < 0.02)
+    }
+
+    @Test("Jaro–Winkler on names")
+    func jaroWinkler() {
+        #expect(abs(JaroWinkler.similarity("martha", "marhta") - 0.961) < 0.001)
+        #expect(JaroWinkler.similarity("gonzalez", "gonzales") >= 0.95)
+        #expect(JaroWinkler.similarity("garcia", "smith") < 0.6)
+        #expect(!JaroWinkler.atLeast(0.9, "ab", "abcdefghij"))
+    }
+}
