@@ -128,6 +128,10 @@ public enum ContactMerger {
             if text.unicodeScalars.contains(where: { $0.value > 0x7F }) { score += 1.5 }   // accents written
             if text != text.uppercased() && text != text.lowercased() { score += 3 }      // proper case
             if given.count <= 2 || given.hasSuffix(".") { score -= 3 }                    // an initial
+            // Written surname first: a given name in the family field, a surname as given name.
+            let givenWord = TextFolding.fold(given).split(separator: " ").first.map(String.init) ?? ""
+            if !givenWord.isEmpty && Nicknames.isGivenName(givenWord) { score += 3 }
+            if TextFolding.fold(family).split(separator: " ").contains(where: { Nicknames.isGivenName(String($0)) }) { score -= 3 }
             if score >= bestScore { best = k; bestScore = score }
         }
         return best

@@ -3,14 +3,15 @@ import Foundation
 /// Settings of a deduplication run.
 public struct DedupConfiguration: Sendable {
     /// Pairs at or above this match probability are merged.
-    public var threshold: Double = 0.9
+    public var threshold: Double = 0.8
     /// Pairs between this and `threshold` are listed for a human to review.
-    public var reviewThreshold: Double = 0.5
+    public var reviewThreshold: Double = 0.2
     /// Extra-property names (`--map column=custom:NAME`) compared as fields.
     public var customFields: [String] = []
     /// Two records may share a cluster only if their evidence (Bayes factor, no prior) is at least
-    /// this many bits: the chain guard.
-    public var compatibilityFloor: Double = 0
+    /// this many bits: the chain guard. Four bits (16 : 1 for "same person") stops chains of
+    /// namesakes without splitting a person whose cards share little but the name.
+    public var compatibilityFloor: Double = 4
     /// Largest cluster the chain guard lets grow: no person has hundreds of cards.
     public var maxClusterSize = 100
     public var threads = Parallel.defaultThreads
@@ -18,9 +19,9 @@ public struct DedupConfiguration: Sendable {
     public var randomPairs = 400_000
     public var emSample = 1_000_000
 
-    public init(threshold: Double = 0.9, reviewThreshold: Double? = nil, customFields: [String] = []) {
+    public init(threshold: Double = 0.8, reviewThreshold: Double? = nil, customFields: [String] = []) {
         self.threshold = threshold
-        self.reviewThreshold = min(reviewThreshold ?? 0.5, threshold)
+        self.reviewThreshold = min(reviewThreshold ?? 0.2, threshold)
         self.customFields = customFields
     }
 }
@@ -213,7 +214,7 @@ public struct Deduplicator: Sendable {
         var matches = s1.share * Double(byId.count) / max(s2.agreeing, 0.05)
         if byId.isEmpty { matches = s2.share * Double(byName.count) / 0.8 }   // no identifiers at all
         model.setPrior(matches: max(matches, 1), records: features.count)
-        model.neutralizeNameOnlyProfiles()
+        model.neutralizeSharedValues()
         model.freeze()
     }
 

@@ -68,6 +68,13 @@ public struct MatchModel: Sendable {
         if l == 0 { return 0 }
         var w = l <= 2 && fields[f].termFrequency ? c.tf(f).map { adjustedWeight(f, l, tf: $0) } ?? weight(f, l) : weight(f, l)
         let familyAgrees = (1...3).contains(c.level(1))
+        // Measured within the surname when it is common enough; else the average correction.
+        if f == 0 && l == 1 && c.givenWithinFamily > 0 {
+            return min(w, log2(m[0][1] / Double(max(c.givenWithinFamily, c.tfGiven))))
+        }
+        if f == 7 && l == 1 && c.sameCityWithinFamily > 0 {
+            return min(w, log2(m[7][1] / Double(c.sameCityWithinFamily)))
+        }
         if familyAgrees && f == 0 && l <= 3 { w -= givenGivenFamily }
         if familyAgrees && f == 7 && l == 1 { w -= cityGivenFamily }
         return w
@@ -169,9 +176,13 @@ public struct MatchModel: Sendable {
 
     /// A profile address made of the name only (`/in/jose-garcia`) is what anyone of that name
     /// would have or be given: agreeing on it repeats the name's evidence, so it weighs nothing.
-    mutating func neutralizeNameOnlyProfiles() {
-        guard let f = fields.firstIndex(where: { $0.name == MatchField.linkedIn.name }) else { return }
-        u[f][2] = m[f][2]
+    ///
+    /// Likewise an address or number already seen on records of differently named people (a
+    /// switchboard, `info@`): sharing it says nothing about being one person.
+    mutating func neutralizeSharedValues() {
+        u[4][2] = m[4][2]
+        u[2][2] = m[2][2]
+        u[3][3] = m[3][3]
     }
 
     /// A waterfall: the prior, then each field's level and weight, then the total.

@@ -57,6 +57,8 @@ public struct PairComparison: Sendable, Equatable {
     public var packed: UInt64 = 0
     /// Share of records with the agreeing given name, surname(s), organization and city.
     var tfGiven: Float = 0, tfFamily: Float = 0, tfOrganization: Float = 0, tfCity: Float = 0
+    /// The same, within the first record's surname (0 when the surname is too rare to measure).
+    var givenWithinFamily: Float = 0, sameCityWithinFamily: Float = 0
 
     func tf(_ field: Int) -> Float? {
         let v: Float
@@ -105,6 +107,7 @@ public struct PairComparator: Sendable {
             if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
         }
         c.set(0, g); c.set(1, f)
+        if g == 1 && f == 1 && ia >= 0 { c.givenWithinFamily = stats.givenTFWithinFamily[ia] }
         c.tfGiven = gTF
         c.tfFamily = fTF
         c.set(2, emailLevel(a, b, ia))
@@ -133,7 +136,10 @@ public struct PairComparator: Sendable {
         if !a.city.isEmpty && !b.city.isEmpty {
             if a.city == b.city {
                 c.set(7, 1)
-                if ia >= 0 { c.tfCity = stats.cityTF[ia] }
+                if ia >= 0 {
+                    c.tfCity = stats.cityTF[ia]
+                    if c.level(1) == 1 { c.sameCityWithinFamily = stats.sameCityWithinFamily[ia] }
+                }
             } else {
                 c.set(7, JaroWinkler.atLeast(0.85, a.city, b.city) ? 2 : 3)
             }

@@ -133,7 +133,7 @@ public final class RecordFeatures: @unchecked Sendable {
     }
 
     /// A local part says more than the name only when something is left after taking the name's
-    /// words and initials out (`victor.urquiza83`, not `jose.garcia`, `jgarcia` or `samantha`):
+    /// words and initials out (`vurquiza.dev`, `garcia1975`, not `jose.garcia`, `jgarcia` or `samantha`):
     /// otherwise agreeing on it counts the name twice.
     func isDistinctive(_ local: String) -> Bool {
         guard local.utf8.count >= 5 else { return false }
@@ -151,7 +151,9 @@ public final class RecordFeatures: @unchecked Sendable {
             if rest.first == first { rest.removeFirst() }
             if rest.last == first { rest.removeLast() }
         }
-        return rest.count >= 2
+        // Two digits alone (`jose.garcia77`) are too easily shared by namesakes.
+        let letters = rest.filter { $0 >= 0x61 && $0 <= 0x7A }.count
+        return letters >= 2 || rest.count >= 3
     }
 
     /// The last nine digits before any extension: enough to tell numbers apart, and the same

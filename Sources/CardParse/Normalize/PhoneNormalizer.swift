@@ -51,7 +51,7 @@ public struct PhoneNormalizer: Sendable {
 
     /// `full`: always through libphonenumber's Parse (tests compare it with the fast path).
     static func parseUncached(_ cleaned: String, region: String, full: Bool = false) -> Result {
-        if !full && region == "ES" && impossibleInSpain(cleaned) { return Result() }
+        if !full && region == "ES" && impossibleInSpain(cleaned) { return Result(region: "ES") }
         var raw = cardtool_phone_result()
         cleaned.withCString { t in
             region.withCString { r in full ? cardtool_phone_parse_full(t, r, &raw) : cardtool_phone_parse(t, r, &raw) }
@@ -80,7 +80,7 @@ public struct PhoneNormalizer: Sendable {
             default: return false     // "+", letters (an extension), anything unusual: Parse decides
             }
         }
-        if digits == 9 || digits == 0 { return false }
+        if digits == 9 || digits < 3 || digits > 17 { return false }
         if first == 0x30 && second == 0x30 { return false }                      // 00 international prefix
         if digits == 11 && first == 0x33 && second == 0x34 { return false }      // 34 without "+"
         return true

@@ -97,10 +97,10 @@ struct InputOptions: ParsableArguments {
 /// `--threshold` and friends.
 struct MatchOptions: ParsableArguments {
     @Option(name: .long, help: "Match probability at or above which two records are merged (0–1).")
-    var threshold: Double = 0.9
+    var threshold: Double = 0.8
 
     @Option(name: .customLong("review-threshold"), help: "Probability from which a pair not merged is listed for review.")
-    var reviewThreshold: Double = 0.5
+    var reviewThreshold: Double = 0.2
 
     func validate() throws {
         guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1.") }

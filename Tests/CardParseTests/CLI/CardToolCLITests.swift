@@ -181,4 +181,48 @@ struct CardToolCLITests {
         #expect(written.split(separator: "\n").count == 3)
         #expect(r.stderr.contains("vcard/empty.vcf: warning: input is empty; no records [input.empty]"))
     }
+
+    @Test("merge: three formats in, one person per line out, with the account; --review and --to csv")
+    func merge() throws {
+        let r = try run(["merge", "merge/cards.vcf", "merge/badges.csv", "merge/connections.html", "--region", "ES"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 11)
+        #expect(r.stdout.contains(#""nickname":"Paco""#))
+        #expect(r.stdout.contains(#""merged":{"sources":[{"id":"#))
+        #expect(r.stderr.hasPrefix("read 26 records from 3 files: 26 ok, 0 with warnings, 0 rejected\n"
+            + "26 records → 11 people (26 records merged into 11); "))
+        #expect(r.stderr.hasSuffix(" pairs for review; 126 candidate pairs compared\n"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let review = dir.appendingPathComponent("review.csv"), out = dir.appendingPathComponent("hubspot.csv")
+        let csv = try run(["merge", "merge/cards.vcf", "merge/badges.csv", "merge/connections.html", "--to", "csv",
+                           "--crm", "hubspot", "-o", out.path, "--review", review.path, "-q"])
+        #expect(csv.status == 0)
+        #expect(try String(contentsOf: out, encoding: .utf8).split(whereSeparator: \.isNewline).count == 12)
+        let reviewText = try String(contentsOf: review, encoding: .utf8)
+        #expect(reviewText.hasPrefix("probability,match_weight,record_id_1,name_1,emails_1,phones_1,"))
+    }
+
+    @Test("dedupe: clusters, pairs and an explanation per merged pair")
+    func dedupe() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-dedupe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let clusters = dir.appendingPathComponent("clusters.csv"), pairs = dir.appendingPathComponent("pairs.csv")
+        let r = try run(["dedupe", "merge/cards.vcf", "merge/badges.csv", "merge/connections.html", "--clusters",
+                         clusters.path, "--pairs", pairs.path, "--explain"])
+        #expect(r.status == 0)
+        let rows = try String(contentsOf: clusters, encoding: .utf8).split(whereSeparator: \.isNewline)
+        #expect(rows.first == "rec_id,cluster_id")
+        #expect(rows.count == 27)
+        #expect(rows.contains("merge/cards.vcf:1,c01"))
+        #expect(try String(contentsOf: pairs, encoding: .utf8).hasPrefix("record_id_1,record_id_2,probability,match_weight,merged,rules,given_name,family_name,email,phone,linkedin"))
+        #expect(r.stdout.contains("model: prior"))
+        #expect(r.stdout.contains("  prior "))
+        #expect(r.stdout.contains("probability"))
+        let bad = try run(["dedupe", "merge/cards.vcf", "--threshold", "1.5"])
+        #expect(bad.status == 64)
+    }
 }

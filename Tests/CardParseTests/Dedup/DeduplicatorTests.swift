@@ -211,3 +211,55 @@ struct ClusteringTests {
         #expect(!JaroWinkler.atLeast(0.9, "ab", "abcdefghij"))
     }
 }
+
+@Suite("Merging the three-format fixtures")
+struct MergeFixtureTests {
+    /// Reads `Tests/Fixtures/merge` as `cardtool merge` does.
+    static func read() throws -> [Contact] {
+        var contacts: [Contact] = []
+        let importer = ContactImporter(normalizer: ContactNormalizer(region: "ES"), threads: 2)
+        let files = ["cards.vcf", "badges.csv", "connections.html"].map { Fixtures.path("merge/\($0)") }
+        let summary = try importer.run(paths: files, contact: { contacts.append($0) }, diagnostic: { _ in })
+        #expect(summary.records == 26 && summary.succeeded)
+        return contacts
+    }
+
+    @Test("every record lands with the people expected.csv lists")
+    func clustersMatchTruth() throws {
+        let contacts = try Self.read()
+        let truthText = try String(contentsOfFile: Fixtures.path("merge/expected.csv"), encoding: .utf8)
+        var person: [String: String] = [:]
+        for line in truthText.split(whereSeparator: \.isNewline).dropFirst() {
+            let f = line.split(separator: ",").map(String.init)
+            person["\(f[0]):\(f[1])"] = f[2]
+        }
+        let result = Deduplicator().run(contacts)
+        let labels = contacts.map { c in person["\(URL(fileURLWithPath: c.source!.file).lastPathComponent):\(c.source!.record)"] }
+        #expect(labels.allSatisfy { $0 != nil })
+        for i in contacts.indices {
+            for j in contacts.indices where j > i {
+                let same = labels[i] == labels[j], together = result.clusterOf[i] == result.clusterOf[j]
+                #expect(same == together, "\(labels[i]!) / \(labels[j]!)")
+            }
+        }
+        #expect(result.clusters.count == Set(labels.compactMap { $0 }).count)
+    }
+
+    @Test("the merged people keep every value with its source")
+    func survivorship() throws {
+        let contacts = try Self.read()
+        let result = Deduplicator().run(contacts)
+        let people = result.clusters.map { ContactMerger.merge($0.map { contacts[$0] }) }
+        let francisco = try #require(people.first { $0.name?.family == "García López" && $0.name?.given == "Francisco" })
+        #expect(francisco.nicknames.contains("Paco"))
+        #expect(francisco.phones.filter { $0.e164 == "+34612345678" }.count == 1)   // written two ways
+        #expect(francisco.merged?.sources.count == 3)
+        let ana = try #require(people.first { $0.name?.given == "Ana" })
+        #expect(ana.title == "Directora de Datos")
+        #expect(ana.organization == "Grupo Medialuna")
+        let lucia = try #require(people.first { $0.fullName?.contains("Quintana") == true })
+        #expect(lucia.name?.given == "Lucía")
+        let marias = people.filter { $0.name?.given == "María" }
+        #expect(marias.count == 2)
+    }
+}
