@@ -1,12 +1,13 @@
 # cardtool: two commands do all set-up on a fresh Debian machine with Swift 6:
-#   make demo   parse the bundled fixtures to JSON Lines, vCard 4.0 and HubSpot CSV (in demo-out/)
+#   make demo   merge the three-format fixtures into one address book, and parse every fixture (in demo-out/)
 #   make test   run the test suite
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libphonenumber-dev valgrind binutils
 FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv) \
             $(wildcard Tests/Fixtures/html/*.html)
+MERGE := Tests/Fixtures/merge/cards.vcf Tests/Fixtures/merge/badges.csv Tests/Fixtures/merge/connections.html
 
-.PHONY: deps build demo test bench leakcheck clean
+.PHONY: deps build demo test bench bench-dedup leakcheck clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -17,10 +18,14 @@ build: deps
 
 demo: build
 	@mkdir -p demo-out
+	$(SWIFT) run --skip-build cardtool merge $(MERGE) -o demo-out/people.jsonl --review demo-out/review.csv
+	$(SWIFT) run --skip-build cardtool merge $(MERGE) --to csv --crm hubspot -o demo-out/people-hubspot.csv --quiet
+	$(SWIFT) run --skip-build cardtool dedupe $(MERGE) --clusters demo-out/clusters.csv --explain --quiet > demo-out/explain.txt
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to jsonl -o demo-out/contacts.jsonl
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to vcf --vcard-version 4.0 -o demo-out/contacts.vcf --quiet
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to csv --crm hubspot -o demo-out/hubspot.csv --quiet
-	@echo "wrote demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts), demo-out/contacts.vcf and demo-out/hubspot.csv"
+	@echo "wrote demo-out/people.jsonl ($$(wc -l < demo-out/people.jsonl) people from 26 records), people-hubspot.csv, review.csv, clusters.csv, explain.txt;"
+	@echo "      demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts), contacts.vcf and hubspot.csv"
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -37,5 +42,9 @@ bench: deps
 	.build/release/cardbench html
 	.build/release/cardbench normalize
 
+bench-dedup: deps
+	$(SWIFT) build -c release --product cardtool
+	python3 scripts/dedup_bench.py
+
 clean:
-	rm -rf .build demo-out
+	rm -rf .build demo-out .bench

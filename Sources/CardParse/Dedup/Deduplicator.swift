@@ -8,10 +8,12 @@ public struct DedupConfiguration: Sendable {
     public var reviewThreshold: Double = 0.2
     /// Extra-property names (`--map column=custom:NAME`) compared as fields.
     public var customFields: [String] = []
-    /// Two records may share a cluster only if their evidence (Bayes factor, no prior) is at least
-    /// this many bits: the chain guard. Four bits (16 : 1 for "same person") stops chains of
-    /// namesakes without splitting a person whose cards share little but the name.
-    public var compatibilityFloor: Double = 4
+    /// The chain guard: two records may share a cluster only if their match weight (prior
+    /// included) is at least this many bits, i.e. odds of 1 : 4096. With a million records the
+    /// prior is lower, and more namesakes are about: the guard tightens with it. Never below
+    /// `minimumEvidence` bits of evidence.
+    public var compatibilityWeight: Double = -12
+    public var minimumEvidence: Double = 0
     /// Largest cluster the chain guard lets grow: no person has hundreds of cards.
     public var maxClusterSize = 100
     public var threads = Parallel.defaultThreads
@@ -120,7 +122,7 @@ public struct Deduplicator: Sendable {
         var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)
         let matches = scored.filter { $0.probability >= configuration.threshold }.sorted { $0.weight > $1.weight }
         var merged: [ScoredPair] = [], refused: [ScoredPair] = []
-        let floor = configuration.compatibilityFloor
+        let floor = max(configuration.minimumEvidence, configuration.compatibilityWeight - frozen.priorWeight)
         for pair in matches {
             let joined = clusterer.join(pair.a, pair.b) { x, y in
                 frozen.evidence(comparator.compare(features[x], features[y], x, y)) >= floor

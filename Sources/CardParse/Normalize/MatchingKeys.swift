@@ -178,12 +178,13 @@ public enum Nicknames {
     }()
 
     /// The formal names a folded given-name word stands for: itself when it is one (or unknown),
-    /// else the names it is a nickname of (`paco` → `francisco`, `bob` → `robert`). Two names
+    /// and the names it is a nickname of (`paco` → `francisco`, `bob` → `robert`). Two names
     /// that can be one person's share at least one, which makes a narrow blocking key.
     public static func formal(_ word: String) -> [String] {
         let table = formalParents
-        if table.formal.contains(word) { return [word] }
-        return table.parents[word] ?? [word]
+        guard let parents = table.parents[word] else { return [word] }
+        // `bob` is a nickname of `robert` and has nicknames of its own (`bobby`): both.
+        return table.formal.contains(word) ? [word] + parents : parents
     }
 
     /// The folded forms `given` may stand for, itself first.
