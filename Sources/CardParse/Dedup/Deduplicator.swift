@@ -3,7 +3,7 @@ import Foundation
 /// Settings of a deduplication run.
 public struct DedupConfiguration: Sendable {
     /// Pairs at or above this match probability are merged.
-    public var threshold: Double = 0.8
+    public var threshold: Double = 0.7
     /// Pairs between this and `threshold` are listed for a human to review.
     public var reviewThreshold: Double = 0.2
     /// Extra-property names (`--map column=custom:NAME`) compared as fields.
@@ -21,7 +21,7 @@ public struct DedupConfiguration: Sendable {
     public var randomPairs = 400_000
     public var emSample = 1_000_000
 
-    public init(threshold: Double = 0.8, reviewThreshold: Double? = nil, customFields: [String] = []) {
+    public init(threshold: Double = 0.7, reviewThreshold: Double? = nil, customFields: [String] = []) {
         self.threshold = threshold
         self.reviewThreshold = min(reviewThreshold ?? 0.2, threshold)
         self.customFields = customFields
@@ -204,7 +204,7 @@ public struct Deduplicator: Sendable {
         let idRules = bit(.email) | bit(.linkedIn) | bit(.customValue)
         let custom = Array(MatchField.builtInCount..<fieldCount)
         let secondSession: Set<Int> = Set([2, 3, 4, 5] + custom)     // identifiers and organization
-        let idAgreement: [Int: Int] = Dictionary(uniqueKeysWithValues: [(2, 2), (4, 1)] + custom.map { ($0, 1) })
+        let idAgreement: [Int: Int] = Dictionary(uniqueKeysWithValues: [(2, 3), (4, 1)] + custom.map { ($0, 1) })
         let byId = indices(rules) { $0 & idRules != 0 }
         let byName = indices(rules) { $0 & bit(.name) != 0 }
         // Session 1: identifiers agree by construction; learn names and the rest.

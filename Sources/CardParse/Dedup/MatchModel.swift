@@ -84,7 +84,7 @@ public struct MatchModel: Sendable {
     /// dropping a "different" e-mail on a job change can give back: a pair whose identity
     /// evidence stays below a threshold even with this is not compared further.
     public var maxRestWeight: Double {
-        var total = max(0, -weight(2, 6))
+        var total = max(0, -weight(2, 7))
         for f in 5..<fields.count {
             var best = 0.0
             for l in 1...fields[f].levels.count {
@@ -179,10 +179,14 @@ public struct MatchModel: Sendable {
     ///
     /// Likewise an address or number already seen on records of differently named people (a
     /// switchboard, `info@`): sharing it says nothing about being one person.
+    ///
+    /// And agreements that the name mostly explains (a personal address made of the name, a local
+    /// part, a one-letter typo) weigh at most 5 bits: namesakes pick the same `jose.garcia@…`.
     mutating func neutralizeSharedValues() {
         u[4][2] = m[4][2]
         u[2][2] = m[2][2]
         u[3][3] = m[3][3]
+        for l in 3...5 { u[2][l] = max(u[2][l], m[2][l] / 32) }
     }
 
     /// A waterfall: the prior, then each field's level and weight, then the total.

@@ -19,8 +19,10 @@ public struct MatchField: Sendable, Equatable {
         levels: ["exact", "one of two surnames", "typo", "one shared, others differ", "similar (JW ≥ 0.80)", "different"],
         defaultM: [0.55, 0.3, 0.08, 0.02, 0.02, 0.03], termFrequency: true, defaultU: [0.0008, 0.0016, 0.004, 0.0037, 0.0056, 0.9843])
     public static let email = MatchField(name: "email",
-        levels: ["same address", "same address, also on other names", "same local part", "typo", "different personal addresses", "different"],
-        defaultM: [0.5, 0.01, 0.15, 0.04, 0.05, 0.25], termFrequency: false, defaultU: [0.00001, 0.000001, 0.00001, 0.000002, 0.11, 0.889977])
+        levels: ["same address", "same address, also on other names", "same name-made personal address", "same local part",
+                 "typo", "different personal addresses", "different"],
+        defaultM: [0.35, 0.01, 0.15, 0.1, 0.04, 0.05, 0.3], termFrequency: false,
+        defaultU: [0.00001, 0.000001, 0.00001, 0.00001, 0.000002, 0.11, 0.889977])
     public static let phone = MatchField(name: "phone",
         levels: ["same number", "same fixed line", "same number, also on other names", "one digit off", "different mobiles", "different"],
         defaultM: [0.75, 0.04, 0.01, 0.01, 0.05, 0.14], termFrequency: false, defaultU: [0.00002, 0.000005, 0.000001, 0.000002, 0.10, 0.899972])
@@ -129,7 +131,7 @@ public struct PairComparator: Sendable {
         // organizations differ, a different title or a different (non-personal) e-mail is the
         // same fact again, not more evidence, so they count as missing.
         let otherJob = c.level(5) == 3
-        if otherJob && c.level(2) == 6 { c.packed &= ~(UInt64(0xF) << 8) }
+        if otherJob && c.level(2) == 7 { c.packed &= ~(UInt64(0xF) << 8) }
         if !a.title.isEmpty && !b.title.isEmpty && !(otherJob && a.title != b.title) {
             c.set(6, a.title == b.title ? 1 : a.title.utf8.first == b.title.utf8.first && JaroWinkler.atLeast(0.85, a.title, b.title) ? 2 : 3)
         }
@@ -201,12 +203,13 @@ public struct PairComparator: Sendable {
     func emailLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {
         if a.emails.isEmpty || b.emails.isEmpty { return 0 }
         for e in a.emails where b.emails.contains(e) {
-            return ia >= 0 && stats.isShared(email: e) ? 2 : 1
+            if ia >= 0 && stats.isShared(email: e) { return 2 }
+            return a.nameMadePersonal.contains(e) ? 3 : 1
         }
-        for l in a.emailLocals where b.emailLocals.contains(l) { return 3 }
-        for s in a.emailText { for t in b.emailText where oneEditApart(s, t, lettersOnly: true) { return 4 } }
-        if !a.personalEmails.isEmpty && !b.personalEmails.isEmpty { return 5 }
-        return 6
+        for l in a.emailLocals where b.emailLocals.contains(l) { return 4 }
+        for s in a.emailText { for t in b.emailText where oneEditApart(s, t, lettersOnly: true) { return 5 } }
+        if !a.personalEmails.isEmpty && !b.personalEmails.isEmpty { return 6 }
+        return 7
     }
 
     func phoneLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {

@@ -22,6 +22,8 @@ public final class RecordFeatures: @unchecked Sendable {
     public var emails: [UInt64] = []
     public var emailText: [String] = []
     public var personalEmails: [UInt64] = []
+    /// Personal addresses whose local part is only the name (`jose.garcia@gmail.com`).
+    public var nameMadePersonal: [UInt64] = []
     public var emailLocals: [UInt64] = []
     /// Phones as their last nine digits (hashes): the same number written `612 34 56 78`,
     /// `+34612345678` or `0034 612-345-678`, also when it is not valid in the default region.
@@ -96,6 +98,7 @@ public final class RecordFeatures: @unchecked Sendable {
             if Self.personalDomains.contains(String(domain)) { personalEmails.append(h) }
             let local = TextFolding.fold(String(lower[..<at]), spaces: false)
             if isDistinctive(local) { emailLocals.append(KeyHash.hash(local, seed: 7)) }
+            else if personalEmails.last == h { nameMadePersonal.append(h) }
         }
         for p in c.phones {
             let digits = Self.tailDigits(p.e164 ?? p.value)

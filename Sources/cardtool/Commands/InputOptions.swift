@@ -97,7 +97,7 @@ struct InputOptions: ParsableArguments {
 /// `--threshold` and friends.
 struct MatchOptions: ParsableArguments {
     @Option(name: .long, help: "Match probability at or above which two records are merged (0–1).")
-    var threshold: Double = 0.8
+    var threshold: Double = 0.7
 
     @Option(name: .customLong("review-threshold"), help: "Probability from which a pair not merged is listed for review.")
     var reviewThreshold: Double = 0.2
