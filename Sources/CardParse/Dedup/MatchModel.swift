@@ -118,10 +118,11 @@ public struct MatchModel: Sendable {
 
     /// EM over distinct comparison patterns (`packed` → how many candidate pairs have it), for one
     /// training session: pairs found by some blocking rules, with the fields those rules agree on
-    /// by construction left out (`estimate` false), as Splink trains. Returns the session's match
+    /// by construction (`excluded`) left out, as Splink trains; only the fields in `estimate` are
+    /// updated, the others keep what the other session learned. Returns the session's match
     /// share and, among its matches, the share that agree on any field in `agreement`
     /// (level ≤ the given level), which sizes the prior.
-    mutating func estimateM(patterns: [UInt64: Int], estimate: [Bool], agreement: [Int: Int] = [:],
+    mutating func estimateM(patterns: [UInt64: Int], estimate: [Bool], excluded: Set<Int>, agreement: [Int: Int] = [:],
                             pseudoCount: Double = 50, maxIterations: Int = 100) -> (share: Double, agreeing: Double) {
         let items = patterns.map { (levels: levelsOf($0.key), count: Double($0.value)) }
         guard !items.isEmpty else { return (0, 0) }
@@ -133,7 +134,8 @@ public struct MatchModel: Sendable {
             var matchTotal = 0.0, total = 0.0, agreeTotal = 0.0
             for item in items {
                 var lm = log(lambda), lu = log(1 - lambda)
-                for (f, l) in item.levels.enumerated() where l != 0 && estimate[f] {
+                // Every field but those the session's blocking rules agree on by construction.
+                for (f, l) in item.levels.enumerated() where l != 0 && !excluded.contains(f) {
                     lm += log(m[f][l]); lu += log(u[f][l])
                 }
                 let pm = 1 / (1 + exp(lu - lm))

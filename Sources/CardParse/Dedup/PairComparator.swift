@@ -147,6 +147,11 @@ public struct PairComparator: Sendable {
             }
         }
         c.set(8, addressLevel(a, b))
+        // A household shares surname, street and city: once the given names clearly differ, an
+        // agreeing address or city is what relatives have in common, not evidence of one person.
+        if c.level(0) == 6 && (1...3).contains(c.level(1)) {
+            for f in [7, 8] where (1...2).contains(c.level(f)) { c.packed &= ~(UInt64(0xF) << UInt64(4 * f)) }
+        }
         if a.birthday != 0 && b.birthday != 0 { c.set(9, birthdayLevel(a.birthday, b.birthday)) }
         for k in 0..<customCount {
             let x = a.custom[k], y = b.custom[k]

@@ -197,7 +197,7 @@ struct ClusteringTests {
                 patterns[UInt64(l0) | UInt64(l1) << 4] = Int((p * total).rounded())
             }
         }
-        let (estimated, _) = model.estimateM(patterns: patterns, estimate: [true, true], pseudoCount: 0)
+        let (estimated, _) = model.estimateM(patterns: patterns, estimate: [true, true], excluded: [], pseudoCount: 0)
         #expect(abs(estimated - share) < 0.02)
         #expect(abs(model.m[0][1] - 0.9) < 0.02)
         #expect(abs(model.m[1][1] - 0.8) < 0.02)
