@@ -208,12 +208,16 @@ public struct Deduplicator: Sendable {
         let byId = indices(rules) { $0 & idRules != 0 }
         let byName = indices(rules) { $0 & bit(.name) != 0 }
         // Session 1: identifiers agree by construction; learn names and the rest.
-        let idFields = Set([2, 3, 4] + custom)
-        let s1 = model.estimateM(patterns: patterns(byId, pairs, features, comparator),
-                                 estimate: (0..<fieldCount).map { !secondSession.contains($0) }, excluded: idFields)
+        // Each session's likelihood uses only the fields it estimates: with a million records
+        // the name-sharing pairs are mostly namesakes, and letting city or title vote there
+        // teaches that namesakes match.
+        let first = (0..<fieldCount).map { !secondSession.contains($0) }
+        let s1 = model.estimateM(patterns: patterns(byId, pairs, features, comparator), estimate: first,
+                                 excluded: Set((0..<fieldCount).filter { !first[$0] }))
         // Session 2: names agree by construction; learn identifiers and organization.
         let s2 = model.estimateM(patterns: patterns(byName, pairs, features, comparator),
-                                 estimate: (0..<fieldCount).map { secondSession.contains($0) }, excluded: [0, 1],
+                                 estimate: (0..<fieldCount).map { secondSession.contains($0) },
+                                 excluded: Set((0..<fieldCount).filter { !secondSession.contains($0) }),
                                  agreement: idAgreement)
         var matches = s1.share * Double(byId.count) / max(s2.agreeing, 0.05)
         if byId.isEmpty { matches = s2.share * Double(byName.count) / 0.8 }   // no identifiers at all
