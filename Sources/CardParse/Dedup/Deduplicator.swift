@@ -19,7 +19,7 @@ public struct DedupConfiguration: Sendable {
     public var threads = Parallel.defaultThreads
     /// Random pairs for estimating u, and candidate pairs sampled for EM.
     public var randomPairs = 400_000
-    public var emSample = 1_000_000
+    public var emSample = 300_000
 
     public init(threshold: Double = 0.7, reviewThreshold: Double? = nil, customFields: [String] = []) {
         self.threshold = threshold
@@ -88,7 +88,7 @@ public struct Deduplicator: Sendable {
         var clock = Date()
         func lap(_ name: String) { timings.append((name, -clock.timeIntervalSinceNow)); clock = Date() }
 
-        let stats = FeatureStatistics(features)
+        let stats = FeatureStatistics(features, threads: threads)
         let comparator = PairComparator(customFields: custom, stats: stats)
         lap("features")
         let blocker = CandidateBlocker(threads: threads)

@@ -17,24 +17,37 @@ struct FeatureStatistics: Sendable {
     var sameCityWithinFamily: [Float] = []
     static let groupMinimum = 30
     static let minimumForFrequencies = 1000
-    var familyTokens: [String: Int32] = [:]
+    var familyTokens: [UInt64: Int32] = [:]
     var familyTotal: Float = 1
     /// E-mail (hash ^ 0x5EED) and phone hashes seen on records of differently named people.
     var shared: Set<UInt64> = []
 
     init() {}
 
-    init(_ records: [RecordFeatures]) {
-        var given: [String: Int32] = [:], family: [String: Int32] = [:], org: [String: Int32] = [:], city: [String: Int32] = [:]
-        var nGiven = 0, nFamily = 0, nOrg = 0, nCity = 0
-        for r in records {
-            if let g = r.given.first { given[g, default: 0] += 1; nGiven += 1 }
-            if !r.family.isEmpty {
-                family[r.family.joined(separator: " "), default: 0] += 1; nFamily += 1
-                for t in r.family { familyTokens[t, default: 0] += 1 }
+    init(_ records: [RecordFeatures], threads: Int = 1) {
+        // Values as 64-bit hashes, computed on all cores; counting then hashes integers, not strings.
+        struct Keys { var given: UInt64 = 0, family: UInt64 = 0, organization: UInt64 = 0, city: UInt64 = 0 }
+        let keys: [Keys] = Parallel.map(records.count, threads: threads) { range in
+            range.map { i in
+                let r = records[i]
+                var k = Keys()
+                if let g = r.given.first { k.given = KeyHash.hash(g) }
+                if !r.family.isEmpty { k.family = KeyHash.hash(r.family.joined(separator: " "), seed: 1) }
+                if !r.organization.isEmpty { k.organization = KeyHash.hash(r.organization, seed: 2) }
+                if !r.city.isEmpty { k.city = KeyHash.hash(r.city, seed: 3) }
+                return k
             }
-            if !r.organization.isEmpty { org[r.organization, default: 0] += 1; nOrg += 1 }
-            if !r.city.isEmpty { city[r.city, default: 0] += 1; nCity += 1 }
+        }
+        var given: [UInt64: Int32] = [:], family: [UInt64: Int32] = [:], org: [UInt64: Int32] = [:], city: [UInt64: Int32] = [:]
+        var nGiven = 0, nFamily = 0, nOrg = 0, nCity = 0
+        for (i, k) in keys.enumerated() {
+            if k.given != 0 { given[k.given, default: 0] += 1; nGiven += 1 }
+            if k.family != 0 {
+                family[k.family, default: 0] += 1; nFamily += 1
+                for t in records[i].family { familyTokens[KeyHash.hash(t), default: 0] += 1 }
+            }
+            if k.organization != 0 { org[k.organization, default: 0] += 1; nOrg += 1 }
+            if k.city != 0 { city[k.city, default: 0] += 1; nCity += 1 }
         }
         // An address or number on records whose given names cannot be one person's
         // (a switchboard, `info@`, a family phone) is marked shared.
@@ -51,27 +64,32 @@ struct FeatureStatistics: Sendable {
         familyTotal = Float(max(1, nFamily))
         // Frequencies from a few hundred records mostly count one person's own cards: below a
         // thousand values a field gets no term-frequency adjustment (its plain weight applies).
-        func share(_ count: Int32?, _ total: Int) -> Float {
-            guard total >= Self.minimumForFrequencies else { return 0 }
-            return count.map { Float($0) / Float(total) } ?? 0
+        func share(_ key: UInt64, _ counts: [UInt64: Int32], _ total: Int) -> Float {
+            guard key != 0, total >= Self.minimumForFrequencies, let count = counts[key] else { return 0 }
+            return Float(count) / Float(total)
         }
-        givenTF = records.map { r in r.given.first.map { share(given[$0], nGiven) } ?? 0 }
-        familyTF = records.map { r in r.family.isEmpty ? 0 : share(family[r.family.joined(separator: " ")], nFamily) }
-        organizationTF = records.map { r in r.organization.isEmpty ? 0 : share(org[r.organization], nOrg) }
-        cityTF = records.map { r in r.city.isEmpty ? 0 : share(city[r.city], nCity) }
+        givenTF = keys.map { share($0.given, given, nGiven) }
+        familyTF = keys.map { share($0.family, family, nFamily) }
+        organizationTF = keys.map { share($0.organization, org, nOrg) }
+        cityTF = keys.map { share($0.city, city, nCity) }
         givenTFWithinFamily = [Float](repeating: 0, count: records.count)
         sameCityWithinFamily = [Float](repeating: 0, count: records.count)
-        var groups: [String: [Int32]] = [:]
-        for (i, r) in records.enumerated() where !r.family.isEmpty {
-            groups[r.family.joined(separator: " "), default: []].append(Int32(i))
+        // Surname groups, by sorting rather than a dictionary of arrays.
+        let order = keys.indices.filter { keys[$0].family != 0 }.sorted {
+            keys[$0].family < keys[$1].family || (keys[$0].family == keys[$1].family && $0 < $1)
         }
-        for members in groups.values where members.count >= Self.groupMinimum {
-            var givens: [String: Int] = [:], cities: [String: Int] = [:]
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && keys[order[end]].family == keys[order[start]].family { end += 1 }
+            defer { start = end }
+            guard end - start >= Self.groupMinimum else { continue }
+            let members = order[start..<end]
+            var givens: [UInt64: Int] = [:], cities: [UInt64: Int] = [:]
             var withGiven = 0, withCity = 0
             for m in members {
-                let r = records[Int(m)]
-                if let g = r.given.first { givens[g, default: 0] += 1; withGiven += 1 }
-                if !r.city.isEmpty { cities[r.city, default: 0] += 1; withCity += 1 }
+                if keys[m].given != 0 { givens[keys[m].given, default: 0] += 1; withGiven += 1 }
+                if keys[m].city != 0 { cities[keys[m].city, default: 0] += 1; withCity += 1 }
             }
             var sameCity: Float = 0
             if withCity >= 2 {
@@ -79,15 +97,14 @@ struct FeatureStatistics: Sendable {
                 sameCity = Float(cities.values.reduce(0) { $0 + $1 * ($1 - 1) }) / pairs
             }
             for m in members {
-                let r = records[Int(m)]
-                if let g = r.given.first, withGiven > 0 { givenTFWithinFamily[Int(m)] = Float(givens[g] ?? 0) / Float(withGiven) }
-                sameCityWithinFamily[Int(m)] = sameCity
+                if keys[m].given != 0, withGiven > 0 { givenTFWithinFamily[m] = Float(givens[keys[m].given] ?? 0) / Float(withGiven) }
+                sameCityWithinFamily[m] = sameCity
             }
         }
     }
 
     func tokenTF(_ token: String) -> Float {
-        familyTotal < Float(Self.minimumForFrequencies) ? 0 : Float(familyTokens[token] ?? 1) / familyTotal
+        familyTotal < Float(Self.minimumForFrequencies) ? 0 : Float(familyTokens[KeyHash.hash(token)] ?? 1) / familyTotal
     }
     func isShared(email: UInt64) -> Bool { shared.contains(email ^ 0x5EED) }
     func isShared(phone: UInt64) -> Bool { shared.contains(phone) }

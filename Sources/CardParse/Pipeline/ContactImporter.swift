@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 
 /// Reads a list of inputs, whatever their formats, and accounts for every record.
@@ -65,9 +66,12 @@ public struct ContactImporter {
         case .html:
             reader = try HTMLContactReader(input: input, file: path)
         }
-        // Records are normalized in batches, on several threads when asked; each thread has its
-        // own normalizer (and phone cache), and results keep the input order.
-        let batchSize = threads > 1 && normalizer != nil ? 4096 : 1
+        if threads > 1 && normalizer != nil {
+            try readPipelined(reader, fileLocation: fileLocation, into: &summary, workers: workers, contact: contact,
+                              diagnostic: diagnostic)
+            return
+        }
+        let batchSize = 1
         var batch: [ReadRecord] = []
         batch.reserveCapacity(batchSize)
         var finished = false
@@ -91,6 +95,85 @@ public struct ContactImporter {
                     if let c = record.contact { try contact(c) }
                 }
                 batch.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    /// Batches of read records with the file diagnostics met while reading them, passed from the
+    /// reading thread to the normalizing ones.
+    private final class Handoff: @unchecked Sendable {
+        let condition = NSCondition()
+        var batches: [(records: [ReadRecord], fileDiagnostics: [Diagnostic])] = []
+        var finished = false
+        var cancelled = false
+        var failure: String?
+        var reader: any ContactReader
+        init(_ reader: any ContactReader) { self.reader = reader }
+    }
+
+    /// With several threads, one thread reads and parses the next batch while the others normalize
+    /// this one: reading is serial, and alone it would leave a core idle. Records, diagnostics
+    /// and callbacks keep the input order.
+    private func readPipelined(_ reader: any ContactReader, fileLocation: SourceLocation, into summary: inout ImportSummary,
+                               workers: [ContactNormalizer], contact: (Contact) throws -> Void,
+                               diagnostic: (Diagnostic) -> Void) throws {
+        let handoff = Handoff(reader)
+        let done = DispatchGroup()
+        done.enter()
+        Thread.detachNewThread {
+            defer { done.leave() }
+            var batch: [ReadRecord] = [], fileDiagnostics: [Diagnostic] = []
+            while true {
+                var next: ReadRecord?
+                do {
+                    next = try handoff.reader.next()
+                } catch let error as InputError {
+                    handoff.condition.lock(); handoff.failure = error.reason; handoff.condition.unlock()
+                    next = nil
+                } catch {
+                    handoff.condition.lock(); handoff.failure = "\(error)"; handoff.condition.unlock()
+                    next = nil
+                }
+                fileDiagnostics += handoff.reader.takeFileDiagnostics()
+                if let next { batch.append(next) }
+                if batch.count >= 4096 || next == nil {
+                    handoff.condition.lock()
+                    while handoff.batches.count >= 2 && !handoff.cancelled { handoff.condition.wait() }
+                    let stop = handoff.cancelled
+                    if !stop { handoff.batches.append((batch, fileDiagnostics)) }
+                    if next == nil || stop { handoff.finished = true }
+                    handoff.condition.broadcast()
+                    handoff.condition.unlock()
+                    batch = []; fileDiagnostics = []
+                    if next == nil || stop { return }
+                }
+            }
+        }
+        defer {
+            handoff.condition.lock(); handoff.cancelled = true; handoff.condition.broadcast(); handoff.condition.unlock()
+            done.wait()
+        }
+        while true {
+            handoff.condition.lock()
+            while handoff.batches.isEmpty && !handoff.finished { handoff.condition.wait() }
+            if handoff.batches.isEmpty {
+                let failure = handoff.failure
+                handoff.condition.unlock()
+                if let failure {
+                    summary.unreadableFiles += 1
+                    diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(failure)", at: fileLocation))
+                }
+                return
+            }
+            var (records, fileDiagnostics) = handoff.batches.removeFirst()
+            handoff.condition.broadcast()
+            handoff.condition.unlock()
+            for d in fileDiagnostics { diagnostic(d) }
+            normalize(&records, workers)
+            for record in records {
+                for d in record.diagnostics { diagnostic(d) }
+                summary.count(record.outcome)
+                if let c = record.contact { try contact(c) }
             }
         }
     }
