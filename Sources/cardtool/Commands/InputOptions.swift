@@ -48,20 +48,7 @@ struct InputOptions: ParsableArguments {
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
     }
 
-    func mappings() throws -> [String: CSVColumnRole] {
-        var result: [String: CSVColumnRole] = [:]
-        for entry in map {
-            guard let eq = entry.lastIndex(of: "="), eq != entry.startIndex else {
-                throw ValidationError("--map takes \"Column=field\", got '\(entry)'.")
-            }
-            let column = String(entry[..<eq]), field = String(entry[entry.index(after: eq)...])
-            guard let role = CSVColumnRole(mapName: field) else {
-                throw ValidationError("--map: unknown field '\(field)' (see cardtool parse --help and the README).")
-            }
-            result[column] = role
-        }
-        return result
-    }
+    func mappings() throws -> [String: CSVColumnRole] { try columnMappings(map) }
 
     /// Custom fields named by `--map`, which deduplication compares.
     var customFields: [String] {
@@ -129,4 +116,20 @@ func writeFile(_ path: String, _ bytes: [UInt8], printer: DiagnosticPrinter) thr
         printer.fail("cannot write \(error.path): \(error.reason)")
         throw ExitCode(1)
     }
+}
+
+/// `--map "Column=field"` entries as header → role (shared by every command that reads CSV).
+func columnMappings(_ entries: [String]) throws -> [String: CSVColumnRole] {
+    var result: [String: CSVColumnRole] = [:]
+    for entry in entries {
+        guard let eq = entry.lastIndex(of: "="), eq != entry.startIndex else {
+            throw ValidationError("--map takes \"Column=field\", got '\(entry)'.")
+        }
+        let column = String(entry[..<eq]), field = String(entry[entry.index(after: eq)...])
+        guard let role = CSVColumnRole(mapName: field) else {
+            throw ValidationError("--map: unknown field '\(field)' (see cardtool parse --help and the README).")
+        }
+        result[column] = role
+    }
+    return result
 }

@@ -102,20 +102,7 @@ extension CardTool {
         }
 
         /// `--map` entries as header → role.
-        func mappings() throws -> [String: CSVColumnRole] {
-            var result: [String: CSVColumnRole] = [:]
-            for entry in map {
-                guard let eq = entry.lastIndex(of: "="), eq != entry.startIndex else {
-                    throw ValidationError("--map takes \"Column=field\", got '\(entry)'.")
-                }
-                let column = String(entry[..<eq]), field = String(entry[entry.index(after: eq)...])
-                guard let role = CSVColumnRole(mapName: field) else {
-                    throw ValidationError("--map: unknown field '\(field)' (see cardtool parse --help and the README).")
-                }
-                result[column] = role
-            }
-            return result
-        }
+        func mappings() throws -> [String: CSVColumnRole] { try columnMappings(map) }
 
         func run() throws {
             let printer = DiagnosticPrinter(verbose: verbose, quiet: quiet)
