@@ -50,7 +50,6 @@ public struct CandidateBlocker: Sendable {
     func candidates(_ records: [RecordFeatures]) -> (pairs: [UInt64], rules: [UInt16]) {
         let keyed: [Rule] = [.email, .phone, .linkedIn, .name, .surnameSoundAndOrganization,
                              .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname, .postcodeAndSurname]
-        let n = records.count
         let perRule = Parallel.map(keyed.count + 2, threads: threads, minChunk: 1) { range -> [[UInt64]] in
             range.map { k in
                 if k < keyed.count { return Self.pairs(keyed[k], records) }
@@ -67,7 +66,6 @@ public struct CandidateBlocker: Sendable {
             let pair = e >> 6, rule = UInt16(1) << UInt16(e & 63)
             if pairs.last == pair { rules[rules.count - 1] |= rule } else { pairs.append(pair); rules.append(rule) }
         }
-        _ = n
         return (pairs.map { ($0 >> 29) << 32 | ($0 & 0x1FFF_FFFF) }, rules)
     }
 

@@ -24,7 +24,7 @@ public struct DedupConfiguration: Sendable {
     public init(threshold: Double = 0.7, reviewThreshold: Double? = nil, customFields: [String] = []) {
         self.threshold = threshold
         self.reviewThreshold = min(reviewThreshold ?? 0.2, threshold)
-        self.customFields = customFields
+        self.customFields = Array(customFields.prefix(MatchField.maxCustomFields))
     }
 }
 

@@ -48,9 +48,12 @@ public struct MatchField: Sendable, Equatable {
 
     /// The fields in comparison order; custom fields follow the built-in ones.
     public static func all(custom: [String]) -> [MatchField] {
-        [given, family, email, phone, linkedIn, organization, title, city, address, birthday] + custom.map(Self.custom)
+        [given, family, email, phone, linkedIn, organization, title, city, address, birthday]
+            + custom.prefix(maxCustomFields).map(Self.custom)
     }
     static let builtInCount = 10
+    /// A comparison packs four bits a field into 64 bits: ten built-in fields leave room for six.
+    public static let maxCustomFields = 6
 }
 
 /// The comparison of two records: a level per field, packed four bits a field, plus how common
@@ -86,7 +89,7 @@ public struct PairComparator: Sendable {
 
     init(customFields: [String], stats: FeatureStatistics) {
         fields = MatchField.all(custom: customFields)
-        customCount = customFields.count
+        customCount = min(customFields.count, MatchField.maxCustomFields)
         self.stats = stats
     }
 

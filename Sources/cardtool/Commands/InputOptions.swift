@@ -45,6 +45,9 @@ struct InputOptions: ParsableArguments {
         }
         if let encoding, Charset(ianaName: encoding) == nil { throw ValidationError("Unknown encoding '\(encoding)'.") }
         _ = try mappings()
+        if customFields.count > MatchField.maxCustomFields {
+            throw ValidationError("At most \(MatchField.maxCustomFields) custom fields (--map column=custom:NAME) can be compared.")
+        }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
     }
 
