@@ -28,7 +28,7 @@ public enum ContactMerger {
         out.fullName = chosen.fullName
         out.originalFullName = chosen.originalFullName
         out.originalName = chosen.originalName
-        prov.name = best
+        if chosen.name != nil || chosen.fullName != nil { prov.name = best }
         let chosenForms = Set(chosen.keys?.given ?? [])
         for c in sorted {
             for n in c.nicknames where !out.nicknames.contains(n) { out.nicknames.append(n) }
@@ -41,24 +41,24 @@ public enum ContactMerger {
         for (k, c) in sorted.enumerated().reversed() {
             for e in c.emails {
                 let key = e.value.lowercased()
-                if let i = out.emails.firstIndex(where: { $0.value.lowercased() == key }) { prov.emails[i].insert(k, at: 0) }
+                if let i = out.emails.firstIndex(where: { $0.value.lowercased() == key }) { add(k, to: &prov.emails[i]) }
                 else { out.emails.append(e); prov.emails.append([k]) }
             }
             for p in c.phones {
                 let key = p.e164 ?? RecordFeatures.tailDigits(p.value)
                 if let i = out.phones.firstIndex(where: { ($0.e164 ?? RecordFeatures.tailDigits($0.value)) == key }) {
-                    prov.phones[i].insert(k, at: 0)
+                    add(k, to: &prov.phones[i])
                 } else { out.phones.append(p); prov.phones.append([k]) }
             }
             for u in c.urls {
                 let key = URLNormalizer.linkedInSlug(u.value).map { "li:" + $0.lowercased() } ?? u.value.lowercased()
                 if let i = out.urls.firstIndex(where: { (URLNormalizer.linkedInSlug($0.value).map { "li:" + $0.lowercased() } ?? $0.value.lowercased()) == key }) {
-                    prov.urls[i].insert(k, at: 0)
+                    add(k, to: &prov.urls[i])
                 } else { out.urls.append(u); prov.urls.append([k]) }
             }
             for a in c.addresses {
                 let key = addressKey(a)
-                if let i = out.addresses.firstIndex(where: { addressKey($0) == key }) { prov.addresses[i].insert(k, at: 0) }
+                if let i = out.addresses.firstIndex(where: { addressKey($0) == key }) { add(k, to: &prov.addresses[i]) }
                 else { out.addresses.append(a); prov.addresses.append([k]) }
             }
         }
@@ -95,9 +95,15 @@ public enum ContactMerger {
         out.events.sort { ($0.date ?? .min) < ($1.date ?? .min) }
         out.note = notes.isEmpty ? nil : notes.count == 1 ? sorted.first(where: { $0.note != nil })?.note : notes.joined(separator: "\n\n")
         out.source = sorted.first?.source
-        out.keys = chosen.keys
+        // Keys of the whole person (every e-mail and phone), when the records had keys.
+        out.keys = chosen.keys == nil ? nil : ContactNormalizer.keys(for: out)
         out.merged = prov
         return out
+    }
+
+    /// Sources are visited newest first: each index goes in front, once.
+    static func add(_ source: Int, to list: inout [Int]) {
+        if !list.contains(source) { list.insert(source, at: 0) }
     }
 
     static func date(_ c: Contact) -> PartialDate? {
@@ -123,7 +129,7 @@ public enum ContactMerger {
             score += 3 * Double(TextFolding.fold(family).split(separator: " ").count)
             score += 2 * Double(min(TextFolding.fold(given).split(separator: " ").count, 2))
             score += min(Double(given.count), 10) / 5     // Francisco over Paco
-            score += 1.5 * Double(givenVotes[TextFolding.fold(given)] ?? 0 + (familyVotes[TextFolding.fold(family)] ?? 0))
+            score += 1.5 * Double((givenVotes[TextFolding.fold(given)] ?? 0) + (familyVotes[TextFolding.fold(family)] ?? 0))
             let text = given + family
             if text.unicodeScalars.contains(where: { $0.value > 0x7F }) { score += 1.5 }   // accents written
             if text != text.uppercased() && text != text.lowercased() { score += 3 }      // proper case

@@ -125,7 +125,9 @@ public struct Deduplicator: Sendable {
         let floor = max(configuration.minimumEvidence, configuration.compatibilityWeight - frozen.priorWeight)
         for pair in matches {
             let joined = clusterer.join(pair.a, pair.b) { x, y in
-                frozen.evidence(comparator.compare(features[x], features[y], x, y)) >= floor
+                // Always in index order: a comparison takes value frequencies from its first record.
+                let (i, j) = (min(x, y), max(x, y))
+                return frozen.evidence(comparator.compare(features[i], features[j], i, j)) >= floor
             }
             switch joined {
             case .joined: merged.append(pair)
@@ -220,7 +222,8 @@ public struct Deduplicator: Sendable {
                                  excluded: Set((0..<fieldCount).filter { !secondSession.contains($0) }),
                                  agreement: idAgreement)
         var matches = s1.share * Double(byId.count) / max(s2.agreeing, 0.05)
-        if byId.isEmpty { matches = s2.share * Double(byName.count) / 0.8 }   // no identifiers at all
+        // No identifiers at all, or no names shared to say how often matches agree on one.
+        if byId.isEmpty || byName.isEmpty { matches = max(s1.share * Double(byId.count), s2.share * Double(byName.count)) / 0.8 }
         model.setPrior(matches: max(matches, 1), records: features.count)
         model.neutralizeSharedValues()
         model.freeze()

@@ -129,7 +129,7 @@ public struct MatchModel: Sendable {
         var lambda = 0.5
         let prior = fields.map { [0] + $0.defaultM }
         var agreeing = 0.0
-        for iteration in 1...maxIterations {
+        for _ in 1...maxIterations {
             var mCounts = prior.map { $0.map { $0 * pseudoCount } }
             var matchTotal = 0.0, total = 0.0, agreeTotal = 0.0
             for item in items {
@@ -159,7 +159,6 @@ public struct MatchModel: Sendable {
             agreeing = matchTotal > 0 ? agreeTotal / matchTotal : 0
             iterations += 1
             if change < 1e-5 { break }
-            _ = iteration
         }
         return (lambda, agreeing)
     }

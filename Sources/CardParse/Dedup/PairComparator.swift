@@ -157,6 +157,7 @@ public struct PairComparator: Sendable {
         }
         if a.birthday != 0 && b.birthday != 0 { c.set(9, birthdayLevel(a.birthday, b.birthday)) }
         for k in 0..<customCount {
+            guard k < a.custom.count, k < b.custom.count else { break }
             let x = a.custom[k], y = b.custom[k]
             guard !x.isEmpty, !y.isEmpty else { continue }
             c.set(MatchField.builtInCount + k, x == y ? 1 : (oneEditApart(x, y) ? 2 : 3))

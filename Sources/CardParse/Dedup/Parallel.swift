@@ -14,13 +14,17 @@ enum Parallel {
         let chunks = threads <= 1 || count <= minChunk ? 1 : min(threads * 8, max(1, count / minChunk))
         if chunks == 1 { return body(0..<count) }
         let slots = Slots<T>(chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            let lo = count * k / chunks, hi = count * (k + 1) / chunks
-            let part = body(lo..<hi)
-            slots.items[k] = part    // each chunk writes only its own slot
+        slots.items.withUnsafeMutableBufferPointer { buffer in
+            let out = Output(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                let lo = count * k / chunks, hi = count * (k + 1) / chunks
+                out.base[k] = body(lo..<hi)    // each chunk writes only its own slot
+            }
         }
         return slots.items.flatMap { $0 }
     }
+
+    struct Output<T>: @unchecked Sendable { let base: UnsafeMutablePointer<[T]> }
 
     static var defaultThreads: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16)) }
 }

@@ -30,7 +30,7 @@ public struct ContactNormalizer: Sendable {
         phones.normalize(&contact, diagnostics: &diagnostics, location: location)
         EmailNormalizer.normalize(&contact, diagnostics: &diagnostics, location: location)
         contact.urls = contact.urls.map(URLNormalizer.normalize)
-        if computeKeys { contact.keys = keys(for: contact) }
+        if computeKeys { contact.keys = Self.keys(for: contact) }
         return diagnostics
     }
 
@@ -70,7 +70,7 @@ public struct ContactNormalizer: Sendable {
         return spanish && !Nicknames.isGivenName(words.last!)
     }
 
-    func keys(for c: Contact) -> MatchingKeys {
+    static func keys(for c: Contact) -> MatchingKeys {
         var k = MatchingKeys()
         if let full = c.name?.displayName ?? c.fullName {
             let n = c.name

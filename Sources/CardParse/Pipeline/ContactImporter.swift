@@ -107,6 +107,7 @@ public struct ContactImporter {
         var finished = false
         var cancelled = false
         var failure: String?
+        var otherError: Error?
         var reader: any ContactReader
         init(_ reader: any ContactReader) { self.reader = reader }
     }
@@ -124,6 +125,10 @@ public struct ContactImporter {
             defer { done.leave() }
             var batch: [ReadRecord] = [], fileDiagnostics: [Diagnostic] = []
             while true {
+                handoff.condition.lock()
+                let cancelled = handoff.cancelled
+                handoff.condition.unlock()
+                if cancelled { return }
                 var next: ReadRecord?
                 do {
                     next = try handoff.reader.next()
@@ -131,7 +136,8 @@ public struct ContactImporter {
                     handoff.condition.lock(); handoff.failure = error.reason; handoff.condition.unlock()
                     next = nil
                 } catch {
-                    handoff.condition.lock(); handoff.failure = "\(error)"; handoff.condition.unlock()
+                    // Not about the input: ends the run, as in the sequential path.
+                    handoff.condition.lock(); handoff.otherError = error; handoff.condition.unlock()
                     next = nil
                 }
                 fileDiagnostics += handoff.reader.takeFileDiagnostics()
@@ -157,8 +163,9 @@ public struct ContactImporter {
             handoff.condition.lock()
             while handoff.batches.isEmpty && !handoff.finished { handoff.condition.wait() }
             if handoff.batches.isEmpty {
-                let failure = handoff.failure
+                let failure = handoff.failure, otherError = handoff.otherError
                 handoff.condition.unlock()
+                if let otherError { throw otherError }
                 if let failure {
                     summary.unreadableFiles += 1
                     diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(failure)", at: fileLocation))

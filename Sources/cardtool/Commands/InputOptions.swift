@@ -55,10 +55,10 @@ struct InputOptions: ParsableArguments {
 
     /// Custom fields named by `--map`, which deduplication compares.
     var customFields: [String] {
-        ((try? mappings()) ?? [:]).values.compactMap { role -> String? in
+        Set(((try? mappings()) ?? [:]).values.compactMap { role -> String? in
             if case .custom(let name) = role { return name }
             return nil
-        }.sorted()
+        }).sorted()
     }
 
     /// Reads every input, normalized on all cores, into features for deduplication (keeping the
