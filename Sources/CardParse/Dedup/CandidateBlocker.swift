@@ -8,6 +8,7 @@ public struct CandidateBlocker: Sendable {
     public enum Rule: Int, CaseIterable, Sendable {
         case email, phone, linkedIn, name, surnameSoundAndOrganization, givenAndSurnameSound
         case emailLocalPart, sortedFamilyGiven, sortedGivenFamily, customValue, birthdayAndSurname, postcodeAndSurname
+        case initialAndOrganization
 
         public var name: String {
             switch self {
@@ -23,6 +24,7 @@ public struct CandidateBlocker: Sendable {
             case .customValue: "custom"
             case .birthdayAndSurname: "birthday+surname-sound"
             case .postcodeAndSurname: "postcode+surname-sound"
+            case .initialAndOrganization: "initials+organization"
             }
         }
 
@@ -49,7 +51,8 @@ public struct CandidateBlocker: Sendable {
     /// Pairs `(i << 32 | j)` with i < j, sorted, and the rules behind each.
     func candidates(_ records: [RecordFeatures]) -> (pairs: [UInt64], rules: [UInt16]) {
         let keyed: [Rule] = [.email, .phone, .linkedIn, .name, .surnameSoundAndOrganization,
-                             .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname, .postcodeAndSurname]
+                             .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname, .postcodeAndSurname,
+                             .initialAndOrganization]
         let perRule = Parallel.map(keyed.count + 2, threads: threads, minChunk: 1) { range -> [[UInt64]] in
             range.map { k in
                 if k < keyed.count { return Self.pairs(keyed[k], records) }
@@ -108,6 +111,25 @@ public struct CandidateBlocker: Sendable {
             guard let g = r.given.first else { return [] }
             let hg = KeyHash.hash(String(g.prefix(3)))
             return r.familyPhonetic.prefix(2).filter { !$0.isEmpty }.map { KeyHash.pair(hg, KeyHash.hash($0), seed: seed) }
+        case .initialAndOrganization:
+            // Both names misspelt on one card of a person who kept their job: the same organization
+            // and the same initials (the given name's as written or of its formal form: Sasha,
+            // Alexandra; either surname's).
+            guard let g = r.given.first?.utf8.first, !r.family.isEmpty, !r.organization.isEmpty else { return [] }
+            let org = KeyHash.hash(r.organization)
+            var initials: [UInt64] = [UInt64(g)]
+            for f in Nicknames.formal(r.given[0]).prefix(2) {
+                if let i = f.utf8.first, !initials.contains(UInt64(i)) { initials.append(UInt64(i)) }
+            }
+            var keys: [UInt64] = []
+            for i in initials {
+                for t in r.family.prefix(2) {
+                    guard let f = t.utf8.first else { continue }
+                    let k = KeyHash.pair(i << 8 | UInt64(f), org, seed: seed)
+                    if !keys.contains(k) { keys.append(k) }
+                }
+            }
+            return keys
         case .emailLocalPart: return r.emailLocals
         case .customValue:
             return r.custom.enumerated().compactMap { k, v in v.isEmpty ? nil : KeyHash.hash(v, seed: UInt64(100 + k)) }

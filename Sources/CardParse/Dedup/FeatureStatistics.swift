@@ -50,12 +50,16 @@ struct FeatureStatistics: Sendable {
             if k.city != 0 { city[k.city, default: 0] += 1; nCity += 1 }
         }
         // An address or number on records whose given names cannot be one person's
-        // (a switchboard, `info@`, a family phone) is marked shared.
+        // (a switchboard, `info@`, a family phone) is marked shared. A mobile is one person's:
+        // it counts as shared only between different surnames too (colleagues), since a
+        // nickname or typo we do not know must not turn a person's own number against them.
         var firstHolder: [UInt64: Int32] = [:]
         for (i, r) in records.enumerated() {
             for key in r.emails.map({ $0 ^ 0x5EED }) + r.phones {
                 if let first = firstHolder[key] {
-                    if !shared.contains(key) && !Self.sameGiven(records[Int(first)], r) { shared.insert(key) }
+                    guard !shared.contains(key) else { continue }
+                    let a = records[Int(first)]
+                    if !Self.sameGiven(a, r) && (!r.mobiles.contains(key) || !Self.sameFamily(a, r)) { shared.insert(key) }
                 } else {
                     firstHolder[key] = Int32(i)
                 }
@@ -108,6 +112,14 @@ struct FeatureStatistics: Sendable {
     }
     func isShared(email: UInt64) -> Bool { shared.contains(email ^ 0x5EED) }
     func isShared(phone: UInt64) -> Bool { shared.contains(phone) }
+
+    /// Whether two records' surnames could be one person's (a word or its sound in common, or a typo).
+    static func sameFamily(_ a: RecordFeatures, _ b: RecordFeatures) -> Bool {
+        guard let x = a.family.first, let y = b.family.first else { return true }
+        for w in a.family where b.family.contains(w) { return true }
+        for p in a.familyPhonetic where !p.isEmpty && b.familyPhonetic.contains(p) { return true }
+        return JaroWinkler.atLeast(0.85, x, y)
+    }
 
     /// Whether two records' given names could be one person's (equal, nickname, typo, initial).
     static func sameGiven(_ a: RecordFeatures, _ b: RecordFeatures) -> Bool {

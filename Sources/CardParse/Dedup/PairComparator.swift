@@ -31,8 +31,10 @@ public struct MatchField: Sendable, Equatable {
     public static let linkedIn = MatchField(name: "linkedin", levels: ["same profile", "same name-only profile", "different profiles"],
         defaultM: [0.8, 0.17, 0.03], termFrequency: false, defaultU: [0.00002, 0.00001, 0.99997])
     /// No term-frequency adjustment: a small company is rare in the data but shared by colleagues.
-    public static let organization = MatchField(name: "organization", levels: ["same", "similar", "different"],
-        defaultM: [0.6, 0.1, 0.3], termFrequency: false, defaultU: [0.0002, 0.0008, 0.999])
+    /// People change jobs between events, not during one: a different organization on a card
+    /// collected the same day is its own level, and the data say how rare it is for one person.
+    public static let organization = MatchField(name: "organization", levels: ["same", "similar", "different", "different, met the same day"],
+        defaultM: [0.6, 0.1, 0.29, 0.01], termFrequency: false, defaultU: [0.0002, 0.0008, 0.979, 0.02])
     public static let title = MatchField(name: "title", levels: ["same", "similar", "different"],
         defaultM: [0.5, 0.15, 0.35], termFrequency: false, defaultU: [0.019, 0.012, 0.969])
     public static let city = MatchField(name: "city", levels: ["same", "similar", "different"],
@@ -127,13 +129,14 @@ public struct PairComparator: Sendable {
                 c.set(5, 1)
                 if ia >= 0 { c.tfOrganization = stats.organizationTF[ia] }
             } else {
-                c.set(5, a.organization.utf8.first == b.organization.utf8.first && JaroWinkler.atLeast(0.9, a.organization, b.organization) ? 2 : 3)
+                c.set(5, a.organization.utf8.first == b.organization.utf8.first && JaroWinkler.atLeast(0.9, a.organization, b.organization)
+                      ? 2 : (a.metOn != 0 && a.metOn == b.metOn ? 4 : 3))
             }
         }
         // A new job changes organization, title and work address together: once the
         // organizations differ, a different title or a different (non-personal) e-mail is the
         // same fact again, not more evidence, so they count as missing.
-        let otherJob = c.level(5) == 3
+        let otherJob = c.level(5) >= 3
         if otherJob && c.level(2) == 7 { c.packed &= ~(UInt64(0xF) << 8) }
         if !a.title.isEmpty && !b.title.isEmpty && !(otherJob && a.title != b.title) {
             c.set(6, a.title == b.title ? 1 : a.title.utf8.first == b.title.utf8.first && JaroWinkler.atLeast(0.85, a.title, b.title) ? 2 : 3)

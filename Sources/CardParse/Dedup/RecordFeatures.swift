@@ -44,6 +44,9 @@ public final class RecordFeatures: @unchecked Sendable {
     public var birthday: Int32 = 0
     /// `--map column=custom:NAME` values, folded to letters and digits, in the configuration's order.
     public var custom: [String] = []
+    /// The day (or, undated, the event) where the card was collected, hashed; 0 when unknown.
+    /// A person does not change jobs in the middle of one event.
+    public var metOn: UInt64 = 0
 
     public init() {}
 
@@ -98,7 +101,10 @@ public final class RecordFeatures: @unchecked Sendable {
             if Self.personalDomains.contains(String(domain)) { personalEmails.append(h) }
             let local = TextFolding.fold(String(lower[..<at]), spaces: false)
             if isDistinctive(local) { emailLocals.append(KeyHash.hash(local, seed: 7)) }
-            else if personalEmails.last == h { nameMadePersonal.append(h) }
+            else if personalEmails.last == h && !local.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                // `jose.garcia@gmail.com` may be typed for any José García; `jose.garcia77@` is one mailbox.
+                nameMadePersonal.append(h)
+            }
         }
         for p in c.phones {
             let digits = Self.tailDigits(p.e164 ?? p.value)
@@ -114,6 +120,7 @@ public final class RecordFeatures: @unchecked Sendable {
             if let slug = URLNormalizer.linkedInSlug(u.value) {
                 linkedIn = KeyHash.hash(slug.lowercased())
                 linkedInNameOnly = !slug.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                completeSurnames(fromProfile: slug)
                 break
             }
         }
@@ -127,12 +134,33 @@ public final class RecordFeatures: @unchecked Sendable {
             }
             if let p = a.postalCode { postalCode = TextFolding.fold(p, spaces: false) }
         }
+        if let e = c.events.first {
+            if let d = e.date { metOn = KeyHash.hash(d.iso8601, seed: 11) }
+            else if let n = e.name { metOn = KeyHash.hash(TextFolding.fold(n), seed: 11) }
+        }
         if let b = c.birthday { birthday = Int32((b.year ?? 0) * 10000 + b.month * 100 + b.day) }
         if !customFields.isEmpty {
             custom = customFields.map { name in
                 c.extras.first(where: { $0.name == name }).map { TextFolding.fold($0.value, spaces: false) } ?? ""
             }
         }
+    }
+
+    /// A profile address is the name its owner chose (`/in/ruben-munoz-zuniga-1a2b3c`): when it
+    /// starts with the card's given name and holds the card's surname plus more, the card shows
+    /// one of two surnames and the profile says which the other is.
+    func completeSurnames(fromProfile slug: String) {
+        guard let first = given.first, !family.isEmpty, family.count < 3 else { return }
+        var words = TextFolding.fold(slug).split(whereSeparator: { $0 == "-" || $0 == " " }).map(String.init)
+            .filter { !NameNormalizer.particles.contains($0) }
+        if let last = words.last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { words.removeLast() }
+        guard words.count >= 3, words.count <= 5, words[0] == first || givenForms.contains(words[0]) else { return }
+        // From the card's first surname on: a second given name (`maria-jose-garcia`) is not a surname.
+        guard let start = words.firstIndex(of: family[0]), start > 0 else { return }
+        let surnames = words[start...].filter { $0.utf8.count >= 2 }
+        guard surnames.count > family.count, surnames.count <= 3, family.allSatisfy(surnames.contains) else { return }
+        family = Array(surnames)
+        familyPhonetic = family.map(PhoneticKey.key)
     }
 
     /// A local part says more than the name only when something is left after taking the name's

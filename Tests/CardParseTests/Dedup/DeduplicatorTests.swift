@@ -263,3 +263,87 @@ struct MergeFixtureTests {
         #expect(marias.count == 2)
     }
 }
+
+@Suite("Comparison levels")
+struct ComparisonLevelTests {
+    static let header = "rec_id,given_name,family_name,email,phone,company,job_title,linkedin,city,event,date_met\n"
+
+    /// Features of the rows, with statistics over them, and a comparator.
+    func compare(_ rows: String, _ a: Int, _ b: Int) throws -> (PairComparison, [RecordFeatures]) {
+        let contacts = try DedupSample.contacts(Self.header + rows)
+        let features = contacts.map { RecordFeatures($0) }
+        let comparator = PairComparator(customFields: [], stats: FeatureStatistics(features))
+        return (comparator.compare(features[a], features[b], a, b), features)
+    }
+
+    @Test("a different organization on the same day is its own level; on another day it is a job change")
+    func sameDayOrganization() throws {
+        let rows = """
+            a,Marta,Vidal Roca,,,Orion Labs,CTO,,Madrid,South Summit 2024,2024-06-05
+            b,Marta,Vidal Roca,,,Helix Finance,CFO,,Madrid,South Summit 2024,05/06/2024
+            c,Marta,Vidal Roca,,,Helix Finance,CFO,,Madrid,MWC 2025,13/03/2025
+
+            """
+        let (sameDay, _) = try compare(rows, 0, 1)
+        #expect(MatchField.organization.levels[sameDay.level(5) - 1] == "different, met the same day")
+        let (otherDay, _) = try compare(rows, 0, 2)
+        #expect(MatchField.organization.levels[otherDay.level(5) - 1] == "different")
+        #expect(otherDay.level(6) == 0, "after a job change the title is not compared")
+    }
+
+    @Test("a personal address with digits is one mailbox; one made of the name alone may be a namesake's")
+    func personalAddresses() throws {
+        let rows = """
+            a,José,García,jose.garcia77@gmail.com,,,,,,,
+            b,José,García,Jose.Garcia77@gmail.com,,,,,,,
+            c,José,García,jose.garcia@gmail.com,,,,,,,
+            d,José,García,jose.garcia@gmail.com,,,,,,,
+
+            """
+        let (digits, _) = try compare(rows, 0, 1)
+        #expect(MatchField.email.levels[digits.level(2) - 1] == "same address")
+        let (nameOnly, _) = try compare(rows, 2, 3)
+        #expect(MatchField.email.levels[nameOnly.level(2) - 1] == "same name-made personal address")
+    }
+
+    @Test("a LinkedIn profile completes the surnames a card cut short", arguments: [
+        ("Rubén,Muñoz,https://www.linkedin.com/in/ruben-munoz-zuniga-1a2b3c4d", ["munoz", "zuniga"]),
+        ("María,García,linkedin.com/in/maria-jose-garcia-de-la-fuente", ["garcia", "fuente"]),
+        ("Ana,Ruiz,linkedin.com/in/ana-ruiz", ["ruiz"]),
+        ("Ana,Ruiz,linkedin.com/in/anaruiz-consulting", ["ruiz"]),
+        ("Luis,Soto,linkedin.com/in/pedro-soto-vega", ["soto"]),
+    ])
+    func profileSurnames(_ row: (String, [String])) throws {
+        let parts = row.0.split(separator: ",", omittingEmptySubsequences: false)
+        let (_, features) = try compare("a,\(parts[0]),\(parts[1]),,,,,\(parts[2]),,,\nb,X,Y,,,,,,,,\n", 0, 1)
+        #expect(features[0].family == row.1)
+    }
+
+    @Test("a mobile on two spellings of one name stays the person's; a switchboard on two colleagues is shared")
+    func sharedNumbers() throws {
+        let rows = """
+            a,Quino,Castro Esteban,,+34 787 46 92 35,,,,,,
+            b,Joaquín,Castro,,787469235,,,,,,
+            c,Laura,Pérez Gil,,91 123 45 67,Tecno Soluciones,,,,,
+            d,Javier,Ruiz Soto,,911 234 567,Tecno Soluciones,,,,,
+
+            """
+        let (mobile, _) = try compare(rows, 0, 1)
+        #expect(MatchField.phone.levels[mobile.level(3) - 1] == "same number")
+        let (board, _) = try compare(rows, 2, 3)
+        #expect(MatchField.phone.levels[board.level(3) - 1] == "same number, also on other names")
+    }
+
+    @Test("misspelt given name and surname at one organization are still compared")
+    func initialsAndOrganization() throws {
+        let contacts = try DedupSample.contacts(Self.header + """
+            a,Jackie,Myers,,,Cloud Marketing Inc.,Founder,,Miami,SXSW 2024,2024-03-08
+            b,Jcakie,Mdyers,,,Cloud Marketing Inc,founder,,Miami,MWC 2025,2025-03-03
+
+            """)
+        let features = contacts.map { RecordFeatures($0) }
+        let (pairs, rules) = CandidateBlocker(threads: 1).candidates(features)
+        #expect(pairs == [1])
+        #expect(CandidateBlocker.names(rules[0]).contains("initials+organization"))
+    }
+}
