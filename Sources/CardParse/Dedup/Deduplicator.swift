@@ -105,18 +105,26 @@ public struct Deduplicator: Sendable {
         let frozen = model
         let restBound = model.maxRestWeight
         let reviewWeight = log2(reviewAt / (1 - reviewAt))
+        // Borrowed references: both threads read the same records, and retaining them would make
+        // the cores fight over their reference counts (`features` keeps them alive).
+        let refs = features.map { Unmanaged.passUnretained($0) }
         let scored: [ScoredPair] = Parallel.map(pairs.count, threads: threads, minChunk: 4096) { range in
             var out: [ScoredPair] = []
             for k in range {
                 let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
-                let fa = features[a], fb = features[b]
-                var c = comparator.compareIdentity(fa, fb, a)
-                if frozen.priorWeight + frozen.evidence(c) + restBound < reviewWeight { continue }
-                comparator.compareRest(fa, fb, a, into: &c)
+                let c: PairComparison? = refs[a]._withUnsafeGuaranteedRef { fa in
+                    refs[b]._withUnsafeGuaranteedRef { fb in
+                        var c = comparator.compareIdentity(fa, fb, a)
+                        if frozen.priorWeight + frozen.evidence(c) + restBound < reviewWeight { return nil }
+                        comparator.compareRest(fa, fb, a, into: &c)
+                        return c
+                    }
+                }
+                guard let c else { continue }
                 let (w, p) = frozen.score(c)
                 if p >= reviewAt { out.append(ScoredPair(a: a, b: b, weight: w, probability: p, rules: rules[k], comparison: c)) }
             }
-            return out
+            return withExtendedLifetime(features) { out }
         }
         lap("scoring")
         var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)

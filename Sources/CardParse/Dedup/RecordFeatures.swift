@@ -6,49 +6,49 @@ import Foundation
 /// are only ever tested for equality are kept as 64-bit hashes.
 ///
 /// A class, so that the pair loop passes one reference instead of copying (and retaining) a
-/// dozen arrays per comparison; never changed after it is built.
+/// dozen arrays per comparison; its properties are constants, so reading them needs neither a
+/// retain nor an exclusivity check.
 public final class RecordFeatures: @unchecked Sendable {
     /// Given-name words, folded (`maria`, `jose`).
-    public var given: [String] = []
+    public let given: [String]
     /// Formal and nickname forms of the first given name and of the whole given name.
-    public var givenForms: [String] = []
+    public let givenForms: [String]
     /// Surname words without particles (`de la Fuente Martínez` → `fuente`, `martinez`).
-    public var family: [String] = []
-    public var familyPhonetic: [String] = []
+    public let family: [String]
+    public let familyPhonetic: [String]
     /// Phonetic keys of the given-name words, for cards written surname first.
-    public var givenPhonetic: [String] = []
+    public let givenPhonetic: [String]
     /// E-mail addresses (hashes of the lower-cased address), and which of them are personal
     /// (Gmail, Hotmail…: a person has one, so two different ones are evidence of two people).
-    public var emails: [UInt64] = []
-    public var emailText: [String] = []
-    public var personalEmails: [UInt64] = []
+    public let emails: [UInt64]
+    public let emailText: [String]
+    public let personalEmails: [UInt64]
     /// Personal addresses whose local part is only the name (`jose.garcia@gmail.com`).
-    public var nameMadePersonal: [UInt64] = []
-    public var emailLocals: [UInt64] = []
+    public let nameMadePersonal: [UInt64]
+    public let emailLocals: [UInt64]
     /// Phones as their last nine digits (hashes): the same number written `612 34 56 78`,
     /// `+34612345678` or `0034 612-345-678`, also when it is not valid in the default region.
-    public var phones: [UInt64] = []
-    public var phoneDigits: [String] = []
-    public var mobiles: [UInt64] = []
+    public let phones: [UInt64]
+    public let phoneDigits: [String]
+    public let mobiles: [UInt64]
     /// Numbers libphonenumber calls fixed lines: a company switchboard is shared by colleagues.
-    public var fixed: [UInt64] = []
-    public var linkedIn: UInt64 = 0
+    public let fixed: [UInt64]
+    public let linkedIn: UInt64
     /// The profile slug has no digits: only the name (`maria-garcia-lopez`).
-    public var linkedInNameOnly = false
-    public var organization: String = ""
-    public var title: String = ""
-    public var city: String = ""
-    public var street: String = ""
-    public var postalCode: String = ""
+    public let linkedInNameOnly: Bool
+    public let organization: String
+    public let title: String
+    public let city: String
+    public let street: String
+    public let postalCode: String
     /// Birthday as yyyymmdd (year 0 when unknown), 0 when absent.
-    public var birthday: Int32 = 0
+    public let birthday: Int32
     /// `--map column=custom:NAME` values, folded to letters and digits, in the configuration's order.
-    public var custom: [String] = []
+    public let custom: [String]
     /// The day (or, undated, the event) where the card was collected, hashed; 0 when unknown.
     /// A person does not change jobs in the middle of one event.
-    public var metOn: UInt64 = 0
+    public let metOn: UInt64
 
-    public init() {}
 
     static let personalDomains: Set<String> = [
         "gmail.com", "googlemail.com", "hotmail.com", "hotmail.es", "hotmail.co.uk", "hotmail.fr", "outlook.com",
@@ -66,6 +66,76 @@ public final class RecordFeatures: @unchecked Sendable {
 
     /// Builds the features of a normalized contact. `customFields` are extra-property names.
     public init(_ c: Contact, customFields: [String] = []) {
+        let b = RecordFeatureBuilder(c, customFields: customFields)
+        given = b.given
+        givenForms = b.givenForms
+        family = b.family
+        familyPhonetic = b.familyPhonetic
+        givenPhonetic = b.givenPhonetic
+        emails = b.emails
+        emailText = b.emailText
+        personalEmails = b.personalEmails
+        nameMadePersonal = b.nameMadePersonal
+        emailLocals = b.emailLocals
+        phones = b.phones
+        phoneDigits = b.phoneDigits
+        mobiles = b.mobiles
+        fixed = b.fixed
+        linkedIn = b.linkedIn
+        linkedInNameOnly = b.linkedInNameOnly
+        organization = b.organization
+        title = b.title
+        city = b.city
+        street = b.street
+        postalCode = b.postalCode
+        birthday = b.birthday
+        custom = b.custom
+        metOn = b.metOn
+    }
+
+    /// The last nine digits before any extension: enough to tell numbers apart, and the same
+    /// whether or not a country code or trunk prefix was written.
+    static func tailDigits(_ text: String) -> String {
+        var digits: [UInt8] = []
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { digits.append(b) }
+            else if (b | 0x20) == UInt8(ascii: "x") || (b | 0x20) == UInt8(ascii: "e") || b == UInt8(ascii: ";") { break }
+        }
+        if digits.count > 9 { digits.removeFirst(digits.count - 9) }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    public var hasName: Bool { !given.isEmpty || !family.isEmpty }
+}
+
+/// The features as they are worked out; ``RecordFeatures`` freezes them into constants.
+struct RecordFeatureBuilder {
+    var given: [String] = []
+    var givenForms: [String] = []
+    var family: [String] = []
+    var familyPhonetic: [String] = []
+    var givenPhonetic: [String] = []
+    var emails: [UInt64] = []
+    var emailText: [String] = []
+    var personalEmails: [UInt64] = []
+    var nameMadePersonal: [UInt64] = []
+    var emailLocals: [UInt64] = []
+    var phones: [UInt64] = []
+    var phoneDigits: [String] = []
+    var mobiles: [UInt64] = []
+    var fixed: [UInt64] = []
+    var linkedIn: UInt64 = 0
+    var linkedInNameOnly: Bool = false
+    var organization: String = ""
+    var title: String = ""
+    var city: String = ""
+    var street: String = ""
+    var postalCode: String = ""
+    var birthday: Int32 = 0
+    var custom: [String] = []
+    var metOn: UInt64 = 0
+
+    init(_ c: Contact, customFields: [String]) {
         let name = c.name
         if let g = name?.given {
             given = TextFolding.fold(g).split(separator: " ").map(String.init)
@@ -98,7 +168,7 @@ public final class RecordFeatures: @unchecked Sendable {
             emails.append(h)
             emailText.append(lower)
             let domain = lower[lower.index(after: at)...]
-            if Self.personalDomains.contains(String(domain)) { personalEmails.append(h) }
+            if RecordFeatures.personalDomains.contains(String(domain)) { personalEmails.append(h) }
             let local = TextFolding.fold(String(lower[..<at]), spaces: false)
             if isDistinctive(local) { emailLocals.append(KeyHash.hash(local, seed: 7)) }
             else if personalEmails.last == h && !local.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
@@ -107,7 +177,7 @@ public final class RecordFeatures: @unchecked Sendable {
             }
         }
         for p in c.phones {
-            let digits = Self.tailDigits(p.e164 ?? p.value)
+            let digits = RecordFeatures.tailDigits(p.e164 ?? p.value)
             guard digits.utf8.count >= 7 else { continue }
             let h = KeyHash.hash(digits)
             if phones.contains(h) { continue }
@@ -129,7 +199,7 @@ public final class RecordFeatures: @unchecked Sendable {
         if let a = c.addresses.first {
             if let l = a.locality { city = CityNames.key(l) }
             if let s = a.street {
-                street = TextFolding.fold(s).split(separator: " ").map { Self.streetWords[String($0)] ?? String($0) }
+                street = TextFolding.fold(s).split(separator: " ").map { RecordFeatures.streetWords[String($0)] ?? String($0) }
                     .joined(separator: " ")
             }
             if let p = a.postalCode { postalCode = TextFolding.fold(p, spaces: false) }
@@ -149,10 +219,13 @@ public final class RecordFeatures: @unchecked Sendable {
     /// A profile address is the name its owner chose (`/in/ruben-munoz-zuniga-1a2b3c`): when it
     /// starts with the card's given name and holds the card's surname plus more, the card shows
     /// one of two surnames and the profile says which the other is.
-    func completeSurnames(fromProfile slug: String) {
+    mutating func completeSurnames(fromProfile slug: String) {
         guard let first = given.first, !family.isEmpty, family.count < 3 else { return }
-        var words = TextFolding.fold(slug).split(whereSeparator: { $0 == "-" || $0 == " " }).map(String.init)
-            .filter { !NameNormalizer.particles.contains($0) }
+        let parts = slug.asciiSplit(UInt8(ascii: "-"))
+        guard parts.count >= 3 else { return }
+        let head = TextFolding.fold(String(parts[0]))
+        guard head == first || givenForms.contains(head) else { return }
+        var words = parts.map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty && !NameNormalizer.particles.contains($0) }
         if let last = words.last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { words.removeLast() }
         guard words.count >= 3, words.count <= 5, words[0] == first || givenForms.contains(words[0]) else { return }
         // From the card's first surname on: a second given name (`maria-jose-garcia`) is not a surname.
@@ -186,18 +259,4 @@ public final class RecordFeatures: @unchecked Sendable {
         let letters = rest.filter { $0 >= 0x61 && $0 <= 0x7A }.count
         return letters >= 2 || rest.count >= 3
     }
-
-    /// The last nine digits before any extension: enough to tell numbers apart, and the same
-    /// whether or not a country code or trunk prefix was written.
-    static func tailDigits(_ text: String) -> String {
-        var digits: [UInt8] = []
-        for b in text.utf8 {
-            if b >= 0x30 && b <= 0x39 { digits.append(b) }
-            else if (b | 0x20) == UInt8(ascii: "x") || (b | 0x20) == UInt8(ascii: "e") || b == UInt8(ascii: ";") { break }
-        }
-        if digits.count > 9 { digits.removeFirst(digits.count - 9) }
-        return String(decoding: digits, as: UTF8.self)
-    }
-
-    public var hasName: Bool { !given.isEmpty || !family.isEmpty }
 }

@@ -65,6 +65,17 @@ public enum TextFolding {
     /// `spaces: false` joins the words (`"Dña."` → `dna`); `dropDots` removes dots without a word
     /// break, so abbreviations fold whole (`"S.L."` → `sl`).
     public static func fold(_ text: String, spaces: Bool = true, dropDots: Bool = false) -> String {
+        // Matching folds the same words again and again: text that is already folded (ASCII
+        // letters and digits, single inner spaces) comes back as it is, without a copy.
+        var folded = true, ascii = true, afterSpace = true
+        for b in text.utf8 {
+            if b >= 0x80 { ascii = false; folded = false; break }
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { afterSpace = false }
+            else if b == 0x20 && spaces && !afterSpace { afterSpace = true }
+            else { folded = false }
+        }
+        if folded && !afterSpace { return text }
+        if ascii { return foldASCII(text, spaces: spaces, dropDots: dropDots) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var space = false
@@ -94,6 +105,26 @@ public enum TextFolding {
                 space = false
                 out.append(contentsOf: bytes)
             }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``fold(_:spaces:dropDots:)`` for ASCII text, on bytes.
+    static func foldASCII(_ text: String, spaces: Bool, dropDots: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for b in text.utf8 {
+            let c: UInt8
+            switch b {
+            case 0x41...0x5A: c = b | 0x20
+            case 0x61...0x7A, 0x30...0x39: c = b
+            case 0x2E where dropDots: continue
+            default: space = true; continue
+            }
+            if space && spaces && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(c)
         }
         return String(decoding: out, as: UTF8.self)
     }

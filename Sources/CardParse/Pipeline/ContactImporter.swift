@@ -203,13 +203,33 @@ public struct ContactImporter {
             for i in records.indices { apply(&records[i], normalizer) }
             return
         }
-        let count = records.count, parts = workers.count
+        // Small chunks taken in turn, not one half per core: the reader thread shares the cores,
+        // and a core that finishes early picks up more work instead of waiting.
+        let count = records.count, chunk = 128, chunks = (count + chunk - 1) / chunk
+        let pool = Pool(workers)
         records.withUnsafeMutableBufferPointer { buffer in
             let slice = Slice(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: parts) { k in
-                for i in (count * k / parts)..<(count * (k + 1) / parts) { apply(&slice.base[i], workers[k]) }
+            DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                let n = pool.take()
+                for i in (k * chunk)..<min(count, (k + 1) * chunk) { apply(&slice.base[i], n) }
+                pool.put(n)
             }
         }
+    }
+
+    /// Normalizers lent to one chunk at a time (each keeps its own caches).
+    private final class Pool: @unchecked Sendable {
+        private var free: [ContactNormalizer]
+        private let lock = NSLock()
+        init(_ normalizers: [ContactNormalizer]) { free = normalizers; template = normalizers[0] }
+        func take() -> ContactNormalizer {
+            lock.lock(); defer { lock.unlock() }
+            if let n = free.popLast() { return n }
+            // More chunks at once than cores: never expected, but a new normalizer is correct.
+            return ContactNormalizer(region: template.phones.defaultRegion, computeKeys: template.computeKeys)
+        }
+        private let template: ContactNormalizer
+        func put(_ n: ContactNormalizer) { lock.lock(); free.append(n); lock.unlock() }
     }
 
     /// One normalizer per thread, made once per importer.
