@@ -101,6 +101,8 @@ struct CSVExportTests {
         #expect(text.contains(",+34 600 123 123,"))
         #expect(text.contains("+1 (512) 555-0100 ext. 7"))
         #expect(!text.contains("'+34 600"))
+        #expect(SpreadsheetSafety.neutralize("-10.23") == "-10.23")
+        #expect(SpreadsheetSafety.neutralize("-1.2.3") == "'-1.2.3")
         let raw = export(contacts, crm: .generic, options: .init(crm: .generic, sanitize: false)).text
         #expect(raw.contains(",@SUM(A1:A2),"))
         // Reading cardtool's own export undoes the neutralising.

@@ -1,16 +1,31 @@
 /// Keeps exported cells from being run as formulas when the file is opened in a spreadsheet
 /// (OWASP "CSV Injection"): a cell starting with `=` `+` `-` `@`, TAB or CR gets a leading `'`.
-/// Plain phone numbers such as `+34600123123` or `+52 (55) 5555-0100` are left alone.
+/// Plain phone numbers such as `+34600123123` or `+52 (55) 5555-0100`, and plain numbers such as
+/// the `-10.23` of a match weight, are left alone: a spreadsheet reads them as values, not formulas.
 public enum SpreadsheetSafety {
     public static func neutralize(_ cell: String) -> String {
         guard let first = cell.utf8.first else { return cell }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
-            if isPlainPhoneNumber(cell) { return cell }
+            if isPlainPhoneNumber(cell) || isPlainNumber(cell) { return cell }
             return "'" + cell
         default:
             return cell
         }
+    }
+
+    /// A sign, digits and at most one decimal point (`-10.23`).
+    static func isPlainNumber(_ cell: String) -> Bool {
+        var digits = 0, dots = 0
+        for (i, b) in cell.utf8.enumerated() {
+            switch b {
+            case 0x30...0x39: digits += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): if i != 0 { return false }
+            default: return false
+            }
+        }
+        return digits > 0 && dots <= 1
     }
 
     /// `+` then digits, spaces, dots, dashes and parentheses only, with at least six digits, and
