@@ -62,7 +62,7 @@ public struct CandidateBlocker: Sendable {
         var all: [UInt64] = []
         all.reserveCapacity(perRule.reduce(0) { $0 + $1.count })
         for list in perRule { all.append(contentsOf: list) }
-        all.sort()
+        RadixSort.sort(&all)
         var pairs: [UInt64] = [], rules: [UInt16] = []
         pairs.reserveCapacity(all.count / 2); rules.reserveCapacity(all.count / 2)
         for e in all {
@@ -149,7 +149,7 @@ public struct CandidateBlocker: Sendable {
         for (i, r) in records.enumerated() {
             for k in keys(rule, r) { entries.append((k, UInt32(i))) }
         }
-        entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.record < $1.record) }
+        RadixSort.sort(&entries)      // stable: records stay in order within a key
         var out: [UInt64] = []
         var start = 0
         while start < entries.count {
@@ -171,7 +171,7 @@ public struct CandidateBlocker: Sendable {
                     if r.family.count > 1 { sub.append((KeyHash.hash(r.family[1], seed: 11), entries[k].record)) }
                     if !r.city.isEmpty { sub.append((KeyHash.hash(r.city, seed: 13), entries[k].record)) }
                 }
-                sub.sort { $0.key < $1.key || ($0.key == $1.key && $0.record < $1.record) }
+                RadixSort.sort(&sub)
                 var s0 = 0
                 while s0 < sub.count {
                     var s1 = s0 + 1
@@ -194,18 +194,36 @@ public struct CandidateBlocker: Sendable {
     /// Sorted neighbourhood: records sorted by a name key, each paired with the next few; finds
     /// names that differ by a typo past their first letters, which no exact key catches.
     static func sortedNeighbourhood(_ rule: Rule, _ records: [RecordFeatures], window: Int) -> [UInt64] {
-        var keyed: [(String, UInt32)] = []
-        keyed.reserveCapacity(records.count)
+        // Sorted by the name's first eight bytes (a radix sort), then by the whole name only where
+        // those are equal: the order of sorting by name and record, without comparing every string.
+        var names: [String] = [], ids: [UInt32] = []
+        var keyed: [(key: UInt64, record: UInt32)] = []
+        names.reserveCapacity(records.count); ids.reserveCapacity(records.count); keyed.reserveCapacity(records.count)
         for (i, r) in records.enumerated() where r.hasName {
             let g = r.given.first ?? "", f = r.family.joined(separator: " ")
-            keyed.append((rule == .sortedFamilyGiven ? f + " " + g : g + " " + f, UInt32(i)))
+            let name = rule == .sortedFamilyGiven ? f + " " + g : g + " " + f
+            var prefix: UInt64 = 0, used = 0
+            for b in name.utf8.prefix(8) { prefix = prefix << 8 | UInt64(b); used += 1 }
+            if used < 8 { prefix <<= UInt64(8 * (8 - used)) }
+            keyed.append((prefix, UInt32(names.count)))
+            names.append(name); ids.append(UInt32(i))
         }
-        keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        RadixSort.sort(&keyed)
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
+            if end - start > 1 {
+                keyed[start..<end].sort { names[Int($0.record)] < names[Int($1.record)]
+                    || (names[Int($0.record)] == names[Int($1.record)] && $0.record < $1.record) }
+            }
+            start = end
+        }
         var out: [UInt64] = []
         out.reserveCapacity(keyed.count * window)
         for x in 0..<keyed.count {
             for y in (x + 1)..<min(keyed.count, x + 1 + window) {
-                out.append(entry(Int(keyed[x].1), Int(keyed[y].1), rule))
+                out.append(entry(Int(ids[Int(keyed[x].record)]), Int(ids[Int(keyed[y].record)]), rule))
             }
         }
         return out

@@ -298,9 +298,12 @@ public struct Deduplicator: Sendable {
     }
 }
 
-/// Turns contacts into features as they are read, a batch at a time on all cores, keeping their
-/// record ids and, only when asked, the contacts themselves (a million contacts take gigabytes;
-/// their features and ids a fraction of that).
+/// Turns contacts into features as they are read, keeping their record ids and, only when asked,
+/// the contacts themselves (a million contacts take gigabytes; their features and ids a fraction
+/// of that).
+///
+/// Each full batch is built in the background while reading and normalizing go on, so no core
+/// waits at a barrier; a few batches at most are in flight, and `finish()` puts them in order.
 public final class FeatureCollector {
     public let customFields: [String]
     let threads: Int
@@ -309,12 +312,26 @@ public final class FeatureCollector {
     public private(set) var features: [RecordFeatures] = []
     public private(set) var recordIDs: [String] = []
     public private(set) var contacts: [Contact] = []
-    static let batch = 8192
+    static let batch = 4096
+    private let built = Built()
+    private let group = DispatchGroup()
+    private let inFlight: DispatchSemaphore
+    private let queue = DispatchQueue(label: "cardtool.features", attributes: .concurrent)
+
+    /// Finished batches by sequence number, filled from worker threads.
+    private final class Built: @unchecked Sendable {
+        let lock = NSLock()
+        var batches: [[RecordFeatures]] = []
+        func store(_ index: Int, _ features: [RecordFeatures]) {
+            lock.lock(); batches[index] = features; lock.unlock()
+        }
+    }
 
     public init(customFields: [String], threads: Int? = nil, keepContacts: Bool = true) {
         self.customFields = customFields
         self.threads = threads ?? Parallel.defaultThreads
         self.keepContacts = keepContacts
+        inFlight = DispatchSemaphore(value: 2 * self.threads)
     }
 
     public func append(_ contact: Contact) {
@@ -324,18 +341,28 @@ public final class FeatureCollector {
 
     public func finish() -> FeatureCollector {
         flush()
+        group.wait()
+        features = built.batches.flatMap { $0 }
+        built.batches = []
         return self
     }
 
     private func flush() {
         guard !pending.isEmpty else { return }
-        let batch = pending, custom = customFields
-        features += Parallel.map(batch.count, threads: threads, minChunk: 512) { range in
-            range.map { RecordFeatures(batch[$0], customFields: custom) }
-        }
+        let batch = pending, custom = customFields, built = built, inFlight = inFlight
         recordIDs += batch.map(\.recordID)
         if keepContacts { contacts += batch }
         pending.removeAll(keepingCapacity: true)
+        built.lock.lock(); let index = built.batches.count; built.batches.append([]); built.lock.unlock()
+        if threads <= 1 {
+            built.store(index, batch.map { RecordFeatures($0, customFields: custom) })
+            return
+        }
+        inFlight.wait()
+        queue.async(group: group) {
+            built.store(index, batch.map { RecordFeatures($0, customFields: custom) })
+            inFlight.signal()
+        }
     }
 }
 

@@ -35,6 +35,7 @@ extension CardTool {
             let readTime = ContinuousClock.now - start
             let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
                 .run(features: records.features)
+            defer { Teardown.skip(records, result) }
             let ids = records.recordIDs
             if let clusters { try writeFile(clusters, DedupReports.clusters(result, ids: ids), printer: printer) }
             if let pairs { try writeFile(pairs, DedupReports.pairs(result, ids: ids), printer: printer) }

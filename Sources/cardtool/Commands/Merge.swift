@@ -59,6 +59,7 @@ extension CardTool {
             let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
                 .run(features: records.features)
             let people = result.clusters.map { cluster in ContactMerger.merge(cluster.map { contacts[$0] }) }
+            defer { Teardown.skip(records, contacts, result, people) }
             var export = ContactExport(format: to, options: .init(
                 vcardVersion: vcardVersion.flatMap(VCardVersion.init) ?? .v3_0, crm: crm ?? .generic,
                 delimiter: outputDelimiter.flatMap(CSVDialect.init(argument:))?.delimiter ?? UInt8(ascii: ","),

@@ -347,3 +347,21 @@ struct ComparisonLevelTests {
         #expect(CandidateBlocker.names(rules[0]).contains("initials+organization"))
     }
 }
+
+@Suite("Radix sort")
+struct RadixSortTests {
+    @Test("sorts like the standard library, and keeps equal keys in their order", arguments: [10, 5000, 70000])
+    func matchesStandardSort(_ count: Int) {
+        var rng = SplitMix64(state: UInt64(count))
+        // Few distinct high digits and many equal keys: skipped passes and stability both matter.
+        let keys = (0..<count).map { _ in (rng.next() % 50) << 40 | rng.next() % 7 }
+        var plain = keys
+        RadixSort.sort(&plain)
+        #expect(plain == keys.sorted())
+        var items = keys.enumerated().map { (key: $0.element, record: UInt32($0.offset)) }
+        RadixSort.sort(&items)
+        let expected = keys.enumerated().sorted { $0.element < $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
+        #expect(items.map(\.key) == expected.map(\.element))
+        #expect(items.map(\.record) == expected.map { UInt32($0.offset) })
+    }
+}
