@@ -8,7 +8,7 @@ public struct CandidateBlocker: Sendable {
     public enum Rule: Int, CaseIterable, Sendable {
         case email, phone, linkedIn, name, surnameSoundAndOrganization, givenAndSurnameSound
         case emailLocalPart, sortedFamilyGiven, sortedGivenFamily, customValue, birthdayAndSurname, postcodeAndSurname
-        case initialAndOrganization
+        case initialAndOrganization, birthdayAndGiven, postcodeAndGiven
 
         public var name: String {
             switch self {
@@ -25,6 +25,8 @@ public struct CandidateBlocker: Sendable {
             case .birthdayAndSurname: "birthday+surname-sound"
             case .postcodeAndSurname: "postcode+surname-sound"
             case .initialAndOrganization: "initials+organization"
+            case .birthdayAndGiven: "birthday+given"
+            case .postcodeAndGiven: "postcode+given"
             }
         }
 
@@ -34,7 +36,7 @@ public struct CandidateBlocker: Sendable {
             case .email, .phone, .linkedIn, .customValue: 12
             case .emailLocalPart: 30
             case .surnameSoundAndOrganization: 60
-            case .birthdayAndSurname, .postcodeAndSurname: 40
+            case .birthdayAndSurname, .postcodeAndSurname, .birthdayAndGiven, .postcodeAndGiven: 40
             // Name keys grow with the data: capped low, and a common name is split further.
             default: 24
             }
@@ -52,7 +54,7 @@ public struct CandidateBlocker: Sendable {
     func candidates(_ records: [RecordFeatures]) -> (pairs: [UInt64], rules: [UInt16]) {
         let keyed: [Rule] = [.email, .phone, .linkedIn, .name, .surnameSoundAndOrganization,
                              .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname, .postcodeAndSurname,
-                             .initialAndOrganization]
+                             .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven]
         let perRule = Parallel.map(keyed.count + 2, threads: threads, minChunk: 1) { range -> [[UInt64]] in
             range.map { k in
                 if k < keyed.count { return Self.pairs(keyed[k], records) }
@@ -136,6 +138,19 @@ public struct CandidateBlocker: Sendable {
         case .birthdayAndSurname:
             guard r.birthday != 0, let p = r.familyPhonetic.first else { return [] }
             return [KeyHash.pair(UInt64(r.birthday), KeyHash.hash(p), seed: seed)]
+        case .birthdayAndGiven, .postcodeAndGiven:
+            // A surname misspelt or cut short in a register: the given name (its formal form) with
+            // the birth date, or with the postcode.
+            guard let g = r.given.first, let formal = Nicknames.formal(g).first else { return [] }
+            let other: UInt64
+            if rule == .birthdayAndGiven {
+                guard r.birthday != 0 else { return [] }
+                other = UInt64(r.birthday)
+            } else {
+                guard !r.postalCode.isEmpty else { return [] }
+                other = KeyHash.hash(r.postalCode)
+            }
+            return [KeyHash.pair(other, KeyHash.hash(formal), seed: seed)]
         case .postcodeAndSurname:
             guard !r.postalCode.isEmpty, let p = r.familyPhonetic.first else { return [] }
             return [KeyHash.pair(KeyHash.hash(r.postalCode), KeyHash.hash(p), seed: seed)]

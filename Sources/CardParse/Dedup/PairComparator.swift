@@ -153,17 +153,20 @@ public struct PairComparator: Sendable {
             }
         }
         c.set(8, addressLevel(a, b))
-        // A household shares surname, street and city: once the given names clearly differ, an
-        // agreeing address or city is what relatives have in common, not evidence of one person.
-        if c.level(0) == 6 && (1...3).contains(c.level(1)) {
-            for f in [7, 8] where (1...2).contains(c.level(f)) { c.packed &= ~(UInt64(0xF) << UInt64(4 * f)) }
-        }
         if a.birthday != 0 && b.birthday != 0 { c.set(9, birthdayLevel(a.birthday, b.birthday)) }
+        let relatives = c.level(0) == 6 && (1...3).contains(c.level(1))
         for k in 0..<customCount {
             guard k < a.custom.count, k < b.custom.count else { break }
             let x = a.custom[k], y = b.custom[k]
             guard !x.isEmpty, !y.isEmpty else { continue }
-            c.set(MatchField.builtInCount + k, x == y ? 1 : (oneEditApart(x, y) ? 2 : 3))
+            let level = x == y ? 1 : (oneEditApart(x, y) ? 2 : 3)
+            // Twins' id numbers are often one apart.
+            if !(relatives && level == 2) { c.set(MatchField.builtInCount + k, level) }
+        }
+        // A household shares surname, street and city, and twins a birthday too: once the given
+        // names clearly differ, what relatives have in common is not evidence of one person.
+        if relatives {
+            for f in [7, 8, 9] where (1...2).contains(c.level(f)) { c.packed &= ~(UInt64(0xF) << UInt64(4 * f)) }
         }
     }
 

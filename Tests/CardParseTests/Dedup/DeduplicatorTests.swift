@@ -334,6 +334,30 @@ struct ComparisonLevelTests {
         #expect(MatchField.phone.levels[board.level(3) - 1] == "same number, also on other names")
     }
 
+    @Test("twins share a surname, a birthday, an address and id numbers one apart: none of it counts")
+    func twins() throws {
+        let csv = "rec_id,given_name,family_name,birth_date,street,postal_code,city,national_id\n"
+            + "a,Lucía,Ferrer Gil,1990-05-04,Calle Mayor 12,28013,Madrid,12345678Z\n"
+            + "b,Marta,Ferrer Gil,04/05/1990,C/ Mayor 12,28013,Madrid,12345679Z\n"
+            + "c,Lucía,Ferrer,1990-05-04,Calle Mayor 12,28013,Madrid,12345678Z\n"
+        var options = CSVOptions()
+        options.overrides = ["national_id": .custom("national_id")]
+        let normalizer = ContactNormalizer(region: "ES")
+        let contacts = try readCSV(csv, options: options).contacts.map { c in var c = c; _ = normalizer.normalize(&c); return c }
+        let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
+        let comparator = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features))
+        let twins = comparator.compare(features[0], features[1], 0, 1)
+        #expect(twins.level(0) == 6)
+        for field in [7, 8, 9, 10] { #expect(twins.level(field) == 0, "field \(field)") }
+        let same = comparator.compare(features[0], features[2], 0, 2)
+        #expect(same.level(9) == 1)
+        #expect(same.level(10) == 1)
+        // A surname cut short is still found through the given name and the birth date.
+        let (pairs, rules) = CandidateBlocker(threads: 1).candidates(features)
+        let k = try #require(pairs.firstIndex(of: 2))
+        #expect(CandidateBlocker.names(rules[k]).contains("birthday+given"))
+    }
+
     @Test("misspelt given name and surname at one organization are still compared")
     func initialsAndOrganization() throws {
         let contacts = try DedupSample.contacts(Self.header + """
