@@ -44,7 +44,9 @@ bench: deps
 
 bench-dedup: deps
 	$(SWIFT) build -c release --product cardtool
+	$(SWIFT) build -c release --product cardbench
 	python3 scripts/dedup_bench.py
+	.build/release/cardbench dedupe --file .bench/gen_contacts-1000000-42/contacts.csv
 
 clean:
 	rm -rf .build demo-out .bench

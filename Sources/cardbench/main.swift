@@ -1,6 +1,8 @@
-// cardbench: speed and memory of cardtool's readers and writers, in a release build.
+// cardbench: speed and memory of cardtool's readers, writers, normalization and deduplication,
+// in a release build.
 //
 //   swift run -c release cardbench vcard [--cards N] [--runs R] [--file PATH]
+//   swift run -c release cardbench dedupe --file contacts.csv [--runs R]
 //
 // Generates a deterministic vCard 3.0 file (realistic Spanish/international cards, about ten
 // properties each, some 2.1 quoted-printable cards, folded lines, a few photos), then times parsing
@@ -11,16 +13,17 @@ import Glibc
 import CardParse
 
 func usage() -> Never {
-    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n       cardbench normalize [--contacts N] [--runs R] [--file CSV]\n"
+    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n       cardbench normalize [--contacts N] [--runs R] [--file CSV]\n       cardbench dedupe --file CSV [--runs R]\n"
     _ = text.withCString { write(2, $0, strlen($0)) }
     exit(64)
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
-guard let mode = args.first, ["vcard", "csv", "html", "normalize"].contains(mode) else { usage() }
+guard let mode = args.first, ["vcard", "csv", "html", "normalize", "dedupe"].contains(mode) else { usage() }
 args.removeFirst()
 var cards = mode == "csv" || mode == "normalize" ? 1_000_000 : mode == "html" ? 50 : 100_000
 var runs = 3
+var runsGiven = false
 var path: String?
 var only: String?
 var blockSize = 256 << 10
@@ -30,7 +33,7 @@ while !args.isEmpty {
     args.removeFirst()
     switch flag {
     case "--cards", "--rows", "--megabytes", "--contacts": guard let n = Int(value) else { usage() }; cards = n
-    case "--runs": guard let n = Int(value) else { usage() }; runs = n
+    case "--runs": guard let n = Int(value), n > 0 else { usage() }; runs = n; runsGiven = true
     case "--file": path = value
     case "--only": only = value
     case "--block-kib": guard let n = Int(value) else { usage() }; blockSize = n * 1024
@@ -44,6 +47,10 @@ if mode == "csv" {
 }
 if mode == "normalize" {
     try NormalizeBench.run(count: cards, runs: runs, path: path)
+    exit(0)
+}
+if mode == "dedupe" {
+    try DedupeBench.run(runs: runsGiven ? runs : 1, path: path)
     exit(0)
 }
 if mode == "html" {
