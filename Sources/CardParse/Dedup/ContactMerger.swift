@@ -7,8 +7,56 @@ import Foundation
 /// recent meeting (people change jobs), notes are kept with their source, events are listed with
 /// their dates, and ``Contact/merged`` says which record gave each value.
 public enum ContactMerger {
-    public static func merge(_ records: [Contact]) -> Contact {
-        guard records.count > 1 else { return records.first ?? Contact() }
+    /// A batch being merged in the background.
+    private final class Pending: @unchecked Sendable {
+        var people: [Contact] = []
+        let done = DispatchGroup()
+    }
+
+    /// Merges each cluster (indices into `contacts`) on all cores, in order: a batch at a time, so
+    /// a large merge writes people as it goes instead of holding them all.
+    public static func merge(clusters: ArraySlice<[Int]>, of contacts: [Contact], keys: Bool? = nil,
+                             threads: Int? = nil) -> [Contact] {
+        let list = Array(clusters)
+        return Parallel.map(list.count, threads: threads ?? Parallel.defaultThreads, minChunk: 256) { range in
+            range.map { merge(list[$0].map { contacts[$0] }, keys: keys) }
+        }
+    }
+
+    /// Merges the clusters a batch at a time and hands each batch to `body`, in order. The next
+    /// batch is merged in the background while `body` writes the current one.
+    public static func forEachBatch<E: Error>(clusters: [[Int]], of contacts: [Contact], keys: Bool? = nil, batchSize: Int = 8192,
+                                              _ body: ([Contact]) throws(E) -> Void) throws(E) {
+        func start(_ range: Range<Int>) -> Pending {
+            let pending = Pending()
+            pending.done.enter()
+            DispatchQueue.global().async {
+                pending.people = merge(clusters: clusters[range], of: contacts, keys: keys)
+                pending.done.leave()
+            }
+            return pending
+        }
+        let ranges = stride(from: 0, to: clusters.count, by: batchSize).map { $0..<min(clusters.count, $0 + batchSize) }
+        guard let first = ranges.first else { return }
+        var current = start(first)
+        defer { current.done.wait() }
+        for k in ranges.indices {
+            current.done.wait()
+            let people = current.people
+            if k + 1 < ranges.count { current = start(ranges[k + 1]) }
+            try body(people)
+        }
+    }
+
+    /// One person from their records. `keys`: give the result matching keys (for JSON Lines) or
+    /// not; by default, when the records have them.
+    public static func merge(_ records: [Contact], keys: Bool? = nil) -> Contact {
+        guard records.count > 1 else {
+            var one = records.first ?? Contact()
+            if keys == true && one.keys == nil { one.keys = ContactNormalizer.keys(for: one) }
+            if keys == false { one.keys = nil }
+            return one
+        }
         // Oldest meeting first; records without a date keep input order before dated ones.
         let order = records.indices.sorted { a, b in
             let da = date(records[a]), db = date(records[b])
@@ -29,7 +77,7 @@ public enum ContactMerger {
         out.originalFullName = chosen.originalFullName
         out.originalName = chosen.originalName
         if chosen.name != nil || chosen.fullName != nil { prov.name = best }
-        let chosenForms = Set(chosen.keys?.given ?? [])
+        let chosenForms = Set(chosen.keys?.given ?? chosen.name?.given.map { Nicknames.forms(of: $0) } ?? [])
         for c in sorted {
             for n in c.nicknames where !out.nicknames.contains(n) { out.nicknames.append(n) }
             if let g = c.name?.given, let cg = chosen.name?.given, TextFolding.fold(g) != TextFolding.fold(cg),
@@ -96,7 +144,7 @@ public enum ContactMerger {
         out.note = notes.isEmpty ? nil : notes.count == 1 ? sorted.first(where: { $0.note != nil })?.note : notes.joined(separator: "\n\n")
         out.source = sorted.first?.source
         // Keys of the whole person (every e-mail and phone), when the records had keys.
-        out.keys = chosen.keys == nil ? nil : ContactNormalizer.keys(for: out)
+        out.keys = keys ?? (chosen.keys != nil) ? ContactNormalizer.keys(for: out) : nil
         out.merged = prov
         return out
     }

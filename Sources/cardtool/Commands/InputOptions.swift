@@ -65,7 +65,9 @@ struct InputOptions: ParsableArguments {
     /// contacts only when asked); prints diagnostics; returns the collector and the account.
     func collect(printer: DiagnosticPrinter, keepContacts: Bool) throws -> (FeatureCollector, ImportSummary) {
         let collector = FeatureCollector(customFields: customFields, keepContacts: keepContacts)
-        let summary = try read(printer: printer, keys: keepContacts) { collector.append($0) }
+        // Matching keys are not read: features compute what they compare, and a merge gives the
+        // merged people their keys.
+        let summary = try read(printer: printer, keys: false) { collector.append($0) }
         return (collector.finish(), summary)
     }
 

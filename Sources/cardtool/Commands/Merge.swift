@@ -58,8 +58,7 @@ extension CardTool {
             let contacts = records.contacts
             let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
                 .run(features: records.features)
-            let people = result.clusters.map { cluster in ContactMerger.merge(cluster.map { contacts[$0] }) }
-            defer { Teardown.skip(records, contacts, result, people) }
+            defer { Teardown.skip(records, contacts, result) }
             var export = ContactExport(format: to, options: .init(
                 vcardVersion: vcardVersion.flatMap(VCardVersion.init) ?? .v3_0, crm: crm ?? .generic,
                 delimiter: outputDelimiter.flatMap(CSVDialect.init(argument:))?.delimiter ?? UInt8(ascii: ","),
@@ -73,10 +72,13 @@ extension CardTool {
             }
             do {
                 try sink.write(export.start())
-                for person in people {
-                    var diagnostics: [Diagnostic] = []
-                    try sink.write(export.bytes(for: person, diagnostics: &diagnostics))
-                    diagnostics.forEach(printer.print)
+                // Only JSON Lines writes matching keys.
+                try ContactMerger.forEachBatch(clusters: result.clusters, of: contacts, keys: to == .jsonl) { (people) throws(OutputError) in
+                    for person in people {
+                        var diagnostics: [Diagnostic] = []
+                        try sink.write(export.bytes(for: person, diagnostics: &diagnostics))
+                        diagnostics.forEach(printer.print)
+                    }
                 }
                 try sink.flush()
             } catch {

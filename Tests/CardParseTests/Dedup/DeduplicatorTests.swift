@@ -245,6 +245,21 @@ struct MergeFixtureTests {
         #expect(result.clusters.count == Set(labels.compactMap { $0 }).count)
     }
 
+    @Test("merging in background batches gives the same people, in order; keys only when asked")
+    func batches() throws {
+        let contacts = try Self.read()
+        let result = Deduplicator().run(contacts)
+        let one = result.clusters.map { ContactMerger.merge($0.map { contacts[$0] }, keys: true) }
+        var batched: [Contact] = []
+        ContactMerger.forEachBatch(clusters: result.clusters, of: contacts, keys: true, batchSize: 3) { batched += $0 }
+        #expect(batched == one)
+        #expect(batched.allSatisfy { $0.keys != nil })
+        var bare: [Contact] = []
+        ContactMerger.forEachBatch(clusters: result.clusters, of: contacts, keys: false, batchSize: 4) { bare += $0 }
+        #expect(bare.count == one.count)
+        #expect(bare.allSatisfy { $0.keys == nil })
+    }
+
     @Test("the merged people keep every value with its source")
     func survivorship() throws {
         let contacts = try Self.read()
