@@ -141,7 +141,7 @@ public struct CandidateBlocker: Sendable {
         case .birthdayAndGiven, .postcodeAndGiven:
             // A surname misspelt or cut short in a register: the given name (its formal form) with
             // the birth date, or with the postcode.
-            guard let g = r.given.first, let formal = Nicknames.formal(g).first else { return [] }
+            guard let g = r.given.first else { return [] }
             let other: UInt64
             if rule == .birthdayAndGiven {
                 guard r.birthday != 0 else { return [] }
@@ -150,7 +150,7 @@ public struct CandidateBlocker: Sendable {
                 guard !r.postalCode.isEmpty else { return [] }
                 other = KeyHash.hash(r.postalCode)
             }
-            return [KeyHash.pair(other, KeyHash.hash(formal), seed: seed)]
+            return Nicknames.formal(g).prefix(2).map { KeyHash.pair(other, KeyHash.hash($0), seed: seed) }
         case .postcodeAndSurname:
             guard !r.postalCode.isEmpty, let p = r.familyPhonetic.first else { return [] }
             return [KeyHash.pair(KeyHash.hash(r.postalCode), KeyHash.hash(p), seed: seed)]
@@ -209,8 +209,8 @@ public struct CandidateBlocker: Sendable {
     /// Sorted neighbourhood: records sorted by a name key, each paired with the next few; finds
     /// names that differ by a typo past their first letters, which no exact key catches.
     static func sortedNeighbourhood(_ rule: Rule, _ records: [RecordFeatures], window: Int) -> [UInt64] {
-        // Sorted by the name's first eight bytes (a radix sort), then by the whole name only where
-        // those are equal: the order of sorting by name and record, without comparing every string.
+        // Sorted by the name's bytes and then the record: by the first eight bytes (a radix sort),
+        // then by the whole name only where those are equal, without comparing every string.
         var names: [String] = [], ids: [UInt32] = []
         var keyed: [(key: UInt64, record: UInt32)] = []
         names.reserveCapacity(records.count); ids.reserveCapacity(records.count); keyed.reserveCapacity(records.count)
@@ -229,8 +229,10 @@ public struct CandidateBlocker: Sendable {
             var end = start + 1
             while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
             if end - start > 1 {
-                keyed[start..<end].sort { names[Int($0.record)] < names[Int($1.record)]
-                    || (names[Int($0.record)] == names[Int($1.record)] && $0.record < $1.record) }
+                keyed[start..<end].sort { x, y in
+                    let a = names[Int(x.record)].utf8, b = names[Int(y.record)].utf8
+                    return a.lexicographicallyPrecedes(b) || (a.elementsEqual(b) && x.record < y.record)
+                }
             }
             start = end
         }

@@ -36,7 +36,7 @@ public enum ContactMerger {
             }
             return pending
         }
-        let ranges = stride(from: 0, to: clusters.count, by: batchSize).map { $0..<min(clusters.count, $0 + batchSize) }
+        let ranges = stride(from: 0, to: clusters.count, by: max(1, batchSize)).map { $0..<min(clusters.count, $0 + batchSize) }
         guard let first = ranges.first else { return }
         var current = start(first)
         defer { current.done.wait() }
@@ -77,7 +77,8 @@ public enum ContactMerger {
         out.originalFullName = chosen.originalFullName
         out.originalName = chosen.originalName
         if chosen.name != nil || chosen.fullName != nil { prov.name = best }
-        let chosenForms = Set(chosen.keys?.given ?? chosen.name?.given.map { Nicknames.forms(of: $0) } ?? [])
+        let chosenForms = Set(chosen.keys?.given
+            ?? (chosen.name?.given.map { Nicknames.forms(of: $0) } ?? []) + chosen.nicknames.flatMap { Nicknames.forms(of: $0) })
         for c in sorted {
             for n in c.nicknames where !out.nicknames.contains(n) { out.nicknames.append(n) }
             if let g = c.name?.given, let cg = chosen.name?.given, TextFolding.fold(g) != TextFolding.fold(cg),

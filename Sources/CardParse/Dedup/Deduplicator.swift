@@ -342,8 +342,10 @@ public final class FeatureCollector {
     public func finish() -> FeatureCollector {
         flush()
         group.wait()
-        features = built.batches.flatMap { $0 }
+        built.lock.lock()
+        features += built.batches.flatMap { $0 }
         built.batches = []
+        built.lock.unlock()
         return self
     }
 

@@ -59,7 +59,7 @@ struct FeatureStatistics: Sendable {
                 if let first = firstHolder[key] {
                     guard !shared.contains(key) else { continue }
                     let a = records[Int(first)]
-                    if !Self.sameGiven(a, r) && (!r.mobiles.contains(key) || !Self.sameFamily(a, r)) { shared.insert(key) }
+                    if !Self.sameGiven(a, r) && (!(r.mobiles.contains(key) || a.mobiles.contains(key)) || !Self.sameFamily(a, r)) { shared.insert(key) }
                 } else {
                     firstHolder[key] = Int32(i)
                 }

@@ -134,8 +134,9 @@ public struct PairComparator: Sendable {
             }
         }
         // A new job changes organization, title and work address together: once the
-        // organizations differ, a different title or a different (non-personal) e-mail is the
-        // same fact again, not more evidence, so they count as missing.
+        // organizations differ (a new job, or another person met the same day), a different title
+        // or a different (non-personal) e-mail is the same fact again, not more evidence, so they
+        // count as missing.
         let otherJob = c.level(5) >= 3
         if otherJob && c.level(2) == 7 { c.packed &= ~(UInt64(0xF) << 8) }
         if !a.title.isEmpty && !b.title.isEmpty && !(otherJob && a.title != b.title) {

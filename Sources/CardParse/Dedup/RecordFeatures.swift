@@ -160,6 +160,15 @@ struct RecordFeatureBuilder {
         }
         familyPhonetic = family.map(PhoneticKey.key)
         givenPhonetic = given.map(PhoneticKey.key)
+        // The profile first: the surnames it completes also decide which local parts are only the name.
+        for u in c.urls {
+            if let slug = URLNormalizer.linkedInSlug(u.value) {
+                linkedIn = KeyHash.hash(slug.lowercased())
+                linkedInNameOnly = !slug.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                completeSurnames(fromProfile: slug)
+                break
+            }
+        }
         for e in c.emails {
             let lower = e.value.lowercased()
             guard let at = lower.lastIndex(of: "@") else { continue }
@@ -185,14 +194,6 @@ struct RecordFeatureBuilder {
             phoneDigits.append(digits)
             if p.numberType == "mobile" || (p.numberType == nil && p.types.contains("cell")) { mobiles.append(h) }
             if p.numberType == "fixed-line" { fixed.append(h) }
-        }
-        for u in c.urls {
-            if let slug = URLNormalizer.linkedInSlug(u.value) {
-                linkedIn = KeyHash.hash(slug.lowercased())
-                linkedInNameOnly = !slug.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
-                completeSurnames(fromProfile: slug)
-                break
-            }
         }
         if let o = c.organization { organization = c.keys?.organization ?? OrganizationNormalizer.key(o) }
         if let t = c.title { title = TextFolding.fold(t) }

@@ -203,33 +203,33 @@ public struct ContactImporter {
             for i in records.indices { apply(&records[i], normalizer) }
             return
         }
-        // Small chunks taken in turn, not one half per core: the reader thread shares the cores,
-        // and a core that finishes early picks up more work instead of waiting.
-        let count = records.count, chunk = 128, chunks = (count + chunk - 1) / chunk
-        let pool = Pool(workers)
+        // One worker per normalizer, each taking small chunks in turn rather than a fixed half:
+        // the reader thread shares the cores, and a worker that finishes early takes more work
+        // instead of waiting.
+        let count = records.count, chunk = 128
+        let next = ChunkCounter()
         records.withUnsafeMutableBufferPointer { buffer in
             let slice = Slice(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: chunks) { k in
-                let n = pool.take()
-                for i in (k * chunk)..<min(count, (k + 1) * chunk) { apply(&slice.base[i], n) }
-                pool.put(n)
+            DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+                while true {
+                    let start = next.take(chunk)
+                    if start >= count { break }
+                    for i in start..<min(count, start + chunk) { apply(&slice.base[i], workers[w]) }
+                }
             }
         }
     }
 
-    /// Normalizers lent to one chunk at a time (each keeps its own caches).
-    private final class Pool: @unchecked Sendable {
-        private var free: [ContactNormalizer]
+    /// The next chunk's first index, shared by the workers.
+    private final class ChunkCounter: @unchecked Sendable {
+        private var next = 0
         private let lock = NSLock()
-        init(_ normalizers: [ContactNormalizer]) { free = normalizers; template = normalizers[0] }
-        func take() -> ContactNormalizer {
+        func take(_ size: Int) -> Int {
             lock.lock(); defer { lock.unlock() }
-            if let n = free.popLast() { return n }
-            // More chunks at once than cores: never expected, but a new normalizer is correct.
-            return ContactNormalizer(region: template.phones.defaultRegion, computeKeys: template.computeKeys)
+            let start = next
+            next += size
+            return start
         }
-        private let template: ContactNormalizer
-        func put(_ n: ContactNormalizer) { lock.lock(); free.append(n); lock.unlock() }
     }
 
     /// One normalizer per thread, made once per importer.

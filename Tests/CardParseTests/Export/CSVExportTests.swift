@@ -103,6 +103,8 @@ struct CSVExportTests {
         #expect(!text.contains("'+34 600"))
         #expect(SpreadsheetSafety.neutralize("-10.23") == "-10.23")
         #expect(SpreadsheetSafety.neutralize("-1.2.3") == "'-1.2.3")
+        #expect(SpreadsheetSafety.restore("'-2+3") == "-2+3")
+        #expect(SpreadsheetSafety.restore("'-5") == "'-5")     // not something neutralizing writes
         let raw = export(contacts, crm: .generic, options: .init(crm: .generic, sanitize: false)).text
         #expect(raw.contains(",@SUM(A1:A2),"))
         // Reading cardtool's own export undoes the neutralising.

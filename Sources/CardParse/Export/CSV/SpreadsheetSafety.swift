@@ -69,7 +69,10 @@ public enum SpreadsheetSafety {
         let second = cell.utf8[cell.utf8.index(after: cell.utf8.startIndex)]
         switch second {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
-            return String(cell.dropFirst())
+            let rest = String(cell.dropFirst())
+            // `'-5` or `'+34600123123` as written by someone else: neutralizing never makes them.
+            if isPlainNumber(rest) || isPlainPhoneNumber(rest) { return cell }
+            return rest
         default:
             return cell
         }
