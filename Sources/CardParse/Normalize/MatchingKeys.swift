@@ -75,7 +75,6 @@ public enum TextFolding {
             else { folded = false }
         }
         if folded && !afterSpace { return text }
-        if ascii { return foldASCII(text, spaces: spaces, dropDots: dropDots) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var space = false
@@ -84,18 +83,21 @@ public enum TextFolding {
             space = false
             out.append(b)
         }
+        @inline(__always) func emitASCII(_ b: UInt8) {
+            switch b {
+            case 0x41...0x5A: emit(b | 0x20)
+            case 0x61...0x7A, 0x30...0x39: emit(b)
+            case 0x2E where dropDots: break
+            default: space = true
+            }
+        }
+        if ascii {   // bytes, without decoding scalars
+            for b in text.utf8 { emitASCII(b) }
+            return String(decoding: out, as: UTF8.self)
+        }
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                switch b {
-                case 0x41...0x5A: emit(b | 0x20)
-                case 0x61...0x7A, 0x30...0x39: emit(b)
-                case 0x2E where dropDots: continue
-                default: space = true
-                }
-                continue
-            }
+            if v < 0x80 { emitASCII(UInt8(v)); continue }
             let folded = v < 0x250 ? latin[Int(v) - 0x80] : foldSlow(scalar)
             switch folded {
             case .mark: continue
@@ -105,26 +107,6 @@ public enum TextFolding {
                 space = false
                 out.append(contentsOf: bytes)
             }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// ``fold(_:spaces:dropDots:)`` for ASCII text, on bytes.
-    static func foldASCII(_ text: String, spaces: Bool, dropDots: Bool) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var space = false
-        for b in text.utf8 {
-            let c: UInt8
-            switch b {
-            case 0x41...0x5A: c = b | 0x20
-            case 0x61...0x7A, 0x30...0x39: c = b
-            case 0x2E where dropDots: continue
-            default: space = true; continue
-            }
-            if space && spaces && !out.isEmpty { out.append(0x20) }
-            space = false
-            out.append(c)
         }
         return String(decoding: out, as: UTF8.self)
     }
