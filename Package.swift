@@ -25,9 +25,10 @@ let package = Package(
             name: "CPhoneNumber",
             linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]
         ),
+        .target(name: "CardConcurrency"),
         .target(
             name: "CardParse",
-            dependencies: ["CLibXML2", "CPhoneNumber"],
+            dependencies: ["CardConcurrency", "CLibXML2", "CPhoneNumber"],
             exclude: ["Normalize/LICENSE-nicknames_en.txt"]
         ),
         .executableTarget(

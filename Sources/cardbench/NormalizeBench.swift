@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
 import CardParse
 
 /// `cardbench normalize`: full normalization (names, phones through libphonenumber, e-mails, URLs,
@@ -23,20 +22,6 @@ enum NormalizeBench {
         }
     }
 
-    /// Per-thread arrays mutated in place; each thread touches only its own slot.
-    final class Shares: @unchecked Sendable {
-        let slots: UnsafeMutableBufferPointer<[Contact]>
-        init(_ arrays: [[Contact]]) {
-            slots = .allocate(capacity: arrays.count)
-            _ = slots.initialize(from: arrays)
-        }
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        func withShare(_ i: Int, _ body: (inout [Contact]) -> Void) { body(&slots[i]) }
-    }
-
     static func run(count: Int, runs: Int, path: String?) throws {
         var input: [Contact]
         if let path {
@@ -54,18 +39,17 @@ enum NormalizeBench {
             for _ in 0..<runs {
                 // A fresh normalizer each run: its phone cache must not carry over.
                 let normalizer = ContactNormalizer(region: "ES")
-                let size = (count + threads - 1) / threads
-                // Each thread's share copied before the clock starts: only normalization is timed.
-                let shares = Shares((0..<threads).map { Array(input[min(count, $0 * size)..<min(count, ($0 + 1) * size)]) })
+                let contacts = input
                 let start = now()
-                DispatchQueue.concurrentPerform(iterations: threads) { chunk in
-                    shares.withShare(chunk) { local in
-                        var warnings = 0
-                        for i in local.indices { warnings += normalizer.normalize(&local[i]).count }
-                        _ = warnings
-                    }
+                // Chunks of 512, as the importer's batches: each contact copied out and normalized.
+                let warnings = Parallel.map(count, threads: threads, minChunk: 512) { range in
+                    [range.reduce(0) { total, i in
+                        var c = contacts[i]
+                        return total + normalizer.normalize(&c).count
+                    }]
                 }
                 best = min(best, now() - start)
+                _ = warnings
             }
             print("normalize, \(threads) thread\(threads == 1 ? "" : "s"): \(Int(Double(count) / best)) contacts/s (best of \(runs): \(Double(Int(best * 1000)) / 1000) s)")
         }

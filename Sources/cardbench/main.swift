@@ -77,10 +77,13 @@ nonisolated func peakRSSMiB() -> Double {
 /// Reads the whole file; with `write`, also renders every card as vCard 3.0 (output discarded).
 @MainActor func pass(write: Bool, threads: Int) throws -> (seconds: Double, contacts: Int, written: Int) {
     let start = now()
-    let input = try UnicodeInput(FileByteSource(path: file))
-    var reader: any ContactReader = threads == 1
-        ? VCardReader(input: input, file: file)
-        : ParallelVCardReader(input: input, file: file, blockSize: blockSize, threads: threads)
+    var reader: any ContactReader
+    if threads == 1 {
+        reader = VCardReader(input: try UnicodeInput(FileByteSource(path: file)), file: file)
+    } else {
+        reader = ParallelVCardReader(input: try UnicodeInput(FileByteSource(path: file)), file: file, blockSize: blockSize,
+                                     threads: threads)
+    }
     var writer = VCardWriter(version: .v3_0)
     var contacts = 0
     var written = 0

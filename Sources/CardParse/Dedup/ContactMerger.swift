@@ -1,3 +1,4 @@
+import CardConcurrency
 import Foundation
 
 /// Survivorship: one contact from the records of one person.
@@ -7,14 +8,7 @@ import Foundation
 /// recent meeting (people change jobs), notes are kept with their source, events are listed with
 /// their dates, and ``Contact/merged`` says which record gave each value.
 public enum ContactMerger {
-    /// A batch being merged in the background.
-    private final class Pending: @unchecked Sendable {
-        var people: [Contact] = []
-        let done = DispatchGroup()
-    }
-
-    /// Merges each cluster (indices into `contacts`) on all cores, in order: a batch at a time, so
-    /// a large merge writes people as it goes instead of holding them all.
+    /// Merges each cluster (indices into `contacts`) on all cores, in order.
     public static func merge(clusters: ArraySlice<[Int]>, of contacts: [Contact], keys: Bool? = nil,
                              threads: Int? = nil) -> [Contact] {
         let list = Array(clusters)
@@ -23,29 +17,18 @@ public enum ContactMerger {
         }
     }
 
-    /// Merges the clusters a batch at a time and hands each batch to `body`, in order. The next
-    /// batch is merged in the background while `body` writes the current one.
-    public static func forEachBatch<E: Error>(clusters: [[Int]], of contacts: [Contact], keys: Bool? = nil, batchSize: Int = 8192,
-                                              _ body: ([Contact]) throws(E) -> Void) throws(E) {
-        func start(_ range: Range<Int>) -> Pending {
-            let pending = Pending()
-            pending.done.enter()
-            DispatchQueue.global().async {
-                pending.people = merge(clusters: clusters[range], of: contacts, keys: keys)
-                pending.done.leave()
-            }
-            return pending
+    /// Merges the clusters a batch at a time on all cores and hands the batches to `body` in
+    /// order, while the next ones are merged: a large merge writes people as it goes instead of
+    /// holding them all.
+    public static func forEachBatch<E: Error>(clusters: [[Int]], of contacts: [Contact], keys: Bool? = nil, batchSize: Int = 1024,
+                                              threads: Int? = nil, _ body: ([Contact]) throws(E) -> Void) throws(E) {
+        let pipeline = OrderedPipeline<Range<Int>, [Contact]>(workers: threads ?? Parallel.defaultThreads) { range, _ in
+            clusters[range].map { cluster in merge(cluster.map { contacts[$0] }, keys: keys) }
         }
-        let ranges = stride(from: 0, to: clusters.count, by: max(1, batchSize)).map { $0..<min(clusters.count, $0 + batchSize) }
-        guard let first = ranges.first else { return }
-        var current = start(first)
-        defer { current.done.wait() }
-        for k in ranges.indices {
-            current.done.wait()
-            let people = current.people
-            if k + 1 < ranges.count { current = start(ranges[k + 1]) }
-            try body(people)
+        for start in stride(from: 0, to: clusters.count, by: max(1, batchSize)) {
+            try pipeline.push(start..<min(clusters.count, start + batchSize), deliver: body)
         }
+        try pipeline.finish(deliver: body)
     }
 
     /// One person from their records. `keys`: give the result matching keys (for JSON Lines) or

@@ -1,3 +1,4 @@
+import CardConcurrency
 import Foundation
 
 /// Settings of a deduplication run.
@@ -107,24 +108,22 @@ public struct Deduplicator: Sendable {
         let reviewWeight = log2(reviewAt / (1 - reviewAt))
         // Borrowed references: both threads read the same records, and retaining them would make
         // the cores fight over their reference counts (`features` keeps them alive).
-        let refs = features.map { Unmanaged.passUnretained($0) }
+        let records = BorrowedReferences(features)
         let scored: [ScoredPair] = Parallel.map(pairs.count, threads: threads, minChunk: 4096) { range in
             var out: [ScoredPair] = []
             for k in range {
                 let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
-                let c: PairComparison? = refs[a]._withUnsafeGuaranteedRef { fa in
-                    refs[b]._withUnsafeGuaranteedRef { fb in
-                        var c = comparator.compareIdentity(fa, fb, a)
-                        if frozen.priorWeight + frozen.evidence(c) + restBound < reviewWeight { return nil }
-                        comparator.compareRest(fa, fb, a, into: &c)
-                        return c
-                    }
+                let c: PairComparison? = records.withPair(a, b) { fa, fb in
+                    var c = comparator.compareIdentity(fa, fb, a)
+                    if frozen.priorWeight + frozen.evidence(c) + restBound < reviewWeight { return nil }
+                    comparator.compareRest(fa, fb, a, into: &c)
+                    return c
                 }
                 guard let c else { continue }
                 let (w, p) = frozen.score(c)
                 if p >= reviewAt { out.append(ScoredPair(a: a, b: b, weight: w, probability: p, rules: rules[k], comparison: c)) }
             }
-            return withExtendedLifetime(features) { out }
+            return out
         }
         lap("scoring")
         var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)
@@ -302,36 +301,27 @@ public struct Deduplicator: Sendable {
 /// the contacts themselves (a million contacts take gigabytes; their features and ids a fraction
 /// of that).
 ///
-/// Each full batch is built in the background while reading and normalizing go on, so no core
-/// waits at a barrier; a few batches at most are in flight, and `finish()` puts them in order.
+/// Each full batch is built on a worker thread while reading and normalizing go on, so no core
+/// waits at a barrier; a few batches at most are in flight, and they come back in order.
 public final class FeatureCollector {
     public let customFields: [String]
-    let threads: Int
     let keepContacts: Bool
     private var pending: [Contact] = []
     public private(set) var features: [RecordFeatures] = []
     public private(set) var recordIDs: [String] = []
     public private(set) var contacts: [Contact] = []
     static let batch = 4096
-    private let built = Built()
-    private let group = DispatchGroup()
-    private let inFlight: DispatchSemaphore
-    private let queue = DispatchQueue(label: "cardtool.features", attributes: .concurrent)
-
-    /// Finished batches by sequence number, filled from worker threads.
-    private final class Built: @unchecked Sendable {
-        let lock = NSLock()
-        var batches: [[RecordFeatures]] = []
-        func store(_ index: Int, _ features: [RecordFeatures]) {
-            lock.lock(); batches[index] = features; lock.unlock()
-        }
-    }
+    /// Nil on one thread: features are then built as batches fill.
+    private let pipeline: OrderedPipeline<[Contact], [RecordFeatures]>?
 
     public init(customFields: [String], threads: Int? = nil, keepContacts: Bool = true) {
         self.customFields = customFields
-        self.threads = threads ?? Parallel.defaultThreads
         self.keepContacts = keepContacts
-        inFlight = DispatchSemaphore(value: 2 * self.threads)
+        let threads = threads ?? Parallel.defaultThreads
+        let custom = customFields
+        pipeline = threads <= 1 ? nil : OrderedPipeline(workers: threads) { batch, _ in
+            batch.map { RecordFeatures($0, customFields: custom) }
+        }
     }
 
     public func append(_ contact: Contact) {
@@ -339,31 +329,23 @@ public final class FeatureCollector {
         if pending.count >= Self.batch { flush() }
     }
 
+    /// Builds what is still pending and waits for every batch; idempotent.
     public func finish() -> FeatureCollector {
         flush()
-        group.wait()
-        built.lock.lock()
-        features += built.batches.flatMap { $0 }
-        built.batches = []
-        built.lock.unlock()
+        pipeline?.finish { features += $0 }
         return self
     }
 
     private func flush() {
         guard !pending.isEmpty else { return }
-        let batch = pending, custom = customFields, built = built, inFlight = inFlight
+        let batch = pending
         recordIDs += batch.map(\.recordID)
         if keepContacts { contacts += batch }
         pending.removeAll(keepingCapacity: true)
-        built.lock.lock(); let index = built.batches.count; built.batches.append([]); built.lock.unlock()
-        if threads <= 1 {
-            built.store(index, batch.map { RecordFeatures($0, customFields: custom) })
-            return
-        }
-        inFlight.wait()
-        queue.async(group: group) {
-            built.store(index, batch.map { RecordFeatures($0, customFields: custom) })
-            inFlight.signal()
+        if let pipeline {
+            pipeline.push(batch) { features += $0 }
+        } else {
+            features += batch.map { RecordFeatures($0, customFields: customFields) }
         }
     }
 }

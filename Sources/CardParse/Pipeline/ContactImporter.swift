@@ -1,5 +1,5 @@
+import CardConcurrency
 import Foundation
-import Dispatch
 
 /// Reads a list of inputs, whatever their formats, and accounts for every record.
 ///
@@ -71,11 +71,7 @@ public struct ContactImporter {
                               diagnostic: diagnostic)
             return
         }
-        let batchSize = 1
-        var batch: [ReadRecord] = []
-        batch.reserveCapacity(batchSize)
-        var finished = false
-        while !finished {
+        while true {
             let next: ReadRecord?
             do {
                 next = try reader.next()
@@ -85,151 +81,79 @@ public struct ContactImporter {
                 next = nil
             }
             for d in reader.takeFileDiagnostics() { diagnostic(d) }
-            if let next { batch.append(next) } else { finished = true }
-            if batch.count >= batchSize || finished {
-                normalize(&batch, workers)
-                for record in batch {
-                    for d in record.diagnostics { diagnostic(d) }
-                    summary.count(record.outcome)
-                    // Errors from the consumer (the output) are not about this input: they end the run.
-                    if let c = record.contact { try contact(c) }
-                }
-                batch.removeAll(keepingCapacity: true)
-            }
+            guard var record = next else { return }
+            if let normalizer { Self.normalize(&record, normalizer) }
+            try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic)
         }
     }
 
-    /// Batches of read records with the file diagnostics met while reading them, passed from the
-    /// reading thread to the normalizing ones.
-    private final class Handoff: @unchecked Sendable {
-        let condition = NSCondition()
-        var batches: [(records: [ReadRecord], fileDiagnostics: [Diagnostic])] = []
-        var finished = false
-        var cancelled = false
+    /// Records read in one go, with the file diagnostics met while reading them, and the reason
+    /// reading stopped when the input failed.
+    private struct Batch: Sendable {
+        var records: [ReadRecord] = []
+        var fileDiagnostics: [Diagnostic] = []
         var failure: String?
-        var otherError: Error?
-        var reader: any ContactReader
-        init(_ reader: any ContactReader) { self.reader = reader }
     }
 
-    /// With several threads, one thread reads and parses the next batch while the others normalize
-    /// this one: reading is serial, and alone it would leave a core idle. Records, diagnostics
-    /// and callbacks keep the input order.
-    private func readPipelined(_ reader: any ContactReader, fileLocation: SourceLocation, into summary: inout ImportSummary,
+    /// Records per batch: enough that handing a batch between threads costs nothing, few enough
+    /// that both cores get work from a small file.
+    static let batchSize = 512
+
+    /// With several threads, a thread of its own reads and parses while the others normalize the
+    /// batches already read (reading is serial, and alone it would leave a core idle). Records,
+    /// diagnostics and callbacks keep the input order.
+    private func readPipelined(_ reader: sending any ContactReader, fileLocation: SourceLocation, into summary: inout ImportSummary,
                                workers: [ContactNormalizer], contact: (Contact) throws -> Void,
                                diagnostic: (Diagnostic) -> Void) throws {
-        let handoff = Handoff(reader)
-        let done = DispatchGroup()
-        done.enter()
-        Thread.detachNewThread {
-            defer { done.leave() }
-            var batch: [ReadRecord] = [], fileDiagnostics: [Diagnostic] = []
-            while true {
-                handoff.condition.lock()
-                let cancelled = handoff.cancelled
-                handoff.condition.unlock()
-                if cancelled { return }
-                var next: ReadRecord?
+        var reader = reader
+        var ended = false
+        let pipeline = OrderedPipeline<Batch, Batch>(workers: workers.count, source: {
+            if ended { return nil }
+            var batch = Batch()
+            while batch.records.count < Self.batchSize {
                 do {
-                    next = try handoff.reader.next()
+                    guard let record = try reader.next() else { ended = true; break }
+                    batch.records.append(record)
                 } catch let error as InputError {
-                    handoff.condition.lock(); handoff.failure = error.reason; handoff.condition.unlock()
-                    next = nil
-                } catch {
-                    // Not about the input: ends the run, as in the sequential path.
-                    handoff.condition.lock(); handoff.otherError = error; handoff.condition.unlock()
-                    next = nil
+                    batch.failure = error.reason
+                    ended = true
+                    break
                 }
-                fileDiagnostics += handoff.reader.takeFileDiagnostics()
-                if let next { batch.append(next) }
-                if batch.count >= 4096 || next == nil {
-                    handoff.condition.lock()
-                    while handoff.batches.count >= 2 && !handoff.cancelled { handoff.condition.wait() }
-                    let stop = handoff.cancelled
-                    if !stop { handoff.batches.append((batch, fileDiagnostics)) }
-                    if next == nil || stop { handoff.finished = true }
-                    handoff.condition.broadcast()
-                    handoff.condition.unlock()
-                    batch = []; fileDiagnostics = []
-                    if next == nil || stop { return }
-                }
+                batch.fileDiagnostics += reader.takeFileDiagnostics()
             }
-        }
-        defer {
-            handoff.condition.lock(); handoff.cancelled = true; handoff.condition.broadcast(); handoff.condition.unlock()
-            done.wait()
-        }
-        while true {
-            handoff.condition.lock()
-            while handoff.batches.isEmpty && !handoff.finished { handoff.condition.wait() }
-            if handoff.batches.isEmpty {
-                let failure = handoff.failure, otherError = handoff.otherError
-                handoff.condition.unlock()
-                if let otherError { throw otherError }
-                if let failure {
-                    summary.unreadableFiles += 1
-                    diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(failure)", at: fileLocation))
-                }
-                return
-            }
-            var (records, fileDiagnostics) = handoff.batches.removeFirst()
-            handoff.condition.broadcast()
-            handoff.condition.unlock()
-            for d in fileDiagnostics { diagnostic(d) }
-            normalize(&records, workers)
-            for record in records {
-                for d in record.diagnostics { diagnostic(d) }
-                summary.count(record.outcome)
-                if let c = record.contact { try contact(c) }
+            batch.fileDiagnostics += reader.takeFileDiagnostics()
+            return batch
+        }, transform: { batch, worker in
+            var batch = batch
+            for i in batch.records.indices { Self.normalize(&batch.records[i], workers[worker]) }
+            return batch
+        })
+        // Errors other than the input's own (the output failing) end the run.
+        while let batch = try pipeline.next() {
+            for d in batch.fileDiagnostics { diagnostic(d) }
+            for record in batch.records { try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic) }
+            if let failure = batch.failure {
+                summary.unreadableFiles += 1
+                diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(failure)", at: fileLocation))
             }
         }
     }
 
-    /// The batch's storage, handed to worker threads that each write a disjoint slice.
-    private struct Slice: @unchecked Sendable {
-        let base: UnsafeMutablePointer<ReadRecord>
+    /// Reports a record and hands its contact on. Errors from the consumer (the output) are not
+    /// about this input: they end the run.
+    private func deliver(_ record: ReadRecord, into summary: inout ImportSummary, contact: (Contact) throws -> Void,
+                         diagnostic: (Diagnostic) -> Void) throws {
+        for d in record.diagnostics { diagnostic(d) }
+        summary.count(record.outcome)
+        if let c = record.contact { try contact(c) }
     }
 
-    private func normalize(_ records: inout [ReadRecord], _ workers: [ContactNormalizer]) {
-        guard let normalizer, !records.isEmpty else { return }
-        @Sendable func apply(_ record: inout ReadRecord, _ n: ContactNormalizer) {
-            guard var c = record.contact else { return }
-            let found = n.normalize(&c)
-            record.contact = c
-            record.diagnostics += found
-            if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
-        }
-        if threads == 1 || records.count < 64 {
-            for i in records.indices { apply(&records[i], normalizer) }
-            return
-        }
-        // One worker per normalizer, each taking small chunks in turn rather than a fixed half:
-        // the reader thread shares the cores, and a worker that finishes early takes more work
-        // instead of waiting.
-        let count = records.count, chunk = 128
-        let next = ChunkCounter()
-        records.withUnsafeMutableBufferPointer { buffer in
-            let slice = Slice(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: workers.count) { w in
-                while true {
-                    let start = next.take(chunk)
-                    if start >= count { break }
-                    for i in start..<min(count, start + chunk) { apply(&slice.base[i], workers[w]) }
-                }
-            }
-        }
-    }
-
-    /// The next chunk's first index, shared by the workers.
-    private final class ChunkCounter: @unchecked Sendable {
-        private var next = 0
-        private let lock = NSLock()
-        func take(_ size: Int) -> Int {
-            lock.lock(); defer { lock.unlock() }
-            let start = next
-            next += size
-            return start
-        }
+    private static func normalize(_ record: inout ReadRecord, _ normalizer: ContactNormalizer) {
+        guard var c = record.contact else { return }
+        let found = normalizer.normalize(&c)
+        record.contact = c
+        record.diagnostics += found
+        if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
     }
 
     /// One normalizer per thread, made once per importer.

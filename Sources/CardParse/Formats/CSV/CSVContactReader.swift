@@ -33,7 +33,7 @@ public struct CSVContactReader: ContactReader {
     private let options: CSVOptions
     public private(set) var dialect: CSVDialect
 
-    public init(input: UnicodeInput, file: String, options: CSVOptions = CSVOptions()) throws {
+    public init(input: sending UnicodeInput, file: String, options: CSVOptions = CSVOptions()) throws {
         self.file = file
         self.options = options
         let sniffed = CSVDialectSniffer.sniff(input.head)

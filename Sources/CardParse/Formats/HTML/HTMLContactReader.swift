@@ -10,7 +10,7 @@ public struct HTMLContactReader: ContactReader {
     private var index = 0
     private var fileDiagnostics: [Diagnostic] = []
 
-    public init(input: UnicodeInput, file: String, baseURL: String? = nil) throws {
+    public init(input: sending UnicodeInput, file: String, baseURL: String? = nil) throws {
         self.file = file
         var bytes: [UInt8] = []
         while try input.read(into: &bytes) {}

@@ -1,3 +1,4 @@
+import CardConcurrency
 import Foundation
 
 /// Reads a vCard stream on several threads and hands out exactly what one ``VCardReader`` would.
@@ -9,9 +10,8 @@ import Foundation
 /// flight, so memory stays flat however large the input.
 public struct ParallelVCardReader: ContactReader {
     public let file: String
-    private let pipeline: BlockPipeline
-    /// Stops the threads when the reader goes away before the end of the input.
-    private let lifetime: Lifetime
+    /// Splits on a thread of its own, parses on `threads` workers; dropping it stops them.
+    private let pipeline: OrderedPipeline<Block, BlockResult>
     private var current = BlockResult()
     private var lineBase = 0
     private var recordBase = 0
@@ -21,18 +21,11 @@ public struct ParallelVCardReader: ContactReader {
     /// - Parameters:
     ///   - blockSize: bytes per block; small values are for tests (many block boundaries).
     ///   - threads: worker threads parsing blocks.
-    public init(input: UnicodeInput, file: String, blockSize: Int = 256 << 10, threads: Int = 2) {
+    public init(input: sending UnicodeInput, file: String, blockSize: Int = 256 << 10, threads: Int = 2) {
         self.file = file
-        let pipeline = BlockPipeline(splitter: BlockSplitter(input: input, blockSize: max(1, blockSize)),
-                                     file: file, workers: max(1, threads))
-        self.pipeline = pipeline
-        self.lifetime = Lifetime(pipeline)
-    }
-
-    private final class Lifetime {
-        let pipeline: BlockPipeline
-        init(_ pipeline: BlockPipeline) { self.pipeline = pipeline }
-        deinit { pipeline.cancel() }
+        let splitter = BlockSplitter(input: input, blockSize: max(1, blockSize))
+        pipeline = OrderedPipeline(workers: max(1, threads), source: { try splitter.next() },
+                                   transform: { block, _ in Self.parseBlock(block, file: file) })
     }
 
     public mutating func takeFileDiagnostics() -> [Diagnostic] {
@@ -64,7 +57,7 @@ public struct ParallelVCardReader: ContactReader {
             lineBase += current.lines
             recordBase += current.records
             current = BlockResult()
-            guard var result = try pipeline.nextResult() else { return nil }
+            guard var result = try pipeline.next() else { return nil }
             result.events.reverse()
             current = result
         }
@@ -169,109 +162,6 @@ private final class BlockSplitter {
             }
             // A card larger than a block: read on until a boundary shows up.
             if try !input.read(into: &carry) { exhausted = true }
-        }
-    }
-}
-
-/// The threads behind ``ParallelVCardReader``: one splitter, `workers` parsers, results handed
-/// over in sequence. Shared state is guarded by one condition; all of it is private.
-private final class BlockPipeline: @unchecked Sendable {
-    private let splitter: BlockSplitter
-    private let file: String
-    private let workers: Int
-    private let condition = NSCondition()
-    private var queue: [(seq: Int, block: ParallelVCardReader.Block)] = []
-    private var results: [Int: ParallelVCardReader.BlockResult] = [:]
-    private var produced = 0
-    private var consumed = 0
-    private var finished = false
-    private var failure: Error?
-    private var cancelled = false
-    private var started = false
-    /// Blocks split but not yet consumed: bounds memory.
-    private var maxInFlight: Int { workers * 2 }
-
-    init(splitter: BlockSplitter, file: String, workers: Int) {
-        self.splitter = splitter
-        self.file = file
-        self.workers = workers
-    }
-
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func start() {
-        started = true
-        let splitterThread = Thread { [self] in split() }
-        splitterThread.start()
-        for _ in 0..<workers {
-            let worker = Thread { [self] in work() }
-            worker.start()
-        }
-    }
-
-    /// The next block's result in file order, or nil when all blocks have been handed out.
-    func nextResult() throws -> ParallelVCardReader.BlockResult? {
-        condition.lock()
-        defer { condition.unlock() }
-        if !started { start() }
-        while true {
-            if let result = results.removeValue(forKey: consumed) {
-                consumed += 1
-                condition.broadcast()
-                return result
-            }
-            if let failure, consumed >= produced { throw failure }
-            if finished && consumed >= produced { return nil }
-            condition.wait()
-        }
-    }
-
-    private func split() {
-        while true {
-            condition.lock()
-            while produced - consumed >= maxInFlight && !cancelled { condition.wait() }
-            if cancelled {
-                condition.unlock()
-                return
-            }
-            condition.unlock()
-            let block: ParallelVCardReader.Block?
-            var error: Error?
-            do { block = try splitter.next() } catch let e { block = nil; error = e }
-            condition.lock()
-            if let block {
-                queue.append((produced, block))
-                produced += 1
-            } else {
-                failure = error
-                finished = true
-            }
-            condition.broadcast()
-            condition.unlock()
-            if block == nil { return }
-        }
-    }
-
-    private func work() {
-        while true {
-            condition.lock()
-            while queue.isEmpty && !finished && !cancelled { condition.wait() }
-            if cancelled || queue.isEmpty {
-                condition.unlock()
-                return
-            }
-            let (seq, block) = queue.removeFirst()
-            condition.unlock()
-            let result = ParallelVCardReader.parseBlock(block, file: file)
-            condition.lock()
-            results[seq] = result
-            condition.broadcast()
-            condition.unlock()
         }
     }
 }
