@@ -1,8 +1,22 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layout: Model ← Diagnostics ← Input ← Formats ← (Normalize ← Dedup ← Store) ← Export ← Pipeline ← cardtool.
+// The stages are modules, and a module sees only the stages below it, so the compiler refuses a
+// back-edge:
+//
+//   CardModel ← CardFormats ← CardNormalize ← CardDedup ← CardExport ← CardParse ← cardtool
+//
+// CardModel: the contact model and diagnostics. CardFormats: byte I/O, the vCard, CSV and HTML
+// readers, the vCard and CSV writers. CardNormalize: names, phones, e-mails, URLs, and the importer
+// (files in, normalized contacts out). CardDedup: matching and merging. CardExport: JSON Lines and
+// the CRM layouts. CardParse re-exports them all for library users.
+// CardConcurrency (the ordered pipeline and the parallel map) sits under every stage.
 // C targets: CLibXML2 (system library, HTML parsing) and CPhoneNumber (C++ shim over libphonenumber).
+
+/// Release builds optimize across the stage modules as if they were one (small helpers such as
+/// `String.trimmed()` are called from every stage's inner loops).
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "cardtool",
     products: [
@@ -25,20 +39,27 @@ let package = Package(
             name: "CPhoneNumber",
             linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]
         ),
-        .target(name: "CardConcurrency"),
+        .target(name: "CardConcurrency", swiftSettings: crossModule),
+        .target(name: "CardModel", swiftSettings: crossModule),
+        .target(name: "CardFormats", dependencies: ["CardModel", "CardConcurrency", "CLibXML2"], swiftSettings: crossModule),
         .target(
-            name: "CardParse",
-            dependencies: ["CardConcurrency", "CLibXML2", "CPhoneNumber"],
-            exclude: ["Normalize/LICENSE-nicknames_en.txt"]
+            name: "CardNormalize",
+            dependencies: ["CardFormats", "CPhoneNumber"],
+            exclude: ["LICENSE-nicknames_en.txt"],
+            swiftSettings: crossModule
         ),
+        .target(name: "CardDedup", dependencies: ["CardNormalize"], swiftSettings: crossModule),
+        .target(name: "CardExport", dependencies: ["CardDedup"], swiftSettings: crossModule),
+        .target(name: "CardParse", dependencies: ["CardExport"], swiftSettings: crossModule),
         .executableTarget(
             name: "cardtool",
             dependencies: [
                 "CardParse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: crossModule
         ),
-        .executableTarget(name: "cardbench", dependencies: ["CardParse"]),
+        .executableTarget(name: "cardbench", dependencies: ["CardParse"], swiftSettings: crossModule),
         .testTarget(name: "CardParseTests", dependencies: ["CardParse"]),
     ],
     cxxLanguageStandard: .cxx17

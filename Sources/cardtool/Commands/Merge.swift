@@ -73,7 +73,7 @@ extension CardTool {
             do {
                 try sink.write(export.start())
                 // Only JSON Lines writes matching keys.
-                try ContactMerger.forEachBatch(clusters: result.clusters, of: contacts, keys: to == .jsonl) { (people) throws(OutputError) in
+                try ContactMerger.forEachBatch(clusters: result.clusters, of: contacts, keys: to == .jsonl) { (people) throws(IOError) in
                     for person in people {
                         var diagnostics: [Diagnostic] = []
                         try sink.write(export.bytes(for: person, diagnostics: &diagnostics))

@@ -131,7 +131,7 @@ extension CardTool {
                     diagnostics.forEach(printer.print)
                 }, diagnostic: printer.print)
                 try sink.flush()
-            } catch let error as OutputError {
+            } catch let error as IOError {
                 printer.fail("cannot write \(error.path): \(error.reason)")
                 throw ExitCode(1)
             }

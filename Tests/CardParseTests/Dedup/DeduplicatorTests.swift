@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CardParse
+@testable import CardModel
+@testable import CardFormats
+@testable import CardNormalize
+@testable import CardDedup
+@testable import CardExport
 
 /// Networking contacts as a badge scanner exports them, with the cases deduplication must get
 /// right, among a background of distinct people so the estimation has something to learn from.

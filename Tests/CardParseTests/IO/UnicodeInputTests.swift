@@ -1,5 +1,9 @@
 import Testing
-@testable import CardParse
+@testable import CardModel
+@testable import CardFormats
+@testable import CardNormalize
+@testable import CardDedup
+@testable import CardExport
 
 @Suite("Input decoding")
 struct UnicodeInputTests {

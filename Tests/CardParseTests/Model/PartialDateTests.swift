@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CardParse
+@testable import CardModel
+@testable import CardFormats
+@testable import CardNormalize
+@testable import CardDedup
+@testable import CardExport
 
 @Suite("Partial dates")
 struct PartialDateTests {

@@ -1,5 +1,9 @@
 import Foundation
-@testable import CardParse
+@testable import CardModel
+@testable import CardFormats
+@testable import CardNormalize
+@testable import CardDedup
+@testable import CardExport
 
 /// Locates files under `Tests/Fixtures` from this source file's path (fixtures live outside the target).
 enum Fixtures {

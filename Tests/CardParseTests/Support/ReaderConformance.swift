@@ -1,5 +1,9 @@
 import Testing
-@testable import CardParse
+@testable import CardModel
+@testable import CardFormats
+@testable import CardNormalize
+@testable import CardDedup
+@testable import CardExport
 
 /// Checks every reader must pass (in the spirit of swift-collections' conformance checkers):
 /// the account adds up, every diagnostic is located, every contact knows where it came from,

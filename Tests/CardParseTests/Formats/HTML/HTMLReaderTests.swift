@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CardParse
+@testable import CardModel
+@testable import CardFormats
+@testable import CardNormalize
+@testable import CardDedup
+@testable import CardExport
 
 func readHTML(fixture: String) throws -> ReadResult {
     var reader = try HTMLContactReader(input: try UnicodeInput(FileByteSource(path: Fixtures.path(fixture))), file: fixture)
@@ -160,7 +164,7 @@ struct HTMLReaderTests {
         ("/in/ana-ruiz/?miniProfileUrn=urn%3Ali", "ana-ruiz"), ("https://example.com/in/ana", nil), ("/company/acme/", nil),
     ] as [(String, String?)])
     func slugs(href: String, slug: String?) {
-        #expect(LinkedInPageExtractor.slug(from: href) == slug)
+        #expect(LinkedInProfileURL.slug(from: href) == slug)
     }
 }
 
@@ -197,7 +201,7 @@ struct HTMLEdgeCaseTests {
         ("/school/x/in/y", nil), ("/in/Ana-Ruiz", "ana-ruiz"), ("/in/jos%C3%A9", "josé"), ("https://evil.example/in/ana", nil),
     ] as [(String, String?)])
     func slugRules(href: String, slug: String?) {
-        #expect(LinkedInPageExtractor.slug(from: href) == slug)
+        #expect(LinkedInProfileURL.slug(from: href) == slug)
     }
 
     @Test("a contacts table inside a layout table is found; a name linked with mailto keeps its name")

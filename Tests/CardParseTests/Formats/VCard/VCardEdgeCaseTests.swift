@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import CardParse
+@testable import CardModel
+@testable import CardFormats
+@testable import CardNormalize
+@testable import CardDedup
+@testable import CardExport
 
 /// Edge cases found in review; each test fails without the handling it names.
 @Suite("vCard edge cases")

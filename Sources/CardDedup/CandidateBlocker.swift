@@ -1,0 +1,252 @@
+import CardConcurrency
+import CardModel
+import CardNormalize
+
+/// Candidate pairs by blocking: only records that share a key under some rule are compared, so
+/// the work grows with the number of records, not its square.
+///
+/// A key carried by too many records (`info@…`, a switchboard, "García" on its own) is not used
+/// by that rule: it would bring thousands of pairs and almost no matches. Every pair remembers
+/// the rules that produced it.
+public struct CandidateBlocker: Sendable {
+    public enum Rule: Int, CaseIterable, Sendable {
+        case email, phone, linkedIn, name, surnameSoundAndOrganization, givenAndSurnameSound
+        case emailLocalPart, sortedFamilyGiven, sortedGivenFamily, customValue, birthdayAndSurname, postcodeAndSurname
+        case initialAndOrganization, birthdayAndGiven, postcodeAndGiven
+
+        public var name: String {
+            switch self {
+            case .email: "email"
+            case .phone: "phone"
+            case .linkedIn: "linkedin"
+            case .name: "given+family"
+            case .surnameSoundAndOrganization: "surname-sound+organization"
+            case .givenAndSurnameSound: "given+surname-sound"
+            case .emailLocalPart: "email-local-part"
+            case .sortedFamilyGiven: "sorted-family-given"
+            case .sortedGivenFamily: "sorted-given-family"
+            case .customValue: "custom"
+            case .birthdayAndSurname: "birthday+surname-sound"
+            case .postcodeAndSurname: "postcode+surname-sound"
+            case .initialAndOrganization: "initials+organization"
+            case .birthdayAndGiven: "birthday+given"
+            case .postcodeAndGiven: "postcode+given"
+            }
+        }
+
+        /// Largest group a key may have and still block.
+        var cap: Int {
+            switch self {
+            case .email, .phone, .linkedIn, .customValue: 12
+            case .emailLocalPart: 30
+            case .surnameSoundAndOrganization: 60
+            case .birthdayAndSurname, .postcodeAndSurname, .birthdayAndGiven, .postcodeAndGiven: 40
+            // Name keys grow with the data: capped low, and a common name is split further.
+            default: 24
+            }
+        }
+    }
+
+    public static func names(_ mask: UInt16) -> [String] {
+        Rule.allCases.filter { mask & (1 << UInt16($0.rawValue)) != 0 }.map(\.name)
+    }
+
+    let window = 3
+    let threads: Int
+
+    /// Pairs `(i << 32 | j)` with i < j, sorted, and the rules behind each.
+    func candidates(_ records: [RecordFeatures]) -> (pairs: [UInt64], rules: [UInt16]) {
+        let keyed: [Rule] = [.email, .phone, .linkedIn, .name, .surnameSoundAndOrganization,
+                             .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname, .postcodeAndSurname,
+                             .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven]
+        let perRule = Parallel.map(keyed.count + 2, threads: threads, minChunk: 1) { range -> [[UInt64]] in
+            range.map { k in
+                if k < keyed.count { return Self.pairs(keyed[k], records) }
+                return Self.sortedNeighbourhood(k == keyed.count ? .sortedFamilyGiven : .sortedGivenFamily, records, window: window)
+            }
+        }
+        var all: [UInt64] = []
+        all.reserveCapacity(perRule.reduce(0) { $0 + $1.count })
+        for list in perRule { all.append(contentsOf: list) }
+        RadixSort.sort(&all)
+        var pairs: [UInt64] = [], rules: [UInt16] = []
+        pairs.reserveCapacity(all.count / 2); rules.reserveCapacity(all.count / 2)
+        for e in all {
+            let pair = e >> 6, rule = UInt16(1) << UInt16(e & 63)
+            if pairs.last == pair { rules[rules.count - 1] |= rule } else { pairs.append(pair); rules.append(rule) }
+        }
+        return (pairs.map { ($0 >> 29) << 32 | ($0 & 0x1FFF_FFFF) }, rules)
+    }
+
+    /// Entry for a pair under a rule: i (29 bits), j (29 bits), rule (6 bits), so sorting groups
+    /// the rules of one pair together.
+    @inline(__always)
+    static func entry(_ a: Int, _ b: Int, _ rule: Rule) -> UInt64 {
+        let (i, j) = a < b ? (a, b) : (b, a)
+        return (UInt64(i) << 35) | (UInt64(j) << 6) | UInt64(rule.rawValue)
+    }
+
+    static func keys(_ rule: Rule, _ r: RecordFeatures) -> [UInt64] {
+        let seed = UInt64(rule.rawValue + 1)
+        switch rule {
+        case .email: return r.emails
+        case .phone: return r.phones
+        case .linkedIn: return r.linkedIn == 0 ? [] : [r.linkedIn]
+        case .name:
+            guard !r.given.isEmpty else { return [] }
+            // Keyed by formal name (Paco and Francisco both under `francisco`): one or two keys a
+            // name, where every nickname form would put a record in dozens of blocks.
+            var out: [UInt64] = []
+            for f in Nicknames.formal(r.given[0]).prefix(4) {
+                let hf = KeyHash.hash(f)
+                for t in r.family.prefix(3) { out.append(KeyHash.pair(hf, KeyHash.hash(t), seed: seed)) }
+            }
+            // Written surname first: the family field holds a given name.
+            for t in r.family.prefix(2) where Nicknames.isGivenName(t) {
+                for f in Nicknames.formal(t).prefix(4) {
+                    for h in Nicknames.formal(r.given[0]).prefix(2) {
+                        out.append(KeyHash.pair(KeyHash.hash(f), KeyHash.hash(h), seed: seed))
+                    }
+                }
+            }
+            return out
+        case .surnameSoundAndOrganization:
+            guard let p = r.familyPhonetic.first, !r.organization.isEmpty else { return [] }
+            return [KeyHash.pair(KeyHash.hash(p), KeyHash.hash(r.organization), seed: seed)]
+        case .givenAndSurnameSound:
+            guard let g = r.given.first else { return [] }
+            let hg = KeyHash.hash(String(g.prefix(3)))
+            return r.familyPhonetic.prefix(2).filter { !$0.isEmpty }.map { KeyHash.pair(hg, KeyHash.hash($0), seed: seed) }
+        case .initialAndOrganization:
+            // Both names misspelt on one card of a person who kept their job: the same organization
+            // and the same initials (the given name's as written or of its formal form: Sasha,
+            // Alexandra; either surname's).
+            guard let g = r.given.first?.utf8.first, !r.family.isEmpty, !r.organization.isEmpty else { return [] }
+            let org = KeyHash.hash(r.organization)
+            var initials: [UInt64] = [UInt64(g)]
+            for f in Nicknames.formal(r.given[0]).prefix(2) {
+                if let i = f.utf8.first, !initials.contains(UInt64(i)) { initials.append(UInt64(i)) }
+            }
+            var keys: [UInt64] = []
+            for i in initials {
+                for t in r.family.prefix(2) {
+                    guard let f = t.utf8.first else { continue }
+                    let k = KeyHash.pair(i << 8 | UInt64(f), org, seed: seed)
+                    if !keys.contains(k) { keys.append(k) }
+                }
+            }
+            return keys
+        case .emailLocalPart: return r.emailLocals
+        case .customValue:
+            return r.custom.enumerated().compactMap { k, v in v.isEmpty ? nil : KeyHash.hash(v, seed: UInt64(100 + k)) }
+        case .birthdayAndSurname:
+            guard r.birthday != 0, let p = r.familyPhonetic.first else { return [] }
+            return [KeyHash.pair(UInt64(r.birthday), KeyHash.hash(p), seed: seed)]
+        case .birthdayAndGiven, .postcodeAndGiven:
+            // A surname misspelt or cut short in a register: the given name (its formal form) with
+            // the birth date, or with the postcode.
+            guard let g = r.given.first else { return [] }
+            let other: UInt64
+            if rule == .birthdayAndGiven {
+                guard r.birthday != 0 else { return [] }
+                other = UInt64(r.birthday)
+            } else {
+                guard !r.postalCode.isEmpty else { return [] }
+                other = KeyHash.hash(r.postalCode)
+            }
+            return Nicknames.formal(g).prefix(2).map { KeyHash.pair(other, KeyHash.hash($0), seed: seed) }
+        case .postcodeAndSurname:
+            guard !r.postalCode.isEmpty, let p = r.familyPhonetic.first else { return [] }
+            return [KeyHash.pair(KeyHash.hash(r.postalCode), KeyHash.hash(p), seed: seed)]
+        default: return []
+        }
+    }
+
+    static func pairs(_ rule: Rule, _ records: [RecordFeatures]) -> [UInt64] {
+        var entries: [(key: UInt64, record: UInt32)] = []
+        entries.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() {
+            for k in keys(rule, r) { entries.append((k, UInt32(i))) }
+        }
+        RadixSort.sort(&entries)      // stable: records stay in order within a key
+        var out: [UInt64] = []
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+            let size = end - start
+            if size >= 2 && size <= rule.cap {
+                for x in start..<end {
+                    for y in (x + 1)..<end where entries[x].record != entries[y].record {
+                        out.append(entry(Int(entries[x].record), Int(entries[y].record), rule))
+                    }
+                }
+            } else if size > rule.cap, rule == .name {
+                // A common name (José García) is too broad alone: inside it, pair records that
+                // also share the second surname, or the city.
+                var sub: [(key: UInt64, record: UInt32)] = []
+                for k in start..<end {
+                    let r = records[Int(entries[k].record)]
+                    if r.family.count > 1 { sub.append((KeyHash.hash(r.family[1], seed: 11), entries[k].record)) }
+                    if !r.city.isEmpty { sub.append((KeyHash.hash(r.city, seed: 13), entries[k].record)) }
+                }
+                RadixSort.sort(&sub)
+                var s0 = 0
+                while s0 < sub.count {
+                    var s1 = s0 + 1
+                    while s1 < sub.count && sub[s1].key == sub[s0].key { s1 += 1 }
+                    if s1 - s0 >= 2 && s1 - s0 <= rule.cap {
+                        for x in s0..<s1 {
+                            for y in (x + 1)..<s1 where sub[x].record != sub[y].record {
+                                out.append(entry(Int(sub[x].record), Int(sub[y].record), rule))
+                            }
+                        }
+                    }
+                    s0 = s1
+                }
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// Sorted neighbourhood: records sorted by a name key, each paired with the next few; finds
+    /// names that differ by a typo past their first letters, which no exact key catches.
+    static func sortedNeighbourhood(_ rule: Rule, _ records: [RecordFeatures], window: Int) -> [UInt64] {
+        // Sorted by the name's bytes and then the record: by the first eight bytes (a radix sort),
+        // then by the whole name only where those are equal, without comparing every string.
+        var names: [String] = [], ids: [UInt32] = []
+        var keyed: [(key: UInt64, record: UInt32)] = []
+        names.reserveCapacity(records.count); ids.reserveCapacity(records.count); keyed.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() where r.hasName {
+            let g = r.given.first ?? "", f = r.family.joined(separator: " ")
+            let name = rule == .sortedFamilyGiven ? f + " " + g : g + " " + f
+            var prefix: UInt64 = 0, used = 0
+            for b in name.utf8.prefix(8) { prefix = prefix << 8 | UInt64(b); used += 1 }
+            if used < 8 { prefix <<= UInt64(8 * (8 - used)) }
+            keyed.append((prefix, UInt32(names.count)))
+            names.append(name); ids.append(UInt32(i))
+        }
+        RadixSort.sort(&keyed)
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
+            if end - start > 1 {
+                keyed[start..<end].sort { x, y in
+                    let a = names[Int(x.record)].utf8, b = names[Int(y.record)].utf8
+                    return a.lexicographicallyPrecedes(b) || (a.elementsEqual(b) && x.record < y.record)
+                }
+            }
+            start = end
+        }
+        var out: [UInt64] = []
+        out.reserveCapacity(keyed.count * window)
+        for x in 0..<keyed.count {
+            for y in (x + 1)..<min(keyed.count, x + 1 + window) {
+                out.append(entry(Int(ids[Int(keyed[x].record)]), Int(ids[Int(keyed[y].record)]), rule))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,31 @@
+import CardModel
+import CardConcurrency
+import Foundation
+
+/// Settings of a deduplication run.
+public struct DedupConfiguration: Sendable {
+    /// Pairs at or above this match probability are merged.
+    public var threshold: Double = 0.7
+    /// Pairs between this and `threshold` are listed for a human to review.
+    public var reviewThreshold: Double = 0.2
+    /// Extra-property names (`--map column=custom:NAME`) compared as fields.
+    public var customFields: [String] = []
+    /// The chain guard: two records may share a cluster only if their match weight (prior
+    /// included) is at least this many bits, i.e. odds of 1 : 4096. With a million records the
+    /// prior is lower, and more namesakes are about: the guard tightens with it. Never below
+    /// `minimumEvidence` bits of evidence.
+    public var compatibilityWeight: Double = -12
+    public var minimumEvidence: Double = 0
+    /// Largest cluster the chain guard lets grow: no person has hundreds of cards.
+    public var maxClusterSize = 100
+    public var threads = Parallel.defaultThreads
+    /// Random pairs for estimating u, and candidate pairs sampled for EM.
+    public var randomPairs = 400_000
+    public var emSample = 300_000
+
+    public init(threshold: Double = 0.7, reviewThreshold: Double? = nil, customFields: [String] = []) {
+        self.threshold = threshold
+        self.reviewThreshold = min(reviewThreshold ?? 0.2, threshold)
+        self.customFields = Array(customFields.prefix(MatchField.maxCustomFields))
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// What a deduplication run found.
+public struct DedupResult: Sendable {
+    /// For each input record, its cluster's index in ``clusters``.
+    public var clusterOf: [Int]
+    /// Clusters as record indices, in order of their first record.
+    public var clusters: [[Int]]
+    /// Pairs at or above the threshold, strongest first, that joined clusters.
+    public var merged: [ScoredPair]
+    /// Pairs scored at or above the review threshold (incl. the merged ones), for `--pairs`.
+    public var scored: [ScoredPair]
+    /// Grey-zone pairs in different clusters, and matches the chain guard refused.
+    public var review: [ScoredPair]
+    public var candidatePairs: Int
+    public var model: MatchModel
+    public var comparator: PairComparator
+    public var features: [RecordFeatures]
+    /// Seconds per stage, for benchmarks.
+    public var timings: [(String, Double)]
+    /// Candidate pairs each blocking rule proposed (a pair may come from several).
+    public var ruleCounts: [Int]
+
+    public func explain(_ pair: ScoredPair) -> [(field: String, level: String, weight: Double)] {
+        model.explain(pair.comparison)
+    }
+}

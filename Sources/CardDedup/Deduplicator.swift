@@ -1,0 +1,234 @@
+import CardModel
+import CardConcurrency
+import Foundation
+
+/// Finds which records are the same person: features → blocking → EM-estimated Fellegi–Sunter
+/// scores → clusters with a chain guard.
+public struct Deduplicator: Sendable {
+    public var configuration: DedupConfiguration
+
+    public init(configuration: DedupConfiguration = DedupConfiguration()) {
+        self.configuration = configuration
+    }
+
+    public func run(_ contacts: [Contact]) -> DedupResult {
+        let collector = FeatureCollector(customFields: configuration.customFields, threads: configuration.threads)
+        for c in contacts { collector.append(c) }
+        return run(features: collector.finish().features)
+    }
+
+    /// Deduplicates records already turned into features (see ``FeatureCollector``).
+    public func run(features: [RecordFeatures]) -> DedupResult {
+        let custom = configuration.customFields
+        let threads = configuration.threads
+        var timings: [(String, Double)] = []
+        var clock = Date()
+        func lap(_ name: String) { timings.append((name, -clock.timeIntervalSinceNow)); clock = Date() }
+
+        let stats = FeatureStatistics(features, threads: threads)
+        let comparator = PairComparator(customFields: custom, stats: stats)
+        lap("features")
+        let blocker = CandidateBlocker(threads: threads)
+        let (pairs, rules) = blocker.candidates(features)
+        var ruleCounts = [Int](repeating: 0, count: CandidateBlocker.Rule.allCases.count)
+        for r in rules { for k in 0..<ruleCounts.count where r & (1 << UInt16(k)) != 0 { ruleCounts[k] += 1 } }
+        lap("blocking")
+        var model = MatchModel(fields: comparator.fields)
+        model.estimateU(counts: randomPairLevels(features, comparator))
+        estimateDependence(&model, features)
+        estimate(&model, pairs, rules, features, comparator)
+        lap("estimation")
+        let reviewAt = configuration.reviewThreshold
+        let frozen = model
+        let restBound = model.maxRestWeight
+        let reviewWeight = log2(reviewAt / (1 - reviewAt))
+        // Borrowed references: both threads read the same records, and retaining them would make
+        // the cores fight over their reference counts (`features` keeps them alive).
+        let records = BorrowedReferences(features)
+        let scored: [ScoredPair] = Parallel.map(pairs.count, threads: threads, minChunk: 4096) { range in
+            var out: [ScoredPair] = []
+            for k in range {
+                let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
+                let c: PairComparison? = records.withPair(a, b) { fa, fb in
+                    var c = comparator.compareIdentity(fa, fb, a)
+                    if frozen.priorWeight + frozen.evidence(c) + restBound < reviewWeight { return nil }
+                    comparator.compareRest(fa, fb, a, into: &c)
+                    return c
+                }
+                guard let c else { continue }
+                let (w, p) = frozen.score(c)
+                if p >= reviewAt { out.append(ScoredPair(a: a, b: b, weight: w, probability: p, rules: rules[k], comparison: c)) }
+            }
+            return out
+        }
+        lap("scoring")
+        var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)
+        let matches = scored.filter { $0.probability >= configuration.threshold }.sorted { $0.weight > $1.weight }
+        var merged: [ScoredPair] = [], refused: [ScoredPair] = []
+        let floor = max(configuration.minimumEvidence, configuration.compatibilityWeight - frozen.priorWeight)
+        for pair in matches {
+            let joined = clusterer.join(pair.a, pair.b) { x, y in
+                // Always in index order: a comparison takes value frequencies from its first record.
+                let (i, j) = (min(x, y), max(x, y))
+                return frozen.evidence(comparator.compare(features[i], features[j], i, j)) >= floor
+            }
+            switch joined {
+            case .joined: merged.append(pair)
+            case .alreadyTogether: break
+            case .refused: refused.append(pair)
+            }
+        }
+        let (clusterOf, clusters) = clusterer.clusters()
+        var review = scored.filter { $0.probability < configuration.threshold && clusterOf[$0.a] != clusterOf[$0.b] }
+        review += refused.filter { clusterOf[$0.a] != clusterOf[$0.b] }
+        review.sort { $0.weight > $1.weight }
+        lap("clustering")
+        return DedupResult(clusterOf: clusterOf, clusters: clusters, merged: merged, scored: scored, review: review,
+                           candidatePairs: pairs.count, model: model, comparator: comparator, features: features,
+                           timings: timings, ruleCounts: ruleCounts)
+    }
+
+    /// Level counts over random record pairs (all pairs when there are few records).
+    func randomPairLevels(_ features: [RecordFeatures], _ comparator: PairComparator) -> [[Double]] {
+        let n = features.count
+        let fields = comparator.fields
+        let empty = fields.map { [Double](repeating: 0, count: $0.levels.count + 1) }
+        guard n >= 2 else { return empty }
+        let all = n * (n - 1) / 2
+        let exhaustive = all <= configuration.randomPairs
+        let count = exhaustive ? all : configuration.randomPairs
+        let chunks = max(1, configuration.threads * 4)
+        let parts = Parallel.map(chunks, threads: configuration.threads, minChunk: 1) { range -> [[[Double]]] in
+            range.map { k in
+                var counts = empty
+                var rng = SplitMix64(state: UInt64(k) &* 0x5851_F42D_4C95_7F2D &+ 17)
+                let lo = count * k / chunks, hi = count * (k + 1) / chunks
+                var i = 0, j = 1
+                if exhaustive {   // walk pairs lo..<hi in order
+                    var idx = lo
+                    i = 0
+                    while idx >= n - 1 - i { idx -= n - 1 - i; i += 1 }
+                    j = i + 1 + idx
+                }
+                for _ in lo..<hi {
+                    let a: Int, b: Int
+                    if exhaustive {
+                        a = i; b = j
+                        j += 1
+                        if j == n { i += 1; j = i + 1 }
+                    } else {
+                        a = Int(rng.next() % UInt64(n))
+                        var bb = Int(rng.next() % UInt64(n - 1))
+                        if bb >= a { bb += 1 }
+                        b = bb
+                    }
+                    let c = comparator.compare(features[a], features[b], -1, -1)
+                    for f in 0..<fields.count {
+                        let l = c.level(f)
+                        if l != 0 { counts[f][l] += 1 }
+                    }
+                }
+                return counts
+            }
+        }
+        var total = empty
+        for part in parts { for f in 0..<total.count { for l in 0..<total[f].count { total[f][l] += part[f][l] } } }
+        return total
+    }
+
+    /// m by two EM sessions, as Splink trains: pairs that share an identifier (e-mail, phone,
+    /// LinkedIn, custom id) teach the name and other fields; pairs that share a name teach the
+    /// identifiers. The number of true matches, hence the prior, is the first session's matches
+    /// divided by the share of matches that agree on an identifier (from the second session).
+    func estimate(_ model: inout MatchModel, _ pairs: [UInt64], _ rules: [UInt16], _ features: [RecordFeatures],
+                  _ comparator: PairComparator) {
+        let fieldCount = comparator.fields.count
+        func bit(_ r: CandidateBlocker.Rule) -> UInt16 { 1 << UInt16(r.rawValue) }
+        // Phones are left out of the first session: colleagues share a switchboard, and as a
+        // training population they would teach that different names match.
+        let idRules = bit(.email) | bit(.linkedIn) | bit(.customValue)
+        let custom = Array(MatchField.builtInCount..<fieldCount)
+        let secondSession: Set<Int> = Set([2, 3, 4, 5] + custom)     // identifiers and organization
+        let idAgreement: [Int: Int] = Dictionary(uniqueKeysWithValues: [(2, 3), (4, 1)] + custom.map { ($0, 1) })
+        let byId = indices(rules) { $0 & idRules != 0 }
+        let byName = indices(rules) { $0 & bit(.name) != 0 }
+        // Session 1: identifiers agree by construction; learn names and the rest.
+        // Each session's likelihood uses only the fields it estimates: with a million records
+        // the name-sharing pairs are mostly namesakes, and letting city or title vote there
+        // teaches that namesakes match.
+        let first = (0..<fieldCount).map { !secondSession.contains($0) }
+        let s1 = model.estimateM(patterns: patterns(byId, pairs, features, comparator), estimate: first,
+                                 excluded: Set((0..<fieldCount).filter { !first[$0] }))
+        // Session 2: names agree by construction; learn identifiers and organization.
+        let s2 = model.estimateM(patterns: patterns(byName, pairs, features, comparator),
+                                 estimate: (0..<fieldCount).map { secondSession.contains($0) },
+                                 excluded: Set((0..<fieldCount).filter { !secondSession.contains($0) }),
+                                 agreement: idAgreement)
+        var matches = s1.share * Double(byId.count) / max(s2.agreeing, 0.05)
+        // No identifiers at all, or no names shared to say how often matches agree on one.
+        if byId.isEmpty || byName.isEmpty { matches = max(s1.share * Double(byId.count), s2.share * Double(byName.count)) / 0.8 }
+        model.setPrior(matches: max(matches, 1), records: features.count)
+        model.neutralizeSharedValues()
+        model.freeze()
+    }
+
+    /// How much likelier an agreeing given name and city are among records with the same
+    /// surname than among random records: pairs sampled inside common surnames (almost all
+    /// different people) against the random-pair u.
+    func estimateDependence(_ model: inout MatchModel, _ features: [RecordFeatures]) {
+        var keyed: [(UInt64, Int32)] = []
+        for (i, r) in features.enumerated() where !r.family.isEmpty && !r.given.isEmpty {
+            keyed.append((KeyHash.hash(r.family.joined(separator: " ")), Int32(i)))
+        }
+        keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var rng = SplitMix64(state: 0xC0FFEE)
+        var pairs = 0.0, given = 0.0, cityPairs = 0.0, city = 0.0
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count && keyed[end].0 == keyed[start].0 { end += 1 }
+            let size = end - start
+            if size >= 50 {
+                for _ in 0..<min(size * 3, 3000) {
+                    let i = Int(keyed[start + Int(rng.next() % UInt64(size))].1)
+                    let j = Int(keyed[start + Int(rng.next() % UInt64(size))].1)
+                    let a = features[i], b = features[j]
+                    // Leave out pairs that look like one person (same record, a shared identifier).
+                    if i == j || a.emails.contains(where: b.emails.contains) || a.phones.contains(where: b.phones.contains)
+                        || (a.linkedIn != 0 && a.linkedIn == b.linkedIn) { continue }
+                    pairs += 1
+                    if a.given[0] == b.given[0] { given += 1 }
+                    if !a.city.isEmpty && !b.city.isEmpty { cityPairs += 1; if a.city == b.city { city += 1 } }
+                }
+            }
+            start = end
+        }
+        guard pairs >= 1000 else { return }
+        model.givenGivenFamily = max(0, log2((given / pairs) / model.u[0][1]))
+        if cityPairs >= 1000 {
+            model.cityGivenFamily = max(0, log2((city / cityPairs) / model.u[7][1]))
+        }
+    }
+
+    func indices(_ rules: [UInt16], _ keep: (UInt16) -> Bool) -> [Int] {
+        var out: [Int] = []
+        for (k, r) in rules.enumerated() where keep(r) { out.append(k) }
+        return out
+    }
+
+    /// Comparison patterns of (a sample of) the given candidate pairs, counted, for EM.
+    func patterns(_ selected: [Int], _ pairs: [UInt64], _ features: [RecordFeatures], _ comparator: PairComparator) -> [UInt64: Int] {
+        let step = max(1, selected.count / max(1, configuration.emSample))
+        let picked = (selected.count + step - 1) / step
+        let packed: [UInt64] = Parallel.map(picked, threads: configuration.threads, minChunk: 4096) { range in
+            range.map { (k: Int) -> UInt64 in
+                let pair = pairs[selected[k * step]]
+                let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+                return comparator.compare(features[a], features[b], -1, -1).packed
+            }
+        }
+        var patterns: [UInt64: Int] = [:]
+        for p in packed { patterns[p, default: 0] += 1 }
+        return patterns
+    }
+}

@@ -1,0 +1,56 @@
+import CardModel
+import CardConcurrency
+import Foundation
+
+/// Turns contacts into features as they are read, keeping their record ids and, only when asked,
+/// the contacts themselves (a million contacts take gigabytes; their features and ids a fraction
+/// of that).
+///
+/// Each full batch is built on a worker thread while reading and normalizing go on, so no core
+/// waits at a barrier; a few batches at most are in flight, and they come back in order.
+public final class FeatureCollector {
+    public let customFields: [String]
+    let keepContacts: Bool
+    private var pending: [Contact] = []
+    public private(set) var features: [RecordFeatures] = []
+    public private(set) var recordIDs: [String] = []
+    public private(set) var contacts: [Contact] = []
+    static let batch = 4096
+    /// Nil on one thread: features are then built as batches fill.
+    private let pipeline: OrderedPipeline<[Contact], [RecordFeatures]>?
+
+    public init(customFields: [String], threads: Int? = nil, keepContacts: Bool = true) {
+        self.customFields = customFields
+        self.keepContacts = keepContacts
+        let threads = threads ?? Parallel.defaultThreads
+        let custom = customFields
+        pipeline = threads <= 1 ? nil : OrderedPipeline(workers: threads) { batch, _ in
+            batch.map { RecordFeatures($0, customFields: custom) }
+        }
+    }
+
+    public func append(_ contact: Contact) {
+        pending.append(contact)
+        if pending.count >= Self.batch { flush() }
+    }
+
+    /// Builds what is still pending and waits for every batch; idempotent.
+    public func finish() -> FeatureCollector {
+        flush()
+        pipeline?.finish { features += $0 }
+        return self
+    }
+
+    private func flush() {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        recordIDs += batch.map(\.recordID)
+        if keepContacts { contacts += batch }
+        pending.removeAll(keepingCapacity: true)
+        if let pipeline {
+            pipeline.push(batch) { features += $0 }
+        } else {
+            features += batch.map { RecordFeatures($0, customFields: customFields) }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import CardModel
+
+/// 64-bit FNV-1a, for blocking keys and value identity: cheap, stable across runs, and with 64 bits
+/// collisions between distinct values of one field are not a practical concern.
+public enum KeyHash {
+    @inline(__always)
+    public static func hash(_ s: String, seed: UInt64 = 0) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9E37_79B9_7F4A_7C15)
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h == 0 ? 1 : h
+    }
+
+    /// Order-independent combination of two hashes (a key for an unordered pair of names).
+    @inline(__always)
+    public static func pair(_ a: UInt64, _ b: UInt64, seed: UInt64) -> UInt64 {
+        let lo = min(a, b), hi = max(a, b)
+        var h = seed &* 0x9E37_79B9_7F4A_7C15 ^ lo
+        h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        h ^= hi
+        h = (h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 32)
+    }
+}

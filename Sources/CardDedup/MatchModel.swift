@@ -1,0 +1,208 @@
+import CardModel
+import Foundation
+
+/// A Fellegi–Sunter model: for every field and level, m = P(level | same person) and
+/// u = P(level | different people); a level weighs log2(m/u) bits.
+///
+/// u comes from random record pairs (almost all different people); m and the share of matches
+/// among candidate pairs are estimated by expectation–maximisation on the candidate pairs, with
+/// no labels (as Splink does). Pseudo-counts from ``MatchField``'s starting values keep small
+/// inputs, where EM has little to learn from, close to sensible weights.
+public struct MatchModel: Sendable {
+    public let fields: [MatchField]
+    /// m[f][l] and u[f][l]; index 0 (missing) is unused.
+    public internal(set) var m: [[Double]]
+    public internal(set) var u: [[Double]]
+    /// Share of true matches among candidate pairs, and the prior over all pairs.
+    /// The prior probability that two records are the same person.
+    public internal(set) var candidateMatchShare: Double = 1e-6
+    public internal(set) var priorWeight: Double = -10
+    public internal(set) var iterations = 0
+    /// Bits taken off an agreeing given name and an agreeing city when the surnames agree too:
+    /// names and places cluster by language (a García is more often a José and lives in Madrid),
+    /// so under "different people" those agreements are likelier than over random pairs.
+    public internal(set) var givenGivenFamily = 0.0
+    public internal(set) var cityGivenFamily = 0.0
+
+    init(fields: [MatchField]) {
+        self.fields = fields
+        m = fields.map { [0] + $0.defaultM }
+        u = fields.map { f in [0] + f.defaultM.map { _ in 1.0 / Double(f.levels.count) } }
+    }
+
+    /// Level weights, 16 slots a field, filled by ``freeze()`` once estimation is done: the pair
+    /// loop reads them instead of taking logarithms.
+    private var table: [Double] = []
+
+    mutating func freeze() {
+        table = [Double](repeating: 0, count: fields.count * 16)
+        for f in 0..<fields.count { for l in 1...fields[f].levels.count { table[f * 16 + l] = log2(m[f][l] / u[f][l]) } }
+    }
+
+    /// Weight of one level in bits.
+    public func weight(_ field: Int, _ level: Int) -> Double {
+        if level == 0 { return 0 }
+        if !table.isEmpty { return table[field * 16 + level] }
+        return log2(m[field][level] / u[field][level])
+    }
+
+    /// The weight of the best level adjusted for how common the agreeing value is: `log2(m / tf)`
+    /// (tf = the value's share of records), kept between 1 bit and the unadjusted weight + 8.
+    public func adjustedWeight(_ field: Int, _ level: Int, tf: Float) -> Double {
+        let plain = weight(field, level)
+        guard tf > 0 else { return plain }
+        let adjusted = log2(m[field][level] / Double(max(tf, 1e-7)))
+        return min(max(adjusted, min(plain, 1)), plain + 8)
+    }
+
+    /// Bayes factor of a comparison in bits (no prior): the sum of its fields' weights.
+    public func evidence(_ c: PairComparison) -> Double {
+        var total = 0.0
+        for f in 0..<fields.count { total += fieldWeight(c, f) }
+        return total
+    }
+
+    /// One field's weight in a comparison: its level's weight, adjusted for the agreeing value's
+    /// frequency and, for given name and city, for agreeing surnames.
+    func fieldWeight(_ c: PairComparison, _ f: Int) -> Double {
+        let l = c.level(f)
+        if l == 0 { return 0 }
+        var w = l <= 2 && fields[f].termFrequency ? c.tf(f).map { adjustedWeight(f, l, tf: $0) } ?? weight(f, l) : weight(f, l)
+        let familyAgrees = (1...3).contains(c.level(1))
+        // Measured within the surname when it is common enough; else the average correction.
+        if f == 0 && l == 1 && c.givenWithinFamily > 0 {
+            return min(w, log2(m[0][1] / Double(max(c.givenWithinFamily, c.tfGiven))))
+        }
+        if f == 7 && l == 1 && c.sameCityWithinFamily > 0 {
+            return min(w, log2(m[7][1] / Double(c.sameCityWithinFamily)))
+        }
+        if familyAgrees && f == 0 && l <= 3 { w -= givenGivenFamily }
+        if familyAgrees && f == 7 && l == 1 { w -= cityGivenFamily }
+        return w
+    }
+
+    /// The most the fields after the identity fields (organization onwards) can add, plus what
+    /// dropping a "different" e-mail on a job change can give back: a pair whose identity
+    /// evidence stays below a threshold even with this is not compared further.
+    public var maxRestWeight: Double {
+        var total = max(0, -weight(2, 7))
+        for f in 5..<fields.count {
+            var best = 0.0
+            for l in 1...fields[f].levels.count {
+                best = max(best, weight(f, l) + (fields[f].termFrequency && l <= 2 ? 8 : 0))
+            }
+            total += best
+        }
+        return total
+    }
+
+    /// Match weight (prior + evidence) and probability.
+    public func score(_ c: PairComparison) -> (weight: Double, probability: Double) {
+        let w = priorWeight + evidence(c)
+        return (w, 1 / (1 + exp2(-w)))
+    }
+
+    /// u from level counts of random pairs, with ``MatchField``'s typical u worth a thousand pairs:
+    /// negligible against a large sample, decisive for a small input, whose pairs are few and
+    /// often the same person.
+    mutating func estimateU(counts: [[Double]], pseudoCount: Double = 1000) {
+        for f in 0..<fields.count {
+            let n = fields[f].levels.count
+            let prior = fields[f].defaultU.count == n ? fields[f].defaultU : [Double](repeating: 1 / Double(n), count: n)
+            var present = 0.0
+            for l in 1...n { present += counts[f][l] }
+            for l in 1...n {
+                u[f][l] = (counts[f][l] + pseudoCount * prior[l - 1]) / (present + pseudoCount)
+            }
+        }
+    }
+
+    /// EM over distinct comparison patterns (`packed` → how many candidate pairs have it), for one
+    /// training session: pairs found by some blocking rules, with the fields those rules agree on
+    /// by construction (`excluded`) left out, as Splink trains; only the fields in `estimate` are
+    /// updated, the others keep what the other session learned. Returns the session's match
+    /// share and, among its matches, the share that agree on any field in `agreement`
+    /// (level ≤ the given level), which sizes the prior.
+    mutating func estimateM(patterns: [UInt64: Int], estimate: [Bool], excluded: Set<Int>, agreement: [Int: Int] = [:],
+                            pseudoCount: Double = 50, maxIterations: Int = 100) -> (share: Double, agreeing: Double) {
+        let items = patterns.map { (levels: levelsOf($0.key), count: Double($0.value)) }
+        guard !items.isEmpty else { return (0, 0) }
+        var lambda = 0.5
+        let prior = fields.map { [0] + $0.defaultM }
+        var agreeing = 0.0
+        for _ in 1...maxIterations {
+            var mCounts = prior.map { $0.map { $0 * pseudoCount } }
+            var matchTotal = 0.0, total = 0.0, agreeTotal = 0.0
+            for item in items {
+                var lm = log(lambda), lu = log(1 - lambda)
+                // Every field but those the session's blocking rules agree on by construction.
+                for (f, l) in item.levels.enumerated() where l != 0 && !excluded.contains(f) {
+                    lm += log(m[f][l]); lu += log(u[f][l])
+                }
+                let pm = 1 / (1 + exp(lu - lm))
+                let w = pm * item.count
+                matchTotal += w; total += item.count
+                if agreement.contains(where: { f, maxLevel in item.levels[f] != 0 && item.levels[f] <= maxLevel }) { agreeTotal += w }
+                for (f, l) in item.levels.enumerated() where l != 0 && estimate[f] { mCounts[f][l] += w }
+            }
+            var change = 0.0
+            for f in 0..<fields.count where estimate[f] {
+                let sum = mCounts[f].reduce(0, +)
+                for l in 1..<mCounts[f].count {
+                    let v = max(mCounts[f][l] / sum, 1e-6)
+                    change = max(change, abs(v - m[f][l]))
+                    m[f][l] = v
+                }
+            }
+            let newLambda = min(max(matchTotal / total, 1e-4), 0.9999)
+            change = max(change, abs(newLambda - lambda))
+            lambda = newLambda
+            agreeing = matchTotal > 0 ? agreeTotal / matchTotal : 0
+            iterations += 1
+            if change < 1e-5 { break }
+        }
+        return (lambda, agreeing)
+    }
+
+    /// The prior over all pairs from an estimate of how many pairs are true matches.
+    mutating func setPrior(matches: Double, records: Int) {
+        let allPairs = Double(records) * Double(max(records - 1, 1)) / 2
+        let p = min(max(matches / allPairs, 1e-12), 0.5)
+        priorWeight = log2(p / (1 - p))
+        candidateMatchShare = p
+    }
+
+    func levelsOf(_ packed: UInt64) -> [Int] {
+        (0..<fields.count).map { Int((packed >> UInt64(4 * $0)) & 0xF) }
+    }
+
+    /// A profile address made of the name only (`/in/jose-garcia`) is what anyone of that name
+    /// would have or be given: agreeing on it repeats the name's evidence, so it weighs nothing.
+    ///
+    /// Likewise an address or number already seen on records of differently named people (a
+    /// switchboard, `info@`): sharing it says nothing about being one person.
+    ///
+    /// And agreements that the name mostly explains (a personal address made of the name, a local
+    /// part, a one-letter typo) weigh at most 5 bits: namesakes pick the same `jose.garcia@…`.
+    mutating func neutralizeSharedValues() {
+        u[4][2] = m[4][2]
+        u[2][2] = m[2][2]
+        u[3][3] = m[3][3]
+        for l in 3...5 { u[2][l] = max(u[2][l], m[2][l] / 32) }
+    }
+
+    /// A waterfall: the prior, then each field's level and weight, then the total.
+    public func explain(_ c: PairComparison) -> [(field: String, level: String, weight: Double)] {
+        var rows: [(String, String, Double)] = [("prior", String(format: "%.2g of all pairs", 1 / (1 + exp2(-priorWeight))), priorWeight)]
+        for f in 0..<fields.count {
+            let l = c.level(f)
+            if l == 0 { rows.append((fields[f].name, "missing", 0)); continue }
+            var name = fields[f].levels[l - 1]
+            if l <= 2, fields[f].termFrequency, let tf = c.tf(f) {
+                name += String(format: " (value on %.2g%% of records)", Double(tf) * 100)
+            }
+            rows.append((fields[f].name, name, fieldWeight(c, f)))
+        }
+        return rows
+    }
+}

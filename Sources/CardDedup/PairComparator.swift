@@ -1,0 +1,213 @@
+import CardModel
+
+
+/// Compares two records field by field. Pure and thread-safe.
+public struct PairComparator: Sendable {
+    public let fields: [MatchField]
+    let customCount: Int
+    let stats: FeatureStatistics
+
+    init(customFields: [String], stats: FeatureStatistics) {
+        fields = MatchField.all(custom: customFields)
+        customCount = min(customFields.count, MatchField.maxCustomFields)
+        self.stats = stats
+    }
+
+    public func compare(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, _ ib: Int) -> PairComparison {
+        var c = compareIdentity(a, b, ia)
+        compareRest(a, b, ia, into: &c)
+        return c
+    }
+
+    /// Names, e-mails, phones and profile: the fields that decide most pairs, compared first so
+    /// that a pair that cannot reach the review threshold skips the rest.
+    func compareIdentity(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> PairComparison {
+        var c = PairComparison()
+        // Names: direct, or with given and family swapped when that explains them better.
+        var (g, gTF) = givenLevel(a.given, a.givenForms, b.given, b.givenForms, ia)
+        var (f, fTF) = familyLevel(a.family, a.familyPhonetic, b.family, b.familyPhonetic, ia)
+        if (g >= 4 || f >= 4), !a.given.isEmpty, !b.family.isEmpty {
+            let (sg, _) = givenLevel(a.given, a.givenForms, b.family, [], -1)
+            let (sf, _) = familyLevel(a.family, a.familyPhonetic, b.given, b.givenPhonetic, -1)
+            if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
+        }
+        c.set(0, g); c.set(1, f)
+        if g == 1 && f == 1 && ia >= 0 { c.givenWithinFamily = stats.givenTFWithinFamily[ia] }
+        c.tfGiven = gTF
+        c.tfFamily = fTF
+        c.set(2, emailLevel(a, b, ia))
+        c.set(3, phoneLevel(a, b, ia))
+        if a.linkedIn != 0 && b.linkedIn != 0 { c.set(4, a.linkedIn == b.linkedIn ? (a.linkedInNameOnly ? 2 : 1) : 3) }
+        return c
+    }
+
+    func compareRest(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, into c: inout PairComparison) {
+        if !a.organization.isEmpty && !b.organization.isEmpty {
+            if a.organization == b.organization {
+                c.set(5, 1)
+                if ia >= 0 { c.tfOrganization = stats.organizationTF[ia] }
+            } else {
+                c.set(5, a.organization.utf8.first == b.organization.utf8.first && JaroWinkler.atLeast(0.9, a.organization, b.organization)
+                      ? 2 : (a.metOn != 0 && a.metOn == b.metOn ? 4 : 3))
+            }
+        }
+        // A new job changes organization, title and work address together: once the
+        // organizations differ (a new job, or another person met the same day), a different title
+        // or a different (non-personal) e-mail is the same fact again, not more evidence, so they
+        // count as missing.
+        let otherJob = c.level(5) >= 3
+        if otherJob && c.level(2) == 7 { c.packed &= ~(UInt64(0xF) << 8) }
+        if !a.title.isEmpty && !b.title.isEmpty && !(otherJob && a.title != b.title) {
+            c.set(6, a.title == b.title ? 1 : a.title.utf8.first == b.title.utf8.first && JaroWinkler.atLeast(0.85, a.title, b.title) ? 2 : 3)
+        }
+        if !a.city.isEmpty && !b.city.isEmpty {
+            if a.city == b.city {
+                c.set(7, 1)
+                if ia >= 0 {
+                    c.tfCity = stats.cityTF[ia]
+                    if c.level(1) == 1 { c.sameCityWithinFamily = stats.sameCityWithinFamily[ia] }
+                }
+            } else {
+                c.set(7, JaroWinkler.atLeast(0.85, a.city, b.city) ? 2 : 3)
+            }
+        }
+        c.set(8, addressLevel(a, b))
+        if a.birthday != 0 && b.birthday != 0 { c.set(9, birthdayLevel(a.birthday, b.birthday)) }
+        let relatives = c.level(0) == 6 && (1...3).contains(c.level(1))
+        for k in 0..<customCount {
+            guard k < a.custom.count, k < b.custom.count else { break }
+            let x = a.custom[k], y = b.custom[k]
+            guard !x.isEmpty, !y.isEmpty else { continue }
+            let level = x == y ? 1 : (oneEditApart(x, y) ? 2 : 3)
+            // Twins' id numbers are often one apart.
+            if !(relatives && level == 2) { c.set(MatchField.builtInCount + k, level) }
+        }
+        // A household shares surname, street and city, and twins a birthday too: once the given
+        // names clearly differ, what relatives have in common is not evidence of one person.
+        if relatives {
+            for f in [7, 8, 9] where (1...2).contains(c.level(f)) { c.packed &= ~(UInt64(0xF) << UInt64(4 * f)) }
+        }
+    }
+
+    func givenLevel(_ a: [String], _ aForms: [String], _ b: [String], _ bForms: [String], _ ia: Int) -> (Int, Float) {
+        guard let a0 = a.first, let b0 = b.first else { return (0, 0) }
+        if a0 == b0 { return (1, ia >= 0 ? stats.givenTF[ia] : 0) }
+        if a0.utf8.count == 1 || b0.utf8.count == 1 { return (a0.utf8.first == b0.utf8.first ? 5 : 6, 0) }
+        if aForms.contains(b0) || bForms.contains(a0) || a.contains(b0) || b.contains(a0) { return (2, 0) }
+        for x in aForms where bForms.contains(x) { return (2, 0) }
+        let jw = JaroWinkler.similarity(a0, b0)
+        if jw >= 0.92 { return (3, 0) }
+        if jw >= 0.80 { return (4, 0) }
+        return (6, 0)
+    }
+
+    func familyLevel(_ x: [String], _ xP: [String], _ y: [String], _ yP: [String], _ ia: Int) -> (Int, Float) {
+        if x.isEmpty || y.isEmpty { return (0, 0) }
+        if x == y { return (1, ia >= 0 ? stats.familyTF[ia] : 0) }
+        // Match the words of the shorter name against the longer one.
+        let (short, long, shortP, longP) = x.count <= y.count ? (x, y, xP, yP) : (y, x, yP, xP)
+        var exact = 0, fuzzy = 0, unmatched = 0
+        var sharedTF: Float = 1
+        var used: UInt32 = 0
+        for (i, w) in short.enumerated() {
+            if let j = long.firstIndex(of: w) {
+                exact += 1; used |= 1 << UInt32(j)
+                continue
+            }
+            var found = false
+            for (j, v) in long.enumerated() where used & (1 << UInt32(j)) == 0 {
+                if (i < shortP.count && j < longP.count && shortP[i] == longP[j] && !shortP[i].isEmpty)
+                    || JaroWinkler.atLeast(0.9, w, v) {
+                    found = true; used |= 1 << UInt32(j); break
+                }
+            }
+            if found { fuzzy += 1 } else { unmatched += 1 }
+        }
+        if unmatched == 0 {
+            if fuzzy == 0 {   // one of two surnames
+                if ia >= 0 { for w in short { sharedTF = min(sharedTF, stats.tokenTF(w)) } }
+                return (2, ia >= 0 ? sharedTF : 0)
+            }
+            return (3, 0)
+        }
+        if exact + fuzzy > 0 { return (4, 0) }
+        return (JaroWinkler.atLeast(0.8, x[0], y[0]) ? 5 : 6, 0)
+    }
+
+    func emailLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {
+        if a.emails.isEmpty || b.emails.isEmpty { return 0 }
+        for e in a.emails where b.emails.contains(e) {
+            if ia >= 0 && stats.isShared(email: e) { return 2 }
+            return a.nameMadePersonal.contains(e) ? 3 : 1
+        }
+        for l in a.emailLocals where b.emailLocals.contains(l) { return 4 }
+        for s in a.emailText { for t in b.emailText where oneEditApart(s, t, lettersOnly: true) { return 5 } }
+        if !a.personalEmails.isEmpty && !b.personalEmails.isEmpty { return 6 }
+        return 7
+    }
+
+    func phoneLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {
+        if a.phones.isEmpty || b.phones.isEmpty { return 0 }
+        for p in a.phones where b.phones.contains(p) {
+            if ia >= 0 && stats.isShared(phone: p) { return 3 }
+            return a.fixed.contains(p) || b.fixed.contains(p) ? 2 : 1
+        }
+        for s in a.phoneDigits { for t in b.phoneDigits where hammingOne(s, t) { return 4 } }
+        if !a.mobiles.isEmpty && !b.mobiles.isEmpty { return 5 }
+        return 6
+    }
+
+    func addressLevel(_ a: RecordFeatures, _ b: RecordFeatures) -> Int {
+        if !a.street.isEmpty && !b.street.isEmpty {
+            let postal = !a.postalCode.isEmpty && !b.postalCode.isEmpty
+            if a.street == b.street && (!postal || a.postalCode == b.postalCode) { return 1 }
+            if JaroWinkler.atLeast(0.9, a.street, b.street) || (postal && a.postalCode == b.postalCode) { return 2 }
+            return 3
+        }
+        if !a.postalCode.isEmpty && !b.postalCode.isEmpty { return a.postalCode == b.postalCode ? 2 : 3 }
+        return 0
+    }
+
+    func birthdayLevel(_ a: Int32, _ b: Int32) -> Int {
+        let (ya, ma, da) = (a / 10000, a / 100 % 100, a % 100), (yb, mb, db) = (b / 10000, b / 100 % 100, b % 100)
+        let yearsAgree = ya == 0 || yb == 0 || ya == yb
+        if yearsAgree && ma == mb && da == db { return 1 }
+        let differing = (yearsAgree ? 0 : 1) + (ma == mb ? 0 : 1) + (da == db ? 0 : 1)
+        if differing == 1 || (yearsAgree && ma == db && da == mb) { return 2 }
+        if ya == yb && ya != 0 && differing == 1 { return 2 }
+        return 3
+    }
+
+    func hammingOne(_ s: String, _ t: String) -> Bool {
+        guard s.utf8.count == t.utf8.count else { return false }
+        var diff = 0
+        for (x, y) in zip(s.utf8, t.utf8) where x != y { diff += 1; if diff > 1 { return false } }
+        return diff == 1
+    }
+
+    /// One substitution, transposition, insertion or deletion apart; with `lettersOnly`, an edit
+    /// touching a digit does not count (`ana.lopez81` and `ana.lopez87` are two people).
+    func oneEditApart(_ s: String, _ t: String, lettersOnly: Bool = false) -> Bool {
+        let a = Array(s.utf8), b = Array(t.utf8)
+        if lettersOnly {
+            // Not the first letter (`jgarcia` and `mgarcia` are colleagues), not a digit.
+            let n = min(a.count, b.count)
+            var i = 0
+            while i < n && a[i] == b[i] { i += 1 }
+            if i == 0 || min(a.count, b.count) < 8 { return false }
+            for x in [a, b] where i < x.count && x[i] >= 0x30 && x[i] <= 0x39 { return false }
+            if a[i - 1] >= 0x30 && a[i - 1] <= 0x39 { return false }
+        }
+        if hammingOne(s, t) { return true }
+        if a.count == b.count {   // one transposition
+            var i = 0
+            while i < a.count && a[i] == b[i] { i += 1 }
+            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        }
+        guard abs(a.count - b.count) == 1 else { return false }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        var i = 0
+        while i < short.count && short[i] == long[i] { i += 1 }
+        return short[i...] == long[(i + 1)...]
+    }
+}

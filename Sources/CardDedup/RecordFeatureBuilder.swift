@@ -1,0 +1,157 @@
+import CardModel
+import CardNormalize
+import Foundation
+
+/// The features as they are worked out; ``RecordFeatures`` freezes them into constants.
+struct RecordFeatureBuilder {
+    var given: [String] = []
+    var givenForms: [String] = []
+    var family: [String] = []
+    var familyPhonetic: [String] = []
+    var givenPhonetic: [String] = []
+    var emails: [UInt64] = []
+    var emailText: [String] = []
+    var personalEmails: [UInt64] = []
+    var nameMadePersonal: [UInt64] = []
+    var emailLocals: [UInt64] = []
+    var phones: [UInt64] = []
+    var phoneDigits: [String] = []
+    var mobiles: [UInt64] = []
+    var fixed: [UInt64] = []
+    var linkedIn: UInt64 = 0
+    var linkedInNameOnly: Bool = false
+    var organization: String = ""
+    var title: String = ""
+    var city: String = ""
+    var street: String = ""
+    var postalCode: String = ""
+    var birthday: Int32 = 0
+    var custom: [String] = []
+    var metOn: UInt64 = 0
+
+    init(_ c: Contact, customFields: [String]) {
+        let name = c.name
+        if let g = name?.given {
+            given = TextFolding.fold(g).split(separator: " ").map(String.init)
+            // Normalization already listed the forms (given name and nicknames).
+            givenForms = c.keys?.given ?? Nicknames.forms(of: g)
+        } else if name?.family == nil, let full = c.fullName, c.organization != full {
+            // A display name only: its words as given-then-family.
+            let words = TextFolding.fold(full).split(separator: " ").map(String.init)
+            if let first = words.first {
+                given = [first]
+                givenForms = Nicknames.forms(of: first)
+                family = words.dropFirst().filter { !NameNormalizer.particles.contains($0) }
+            }
+        }
+        if c.keys == nil {
+            for nick in c.nicknames { for f in Nicknames.forms(of: nick) where !givenForms.contains(f) { givenForms.append(f) } }
+        }
+        if givenForms.count > 12 { givenForms.removeLast(givenForms.count - 12) }
+        if let f = name?.family {
+            family = TextFolding.fold(f).split(separator: " ").lazy.filter { !NameNormalizer.particles.contains(String($0)) }
+                .map(String.init)
+        }
+        familyPhonetic = family.map(PhoneticKey.key)
+        givenPhonetic = given.map(PhoneticKey.key)
+        // The profile first: the surnames it completes also decide which local parts are only the name.
+        for u in c.urls {
+            if let slug = URLNormalizer.linkedInSlug(u.value) {
+                linkedIn = KeyHash.hash(slug.lowercased())
+                linkedInNameOnly = !slug.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                completeSurnames(fromProfile: slug)
+                break
+            }
+        }
+        for e in c.emails {
+            let lower = e.value.lowercased()
+            guard let at = lower.lastIndex(of: "@") else { continue }
+            let h = KeyHash.hash(lower)
+            if emails.contains(h) { continue }
+            emails.append(h)
+            emailText.append(lower)
+            let domain = lower[lower.index(after: at)...]
+            if RecordFeatures.personalDomains.contains(String(domain)) { personalEmails.append(h) }
+            let local = TextFolding.fold(String(lower[..<at]), spaces: false)
+            if isDistinctive(local) { emailLocals.append(KeyHash.hash(local, seed: 7)) }
+            else if personalEmails.last == h && !local.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                // `jose.garcia@gmail.com` may be typed for any José García; `jose.garcia77@` is one mailbox.
+                nameMadePersonal.append(h)
+            }
+        }
+        for p in c.phones {
+            let digits = RecordFeatures.tailDigits(p.e164 ?? p.value)
+            guard digits.utf8.count >= 7 else { continue }
+            let h = KeyHash.hash(digits)
+            if phones.contains(h) { continue }
+            phones.append(h)
+            phoneDigits.append(digits)
+            if p.numberType == "mobile" || (p.numberType == nil && p.types.contains("cell")) { mobiles.append(h) }
+            if p.numberType == "fixed-line" { fixed.append(h) }
+        }
+        if let o = c.organization { organization = c.keys?.organization ?? OrganizationNormalizer.key(o) }
+        if let t = c.title { title = TextFolding.fold(t) }
+        if let a = c.addresses.first {
+            if let l = a.locality { city = CityNames.key(l) }
+            if let s = a.street {
+                street = TextFolding.fold(s).split(separator: " ").map { RecordFeatures.streetWords[String($0)] ?? String($0) }
+                    .joined(separator: " ")
+            }
+            if let p = a.postalCode { postalCode = TextFolding.fold(p, spaces: false) }
+        }
+        if let e = c.events.first {
+            if let d = e.date { metOn = KeyHash.hash(d.iso8601, seed: 11) }
+            else if let n = e.name { metOn = KeyHash.hash(TextFolding.fold(n), seed: 11) }
+        }
+        if let b = c.birthday { birthday = Int32((b.year ?? 0) * 10000 + b.month * 100 + b.day) }
+        if !customFields.isEmpty {
+            custom = customFields.map { name in
+                c.extras.first(where: { $0.name == name }).map { TextFolding.fold($0.value, spaces: false) } ?? ""
+            }
+        }
+    }
+
+    /// A profile address is the name its owner chose (`/in/ruben-munoz-zuniga-1a2b3c`): when it
+    /// starts with the card's given name and holds the card's surname plus more, the card shows
+    /// one of two surnames and the profile says which the other is.
+    mutating func completeSurnames(fromProfile slug: String) {
+        guard let first = given.first, !family.isEmpty, family.count < 3 else { return }
+        let parts = slug.asciiSplit(UInt8(ascii: "-"))
+        guard parts.count >= 3 else { return }
+        let head = TextFolding.fold(String(parts[0]))
+        guard head == first || givenForms.contains(head) else { return }
+        var words = parts.map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty && !NameNormalizer.particles.contains($0) }
+        if let last = words.last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { words.removeLast() }
+        guard words.count >= 3, words.count <= 5, words[0] == first || givenForms.contains(words[0]) else { return }
+        // From the card's first surname on: a second given name (`maria-jose-garcia`) is not a surname.
+        guard let start = words.firstIndex(of: family[0]), start > 0 else { return }
+        let surnames = words[start...].filter { $0.utf8.count >= 2 }
+        guard surnames.count > family.count, surnames.count <= 3, family.allSatisfy(surnames.contains) else { return }
+        family = Array(surnames)
+        familyPhonetic = family.map(PhoneticKey.key)
+    }
+
+    /// A local part says more than the name only when something is left after taking the name's
+    /// words and initials out (`vurquiza.dev`, `garcia1975`, not `jose.garcia`, `jgarcia` or `samantha`):
+    /// otherwise agreeing on it counts the name twice.
+    func isDistinctive(_ local: String) -> Bool {
+        guard local.utf8.count >= 5 else { return false }
+        var rest = Array(local.utf8)
+        for word in (family + given + givenForms).sorted(by: { $0.utf8.count > $1.utf8.count }) where word.utf8.count >= 2 {
+            let w = Array(word.utf8.filter { $0 != 0x20 })
+            guard w.count <= rest.count else { continue }
+            for start in 0...(rest.count - w.count) where rest[start..<(start + w.count)].elementsEqual(w) {
+                rest.removeSubrange(start..<(start + w.count))
+                break
+            }
+        }
+        for word in given + family {
+            guard let first = word.utf8.first else { continue }
+            if rest.first == first { rest.removeFirst() }
+            if rest.last == first { rest.removeLast() }
+        }
+        // Two digits alone (`jose.garcia77`) are too easily shared by namesakes.
+        let letters = rest.filter { $0 >= 0x61 && $0 <= 0x7A }.count
+        return letters >= 2 || rest.count >= 3
+    }
+}

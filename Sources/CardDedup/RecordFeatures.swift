@@ -1,0 +1,110 @@
+import CardModel
+import Foundation
+
+/// What the matcher compares of one contact, computed once from the normalized contact.
+///
+/// Everything is folded (case, accents, punctuation) so comparisons are byte compares; values that
+/// are only ever tested for equality are kept as 64-bit hashes.
+///
+/// A class, so that the pair loop passes one reference instead of copying (and retaining) a
+/// dozen arrays per comparison; its properties are constants, so reading them needs neither a
+/// retain nor an exclusivity check.
+public final class RecordFeatures: @unchecked Sendable {
+    /// Given-name words, folded (`maria`, `jose`).
+    public let given: [String]
+    /// Formal and nickname forms of the first given name and of the whole given name.
+    public let givenForms: [String]
+    /// Surname words without particles (`de la Fuente Martínez` → `fuente`, `martinez`).
+    public let family: [String]
+    public let familyPhonetic: [String]
+    /// Phonetic keys of the given-name words, for cards written surname first.
+    public let givenPhonetic: [String]
+    /// E-mail addresses (hashes of the lower-cased address), and which of them are personal
+    /// (Gmail, Hotmail…: a person has one, so two different ones are evidence of two people).
+    public let emails: [UInt64]
+    public let emailText: [String]
+    public let personalEmails: [UInt64]
+    /// Personal addresses whose local part is only the name (`jose.garcia@gmail.com`).
+    public let nameMadePersonal: [UInt64]
+    public let emailLocals: [UInt64]
+    /// Phones as their last nine digits (hashes): the same number written `612 34 56 78`,
+    /// `+34612345678` or `0034 612-345-678`, also when it is not valid in the default region.
+    public let phones: [UInt64]
+    public let phoneDigits: [String]
+    public let mobiles: [UInt64]
+    /// Numbers libphonenumber calls fixed lines: a company switchboard is shared by colleagues.
+    public let fixed: [UInt64]
+    public let linkedIn: UInt64
+    /// The profile slug has no digits: only the name (`maria-garcia-lopez`).
+    public let linkedInNameOnly: Bool
+    public let organization: String
+    public let title: String
+    public let city: String
+    public let street: String
+    public let postalCode: String
+    /// Birthday as yyyymmdd (year 0 when unknown), 0 when absent.
+    public let birthday: Int32
+    /// `--map column=custom:NAME` values, folded to letters and digits, in the configuration's order.
+    public let custom: [String]
+    /// The day (or, undated, the event) where the card was collected, hashed; 0 when unknown.
+    /// A person does not change jobs in the middle of one event.
+    public let metOn: UInt64
+
+
+    static let personalDomains: Set<String> = [
+        "gmail.com", "googlemail.com", "hotmail.com", "hotmail.es", "hotmail.co.uk", "hotmail.fr", "outlook.com",
+        "outlook.es", "live.com", "live.com.mx", "msn.com", "yahoo.com", "yahoo.es", "yahoo.com.mx", "yahoo.co.uk",
+        "yahoo.fr", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "protonmail.com", "proton.me",
+        "gmx.com", "gmx.de", "gmx.es", "telefonica.net", "movistar.es", "btinternet.com", "prodigy.net.mx",
+        "terra.es", "orange.fr", "free.fr", "web.de", "mail.com", "zoho.com", "qq.com", "163.com",
+    ]
+
+    static let streetWords: [String: String] = [
+        "c": "calle", "cl": "calle", "avda": "avenida", "av": "avenida", "avd": "avenida", "pza": "plaza",
+        "pl": "plaza", "pº": "paseo", "po": "paseo", "ctra": "carretera", "st": "street", "rd": "road",
+        "ave": "avenue", "ln": "lane", "dr": "drive", "sq": "square", "pl.": "place", "blvd": "boulevard",
+    ]
+
+    /// Builds the features of a normalized contact. `customFields` are extra-property names.
+    public init(_ c: Contact, customFields: [String] = []) {
+        let b = RecordFeatureBuilder(c, customFields: customFields)
+        given = b.given
+        givenForms = b.givenForms
+        family = b.family
+        familyPhonetic = b.familyPhonetic
+        givenPhonetic = b.givenPhonetic
+        emails = b.emails
+        emailText = b.emailText
+        personalEmails = b.personalEmails
+        nameMadePersonal = b.nameMadePersonal
+        emailLocals = b.emailLocals
+        phones = b.phones
+        phoneDigits = b.phoneDigits
+        mobiles = b.mobiles
+        fixed = b.fixed
+        linkedIn = b.linkedIn
+        linkedInNameOnly = b.linkedInNameOnly
+        organization = b.organization
+        title = b.title
+        city = b.city
+        street = b.street
+        postalCode = b.postalCode
+        birthday = b.birthday
+        custom = b.custom
+        metOn = b.metOn
+    }
+
+    /// The last nine digits before any extension: enough to tell numbers apart, and the same
+    /// whether or not a country code or trunk prefix was written.
+    static func tailDigits(_ text: String) -> String {
+        var digits: [UInt8] = []
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { digits.append(b) }
+            else if (b | 0x20) == UInt8(ascii: "x") || (b | 0x20) == UInt8(ascii: "e") || b == UInt8(ascii: ";") { break }
+        }
+        if digits.count > 9 { digits.removeFirst(digits.count - 9) }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    public var hasName: Bool { !given.isEmpty || !family.isEmpty }
+}

@@ -1,0 +1,15 @@
+
+/// The CRM layouts cardtool writes (`--crm`).
+public enum CRMProfile: String, Sendable, CaseIterable {
+    case generic, hubspot, salesforce, google, outlook
+
+    public var exporter: any CRMExporter {
+        switch self {
+        case .generic: GenericCSVExporter()
+        case .hubspot: HubSpotExporter()
+        case .salesforce: SalesforceExporter()
+        case .google: GoogleCSVExporter()
+        case .outlook: OutlookCSVExporter()
+        }
+    }
+}

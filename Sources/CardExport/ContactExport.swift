@@ -1,0 +1,71 @@
+import CardModel
+import CardFormats
+
+/// Writes contacts in the chosen output format, as bytes ready for a file or standard output.
+///
+/// The one place that knows every writer; the CLI picks the options and streams the bytes.
+public struct ContactExport {
+    public enum Format: String, Sendable, CaseIterable {
+        case jsonl, vcf, csv
+    }
+
+    public struct Options: Sendable {
+        public var vcardVersion: VCardVersion
+        public var crm: CRMProfile
+        public var delimiter: UInt8
+        public var byteOrderMark: Bool
+        public var sanitize: Bool
+
+        public init(vcardVersion: VCardVersion = .v3_0, crm: CRMProfile = .generic, delimiter: UInt8 = UInt8(ascii: ","),
+                    byteOrderMark: Bool = false, sanitize: Bool = true) {
+            self.vcardVersion = vcardVersion
+            self.crm = crm
+            self.delimiter = delimiter
+            self.byteOrderMark = byteOrderMark
+            self.sanitize = sanitize
+        }
+    }
+
+    private let format: Format
+    private var jsonl = JSONLWriter()
+    private var vcard: VCardWriter
+    private var csv: CSVWriter
+    private let exporter: any CRMExporter
+
+    public init(format: Format, options: Options = Options()) {
+        self.format = format
+        vcard = VCardWriter(version: options.vcardVersion)
+        csv = CSVWriter(delimiter: options.delimiter, byteOrderMark: options.byteOrderMark, sanitize: options.sanitize)
+        exporter = options.crm.exporter
+    }
+
+    /// What comes before the first contact (the CSV header row, and a BOM when asked for).
+    public mutating func start() -> [UInt8] {
+        guard format == .csv else { return [] }
+        csv.writeRow(exporter.header, sanitizeCells: false)
+        return csv.takeOutput()
+    }
+
+    /// One contact's bytes; values the CSV layout has no column for become a warning.
+    public mutating func bytes(for contact: Contact, diagnostics: inout [Diagnostic]) -> [UInt8] {
+        switch format {
+        case .jsonl:
+            jsonl.write(contact)
+            return jsonl.takeOutput()
+        case .vcf:
+            vcard.write(contact)
+            return vcard.takeOutput()
+        case .csv:
+            var overflow: [String] = []
+            csv.writeRow(exporter.row(for: contact, overflow: &overflow))
+            if !overflow.isEmpty {
+                let location = SourceLocation(file: contact.source?.file ?? "-", line: contact.source?.line,
+                                              record: contact.source?.record)
+                diagnostics.append(Diagnostic(.warning, .csvExportOverflow,
+                    "\(overflow.count) value\(overflow.count == 1 ? "" : "s") did not fit the \(exporter.name) layout",
+                    at: location, detail: overflow.joined(separator: " | ")))
+            }
+            return csv.takeOutput()
+        }
+    }
+}

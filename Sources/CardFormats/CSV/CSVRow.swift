@@ -1,0 +1,24 @@
+import CardModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One CSV record: its fields and where it sits in the file.
+public struct CSVRow: Sendable, Equatable {
+    public var fields: [String]
+    /// 1-based physical line where the record starts.
+    public var line: Int
+    /// 1-based record number, counting every record in the file (header and preamble included).
+    public var number: Int
+    /// Problems found in this record (an unterminated quote, text after a closing quote).
+    public var warnings: [Diagnostic] = []
+
+    public init(fields: [String], line: Int, number: Int) {
+        self.fields = fields
+        self.line = line
+        self.number = number
+    }
+
+    /// True when every field is empty or blank (a blank line, or a row of delimiters).
+    public var isBlank: Bool { fields.allSatisfy { $0.utf8.allSatisfy(\.isASCIIBlank) } }
+}

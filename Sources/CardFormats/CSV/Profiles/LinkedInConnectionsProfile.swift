@@ -1,0 +1,28 @@
+
+/// LinkedIn's `Connections.csv` (all three layouts: with URL and a `Notes:` preamble since 2022,
+/// without URL in 2021, and 2018's `M/D/YY, h:mm AM` dates). `Connected On` is kept as the date
+/// the connection was made; `URL` is the person's LinkedIn profile.
+public struct LinkedInConnectionsProfile: CSVProfile {
+    public let name = "linkedin"
+
+    public init() {}
+
+    public func score(_ headers: [String]) -> Int {
+        let set = Set(headers)
+        guard set.contains("connected on") else { return 0 }
+        return ["first name", "last name", "email address", "company", "position", "url"].filter(set.contains).count * 20
+    }
+
+    public func role(for header: String) -> CSVColumnRole? {
+        switch header {
+        case "first name": .givenName
+        case "last name": .familyName
+        case "url": .url(types: ["linkedin"], slot: 1)
+        case "email address": .email(types: [], slot: 1)
+        case "company": .organization
+        case "position": .title
+        case "connected on": .connectedOn
+        default: nil
+        }
+    }
+}

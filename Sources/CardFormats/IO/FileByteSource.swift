@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Bytes from a file descriptor, read with `read(2)` (no Foundation buffering in the hot path).
+public final class FileByteSource: ByteSource {
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    public let path: String
+
+    /// Opens `path`; "-" means standard input.
+    public init(path: String) throws(IOError) {
+        self.path = path
+        if path == "-" {
+            fd = 0
+            ownsDescriptor = false
+            return
+        }
+        let opened = open(path, O_RDONLY)
+        guard opened >= 0 else { throw IOError(path: path, reason: String(cString: strerror(errno))) }
+        var info = stat()
+        if fstat(opened, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(opened)
+            throw IOError(path: path, reason: "is a directory")
+        }
+        fd = opened
+        ownsDescriptor = true
+    }
+
+    deinit {
+        if ownsDescriptor { close(fd) }
+    }
+
+    public func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
+        let start = buffer.count
+        buffer.reserveCapacity(start + maxCount)
+        var got = 0
+        buffer.append(contentsOf: repeatElement(0, count: maxCount))
+        while true {
+            got = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(fd, raw.baseAddress! + start, maxCount)
+            }
+            if got < 0 && errno == EINTR { continue }
+            break
+        }
+        if got < 0 {
+            buffer.removeLast(maxCount)
+            throw IOError(path: path, reason: String(cString: strerror(errno)))
+        }
+        buffer.removeLast(maxCount - got)
+        return got
+    }
+}

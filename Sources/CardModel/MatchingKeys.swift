@@ -1,0 +1,33 @@
+import Foundation
+
+/// What the deduplication engine compares, computed once per contact: folded names, nickname
+/// equivalents of the given name, a phonetic family-name key, e-mail and phone keys, the LinkedIn
+/// slug and the organization key. Keys are lower-case ASCII after folding (`Núñez` → `nunez`).
+public struct MatchingKeys: Sendable, Codable, Equatable, Hashable {
+    /// The whole name, folded (`ana garcia lopez`).
+    public var name: String?
+    /// The given name folded, plus its formal and nickname forms (`pepe` → `jose`, `pepe`).
+    public var given: [String]
+    public var family: String?
+    public var familyPhonetic: String?
+    public var emails: [String]
+    public var emailLocalParts: [String]
+    /// E.164 numbers.
+    public var phones: [String]
+    public var linkedIn: String?
+    public var organization: String?
+
+    public init(name: String? = nil, given: [String] = [], family: String? = nil, familyPhonetic: String? = nil,
+                emails: [String] = [], emailLocalParts: [String] = [], phones: [String] = [], linkedIn: String? = nil,
+                organization: String? = nil) {
+        self.name = name
+        self.given = given
+        self.family = family
+        self.familyPhonetic = familyPhonetic
+        self.emails = emails
+        self.emailLocalParts = emailLocalParts
+        self.phones = phones
+        self.linkedIn = linkedIn
+        self.organization = organization
+    }
+}

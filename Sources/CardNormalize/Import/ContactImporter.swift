@@ -1,0 +1,168 @@
+import CardModel
+import CardFormats
+import CardConcurrency
+import Foundation
+
+/// Reads a list of inputs, whatever their formats, and accounts for every record.
+///
+/// The one place that knows every reader. The CLI hands it paths and two callbacks, one for
+/// contacts and one for diagnostics, and prints the ``ImportSummary`` it returns.
+public struct ContactImporter {
+    /// Overrides detection for every input (`--from`).
+    public var forcedFormat: SourceFormat?
+    /// Delimiter, encoding, column mapping and id column for CSV inputs.
+    public var csv: CSVOptions
+    /// Normalizes every contact (nil: source values only, `--raw`).
+    public var normalizer: ContactNormalizer?
+    /// Normalize on this many threads (records are still delivered in input order).
+    public var threads: Int
+
+    public init(forcedFormat: SourceFormat? = nil, csv: CSVOptions = CSVOptions(), normalizer: ContactNormalizer? = nil,
+                threads: Int = 1) {
+        self.forcedFormat = forcedFormat
+        self.csv = csv
+        self.normalizer = normalizer
+        self.threads = max(1, threads)
+    }
+
+    /// Reads `paths` in order. Problems with an input are diagnostics; an error thrown by `contact`
+    /// (the output failing) stops the run and is rethrown.
+    public func run(paths: [String], contact: (Contact) throws -> Void,
+                    diagnostic: (Diagnostic) -> Void) throws -> ImportSummary {
+        var summary = ImportSummary()
+        let workers = workerNormalizers
+        for path in paths {
+            try read(path: path, into: &summary, workers: workers, contact: contact, diagnostic: diagnostic)
+        }
+        return summary
+    }
+
+    private func read(path: String, into summary: inout ImportSummary, workers: [ContactNormalizer], contact: (Contact) throws -> Void,
+                      diagnostic: (Diagnostic) -> Void) throws {
+        summary.files += 1
+        let fileLocation = SourceLocation(file: path)
+        let input: UnicodeInput
+        do {
+            input = try UnicodeInput(FileByteSource(path: path))
+        } catch let error as IOError {
+            summary.unreadableFiles += 1
+            diagnostic(Diagnostic(.error, .inputUnreadable, "cannot read: \(error.reason)", at: fileLocation))
+            return
+        }
+        if input.head.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            diagnostic(Diagnostic(.warning, .inputEmpty, "input is empty; no records", at: fileLocation))
+            return
+        }
+        guard let format = forcedFormat ?? FormatDetector.detect(head: input.head, path: path) else {
+            summary.unreadableFiles += 1
+            diagnostic(Diagnostic(.error, .inputUnknownFormat,
+                                  "cannot tell the format (not vCard, CSV or HTML); use --from", at: fileLocation))
+            return
+        }
+        var reader: any ContactReader
+        switch format {
+        case .vcard:
+            reader = ParallelVCardReader(input: input, file: path)
+        case .csv:
+            reader = try CSVContactReader(input: input, file: path, options: csv)
+        case .html:
+            reader = try HTMLContactReader(input: input, file: path)
+        }
+        if threads > 1 && normalizer != nil {
+            try readPipelined(reader, fileLocation: fileLocation, into: &summary, workers: workers, contact: contact,
+                              diagnostic: diagnostic)
+            return
+        }
+        while true {
+            let next: ReadRecord?
+            do {
+                next = try reader.next()
+            } catch let error as IOError {
+                summary.unreadableFiles += 1
+                diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(error.reason)", at: fileLocation))
+                next = nil
+            }
+            for d in reader.takeFileDiagnostics() { diagnostic(d) }
+            guard var record = next else { return }
+            if let normalizer { Self.normalize(&record, normalizer) }
+            try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic)
+        }
+    }
+
+    /// Records read in one go, with the file diagnostics met while reading them, and the reason
+    /// reading stopped when the input failed.
+    private struct Batch: Sendable {
+        var records: [ReadRecord] = []
+        var fileDiagnostics: [Diagnostic] = []
+        var failure: String?
+    }
+
+    /// Records per batch: enough that handing a batch between threads costs nothing, few enough
+    /// that both cores get work from a small file.
+    static let batchSize = 512
+
+    /// With several threads, a thread of its own reads and parses while the others normalize the
+    /// batches already read (reading is serial, and alone it would leave a core idle). Records,
+    /// diagnostics and callbacks keep the input order.
+    private func readPipelined(_ reader: sending any ContactReader, fileLocation: SourceLocation, into summary: inout ImportSummary,
+                               workers: [ContactNormalizer], contact: (Contact) throws -> Void,
+                               diagnostic: (Diagnostic) -> Void) throws {
+        var reader = reader
+        var ended = false
+        let pipeline = OrderedPipeline<Batch, Batch>(workers: workers.count, source: {
+            if ended { return nil }
+            var batch = Batch()
+            while batch.records.count < Self.batchSize {
+                do {
+                    guard let record = try reader.next() else { ended = true; break }
+                    batch.records.append(record)
+                } catch let error as IOError {
+                    batch.failure = error.reason
+                    ended = true
+                    break
+                }
+                batch.fileDiagnostics += reader.takeFileDiagnostics()
+            }
+            batch.fileDiagnostics += reader.takeFileDiagnostics()
+            return batch
+        }, transform: { batch, worker in
+            var batch = batch
+            for i in batch.records.indices { Self.normalize(&batch.records[i], workers[worker]) }
+            return batch
+        })
+        // Errors other than the input's own (the output failing) end the run.
+        while let batch = try pipeline.next() {
+            for d in batch.fileDiagnostics { diagnostic(d) }
+            for record in batch.records { try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic) }
+            if let failure = batch.failure {
+                summary.unreadableFiles += 1
+                diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(failure)", at: fileLocation))
+            }
+        }
+    }
+
+    /// Reports a record and hands its contact on. Errors from the consumer (the output) are not
+    /// about this input: they end the run.
+    private func deliver(_ record: ReadRecord, into summary: inout ImportSummary, contact: (Contact) throws -> Void,
+                         diagnostic: (Diagnostic) -> Void) throws {
+        for d in record.diagnostics { diagnostic(d) }
+        summary.count(record.outcome)
+        if let c = record.contact { try contact(c) }
+    }
+
+    private static func normalize(_ record: inout ReadRecord, _ normalizer: ContactNormalizer) {
+        guard var c = record.contact else { return }
+        let found = normalizer.normalize(&c)
+        record.contact = c
+        record.diagnostics += found
+        if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
+    }
+
+    /// One normalizer per thread, made once per importer.
+    private var workerNormalizers: [ContactNormalizer] {
+        guard let normalizer else { return [] }
+        return [normalizer] + (1..<threads).map { _ in
+            ContactNormalizer(region: normalizer.phones.defaultRegion, computeKeys: normalizer.computeKeys)
+        }
+    }
+}

@@ -1,0 +1,263 @@
+import CardModel
+import Foundation
+
+/// Names as people really write them: "Family, Given" order, honorifics and credentials, Spanish
+/// compound given names, particles and double surnames, ALL-CAPS scanner names, quoted nicknames,
+/// pronouns, emoji and stray punctuation.
+public enum NameNormalizer {
+    public struct Parsed: Equatable, Sendable {
+        public var name: PersonName
+        public var nickname: String?
+        /// E-mail addresses found inside the name (`Escolar (marcela@example.com)`).
+        public var emails: [String] = []
+
+        /// The display form: prefixes, given, additional, family, suffixes.
+        public var fullName: String? { name.displayName }
+    }
+
+    static let prefixes: Set<String> = [
+        "sr", "sra", "srta", "d", "dna", "don", "dona", "dr", "dra", "lic", "licda", "licdo", "ing", "arq", "mtro",
+        "mtra", "prof", "profa", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "fr", "rev",
+    ]
+    static let suffixes: Set<String> = [
+        "jr", "sr", "ii", "iii", "iv", "phd", "ph d", "mba", "cpa", "msc", "md", "esq", "pe", "pmp", "phr", "ceng",
+        "frcs", "dds", "rn", "ma", "ms", "bsc", "ba", "llm", "cfa", "pmp", "mpa", "jd", "dphil", "mcp",
+    ]
+    package static let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "i", "van", "von", "der", "den", "da", "dos",
+                                         "das", "di", "du", "le", "st", "ter"]
+    /// Compound given names that contain a particle ("María del Carmen").
+    static let compoundGiven: [[String]] = [
+        ["maria", "del", "carmen"], ["maria", "de", "los", "angeles"], ["maria", "de", "la", "luz"],
+        ["maria", "del", "pilar"], ["maria", "del", "mar"], ["maria", "del", "rosario"], ["maria", "de", "lourdes"],
+        ["maria", "de", "jesus"], ["jose", "de", "jesus"], ["juan", "de", "dios"], ["maria", "de", "los", "dolores"],
+        ["maria", "de", "la", "paz"], ["maria", "del", "socorro"], ["maria", "de", "fatima"],
+    ]
+    static let pronouns: Set<String> = ["he him", "she her", "they them", "he they", "she they", "el", "ella",
+                                        "he him his", "she her hers", "el ellos", "ella ellas", "elle"]
+
+    /// A name part with its decorations taken off.
+    struct Cleaned {
+        var words: [String] = []
+        var familyFirst: [String]?
+        var prefixWords: [String] = []
+        var suffixWords: [String] = []
+        var nickname: String?
+        var emails: [String] = []
+
+        var allWords: [String] { (familyFirst ?? []) + words }
+    }
+
+    /// Takes e-mail addresses, quoted or parenthesised nicknames, pronouns, emoji, stray punctuation,
+    /// honorifics and credentials off a name (or a part of one), and notes "Family, Given" order.
+    static func clean(_ input: String, allowFamilyFirst: Bool = true) -> Cleaned {
+        var c = Cleaned()
+        var text = input
+        for word in text.utf8.contains(UInt8(ascii: "@")) ? text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" || $0 == "," }) : []
+        where word.contains("@") && word.contains(".") {
+            c.emails.append(String(word).trimmingCharacters(in: emailTrim))
+            text = text.replacingOccurrences(of: String(word), with: " ")
+        }
+        let quoted = text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 >= 0x80 }
+        for (open, close) in quoted ? [("\"", "\""), ("“", "”"), ("«", "»")] as [(Character, Character)] : [] {
+            if let a = text.firstIndex(of: open), let b = text[text.index(after: a)...].firstIndex(of: close) {
+                let inner = String(text[text.index(after: a)..<b]).trimmed()
+                if !inner.isEmpty { c.nickname = inner }
+                text.replaceSubrange(a...b, with: " ")
+            }
+        }
+        while text.utf8.contains(UInt8(ascii: "(")), let a = text.firstIndex(of: "("), let b = text[a...].firstIndex(of: ")") {
+            let inner = String(text[text.index(after: a)..<b]).trimmed()
+            if !pronouns.contains(TextFolding.fold(inner)) && !inner.contains(" ") && inner.count > 1
+                && inner.first?.isUppercase == true && c.nickname == nil {
+                c.nickname = inner
+            }
+            text.replaceSubrange(a...b, with: " ")
+        }
+        if !text.unicodeScalars.allSatisfy(keptInName) {
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: text.unicodeScalars.lazy.filter(keptInName))
+            text = String(kept)
+        }
+        var commaParts = text.asciiSplit(UInt8(ascii: ",")).map { String($0).trimmed() }.filter { !$0.isEmpty }
+        while commaParts.count > 1, let last = commaParts.last,
+              last.split(separator: " ").allSatisfy({ suffixes.contains(key($0)) || isRoman(String($0)) }) {
+            c.suffixWords.insert(contentsOf: last.split(separator: " ").map(String.init), at: 0)
+            commaParts.removeLast()
+        }
+        if allowFamilyFirst && commaParts.count == 2 {
+            c.familyFirst = commaParts[0].asciiSplit(0x20).map(String.init)
+            c.words = commaParts[1].asciiSplit(0x20).map(String.init)
+        } else {
+            c.words = commaParts.flatMap { $0.asciiSplit(0x20).map(String.init) }
+        }
+        while let first = c.words.first, prefixes.contains(key(first)), c.words.count > 1 || c.familyFirst != nil {
+            c.prefixWords.append(first)
+            c.words.removeFirst()
+        }
+        if var family = c.familyFirst, family.count > 1, let first = family.first, prefixes.contains(key(first)) {
+            c.prefixWords.append(first)
+            family.removeFirst()
+            c.familyFirst = family
+        }
+        // Credentials at the end of the family name (no capture of `c` while one of its parts is inout).
+        func peelSuffixes(_ words: inout [String]) -> [String] {
+            var peeled: [String] = []
+            while words.count > 1, let last = words.last, suffixes.contains(key(last)) || isRoman(last) {
+                peeled.insert(last, at: 0)
+                words.removeLast()
+            }
+            return peeled
+        }
+        var peeled: [String]
+        if var family = c.familyFirst {
+            peeled = peelSuffixes(&family)
+            c.familyFirst = family
+        } else {
+            peeled = peelSuffixes(&c.words)
+        }
+        c.suffixWords.insert(contentsOf: peeled, at: 0)
+        return c
+    }
+
+    static let emailTrim = CharacterSet(charactersIn: "()<>,;")
+
+    /// Letters, digits, marks, and the punctuation names use; emoji, symbols and the rest go.
+    static func keptInName(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 {
+            let b = UInt8(s.value)
+            return (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x2D
+                || b == 0x27 || b == 0x2E || b == 0x2C
+        }
+        return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark || s == "’"
+    }
+
+    /// Whether a name is written all in capitals or all in lower case (scanners, badge lists).
+    static func needsRecasing(_ words: [String]) -> Bool {
+        var letters = 0, upper = false, lower = false
+        for word in words {
+            for s in word.unicodeScalars {
+                if s.value < 0x80 {
+                    let b = UInt8(s.value)
+                    if b >= 0x41 && b <= 0x5A { upper = true; letters += 1 } else if b >= 0x61 && b <= 0x7A { lower = true; letters += 1 }
+                } else if s.properties.isAlphabetic {
+                    letters += 1
+                    if s.properties.isUppercase { upper = true } else if s.properties.isLowercase { lower = true }
+                }
+            }
+        }
+        return letters > 1 && !(upper && lower)
+    }
+
+    static func recased(_ words: [String], _ recase: Bool) -> [String] {
+        recase ? words.enumerated().map { i, w in properCase(w, first: i == 0) } : words
+    }
+
+    /// Parses a display name.
+    public static func parse(_ fullName: String) -> Parsed {
+        let c = clean(fullName)
+        let recase = needsRecasing(c.allWords + c.prefixWords)
+        let given: [String], family: [String]
+        if let f = c.familyFirst {
+            given = recased(c.words, recase)
+            family = recased(f, recase)
+        } else {
+            (given, family) = split(recased(c.words, recase))
+        }
+        let name = PersonName(family: family.joined(separator: " ").nonEmpty, given: given.joined(separator: " ").nonEmpty,
+                              prefixes: recased(c.prefixWords, recase).joined(separator: " ").nonEmpty,
+                              suffixes: c.suffixWords.joined(separator: " ").nonEmpty)
+        return Parsed(name: name, nickname: c.nickname, emails: c.emails)
+    }
+
+    /// Cleans a name a source already split (CSV columns, vCard `N`): each part keeps its words;
+    /// honorifics, credentials, nicknames, pronouns and emoji come off, and capitals are fixed.
+    public static func clean(_ name: PersonName) -> Parsed {
+        let given = clean(name.given ?? "", allowFamilyFirst: false)
+        let family = clean(name.family ?? "", allowFamilyFirst: false)
+        let additional = clean(name.additional ?? "", allowFamilyFirst: false)
+        let recase = needsRecasing(given.words + family.words + additional.words)
+        let prefixes = (name.prefixes.map { [$0] } ?? []) + given.prefixWords + family.prefixWords
+        let suffixes = family.suffixWords + given.suffixWords + (name.suffixes.map { [$0] } ?? [])
+        let cleaned = PersonName(family: recased(family.words, recase).joined(separator: " ").nonEmpty,
+                                 given: recased(given.words, recase).joined(separator: " ").nonEmpty,
+                                 additional: recased(additional.words, recase).joined(separator: " ").nonEmpty,
+                                 prefixes: recased(prefixes, recase).joined(separator: " ").nonEmpty,
+                                 suffixes: suffixes.joined(separator: " ").nonEmpty)
+        return Parsed(name: cleaned, nickname: given.nickname ?? family.nickname,
+                      emails: given.emails + family.emails + additional.emails)
+    }
+
+    /// Given names and family names from the words of a name in reading order.
+    static func split(_ words: [String]) -> (given: [String], family: [String]) {
+        guard words.count > 1 else { return (words, []) }
+        let folded = words.map { key($0) }
+        // A compound given name with a particle ("María del Carmen").
+        for compound in compoundGiven where compound[0] == folded[0] && folded.count > compound.count && Array(folded.prefix(compound.count)) == compound {
+            return (Array(words.prefix(compound.count)), Array(words.dropFirst(compound.count)))
+        }
+        // A particle starts the family name ("Juan Carlos de la Fuente Martínez").
+        if let p = folded.indices.dropFirst().first(where: { particles.contains(folded[$0]) && $0 < folded.count - 1 }) {
+            // The family name may start before the particle: "Álvaro Núñez de Arce" (Núñez is no given name).
+            let start = (1..<p).first { !Nicknames.isGivenName(words[$0]) } ?? p
+            return (Array(words[..<start]), Array(words[start...]))
+        }
+        // Leading known given names (at most all but one word).
+        var known = 0
+        while known < words.count - 1, Nicknames.isGivenName(words[known]) { known += 1 }
+        let spanish = looksSpanish(words)
+        if spanish {
+            if known >= 1 && words.count - known <= 2 { return (Array(words[..<known]), Array(words[known...])) }
+            // Two surnames by default.
+            let givenCount = max(1, words.count - 2)
+            return (Array(words[..<givenCount]), Array(words[givenCount...]))
+        }
+        return (Array(words.dropLast()), [words.last!])
+    }
+
+    static let spanishLetters: Set<Unicode.Scalar> = Set("áéíóúñÁÉÍÓÚÑ".unicodeScalars)
+
+    /// Accents, ñ, or a Spanish given name first.
+    static func looksSpanish(_ words: [String]) -> Bool {
+        for word in words where word.utf8.contains(where: { $0 >= 0x80 }) {
+            if word.unicodeScalars.contains(where: { spanishLetters.contains($0) }) { return true }
+        }
+        return GivenNames.common.contains(key(words[0]))
+    }
+
+    /// The word without dots and case, for table lookups ("Dña." → "dna", "Ph.D." → "phd").
+    static func key(_ word: some StringProtocol) -> String {
+        TextFolding.fold(String(word), spaces: false)
+    }
+
+    static func isRoman(_ word: String) -> Bool {
+        ["II", "III", "IV"].contains(word)
+    }
+
+    /// "GARCÍA" → "García", "de" stays lower-case (unless first), "MCDONALD" → "McDonald", "O'BRIEN" → "O'Brien",
+    /// "RUIZ-GIMÉNEZ" → "Ruiz-Giménez".
+    static func properCase(_ word: String, first: Bool) -> String {
+        let lower = word.lowercased()
+        if !first && particles.contains(key(lower)) { return lower }
+        return lower.split(separator: "-", omittingEmptySubsequences: false).map { part -> String in
+            let p = String(part)
+            if p.hasPrefix("mc") && p.count > 2 { return "Mc" + capitalized(String(p.dropFirst(2))) }
+            if (p.hasPrefix("o'") || p.hasPrefix("o’")) && p.count > 2 {
+                return "O" + String(p[p.index(after: p.startIndex)]) + capitalized(String(p.dropFirst(2)))
+            }
+            // "Mac" only for known Gaelic names: Macías, Machado and Macarena are not "MacÍas".
+            if p.hasPrefix("mac"), gaelicMac.contains(String(p.dropFirst(3))) { return "Mac" + capitalized(String(p.dropFirst(3))) }
+            return capitalized(p)
+        }.joined(separator: "-")
+    }
+
+    static let gaelicMac: Set<String> = [
+        "donald", "arthur", "kenzie", "kinnon", "leod", "gregor", "intyre", "kay", "lean", "millan", "neil", "pherson",
+        "allister", "alister", "aulay", "bride", "dougall", "dowell", "ewan", "farlane", "innes", "iver", "kenna",
+        "kintosh", "lachlan", "laren", "mahon", "namara", "nab", "quarrie", "queen", "rae", "tavish", "donnell",
+    ]
+
+    static func capitalized(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Given names and their nicknames, both ways (`Francisco` ~ `Paco`, `William` ~ `Bill`).
+public enum Nicknames {
+    /// Folded name → every folded name it is equivalent to (itself included).
+    static let equivalents: [String: [String]] = {
+        var map: [String: Set<String>] = [:]
+        for table in [NicknameData.english, NicknameData.spanish] {
+            for line in table.split(separator: "\n").dropFirst() {
+                let parts = line.split(separator: ",", omittingEmptySubsequences: false)
+                guard parts.count >= 3 else { continue }
+                let a = TextFolding.fold(String(parts[0])), b = TextFolding.fold(String(parts[2]))
+                guard !a.isEmpty, !b.isEmpty else { continue }
+                map[a, default: [a]].insert(b)
+                map[b, default: [b]].insert(a)
+            }
+        }
+        return map.mapValues { $0.sorted() }
+    }()
+
+    /// Formal names (the tables' first column) and, for a nickname, the formal names it is short for.
+    static let formalParents: (formal: Set<String>, parents: [String: [String]]) = {
+        var formal: Set<String> = [], parents: [String: Set<String>] = [:]
+        for table in [NicknameData.english, NicknameData.spanish] {
+            for line in table.split(separator: "\n").dropFirst() {
+                let parts = line.split(separator: ",", omittingEmptySubsequences: false)
+                guard parts.count >= 3 else { continue }
+                let a = TextFolding.fold(String(parts[0])), b = TextFolding.fold(String(parts[2]))
+                guard !a.isEmpty, !b.isEmpty else { continue }
+                formal.insert(a)
+                parents[b, default: []].insert(a)
+            }
+        }
+        return (formal, parents.mapValues { $0.sorted() })
+    }()
+
+    /// The formal names a folded given-name word stands for: itself when it is one (or unknown),
+    /// and the names it is a nickname of (`paco` → `francisco`, `bob` → `robert`). Two names
+    /// that can be one person's share at least one, which makes a narrow blocking key.
+    public static func formal(_ word: String) -> [String] {
+        let table = formalParents
+        guard let parents = table.parents[word] else { return [word] }
+        // `bob` is a nickname of `robert` and has nicknames of its own (`bobby`): both.
+        return table.formal.contains(word) ? [word] + parents : parents
+    }
+
+    /// The folded forms `given` may stand for, itself first.
+    public static func forms(of given: String) -> [String] {
+        let folded = TextFolding.fold(given)
+        guard !folded.isEmpty else { return [] }
+        let first = folded.split(separator: " ").first.map(String.init) ?? folded
+        var result = [folded]
+        if first != folded { result.append(first) }
+        for other in equivalents[first] ?? [] where !result.contains(other) { result.append(other) }
+        return result
+    }
+
+    /// Whether a word is a known given name (in either language), for splitting names.
+    public static func isGivenName(_ word: String) -> Bool {
+        let folded = TextFolding.fold(word)
+        return equivalents[folded] != nil || GivenNames.common.contains(folded)
+    }
+}
