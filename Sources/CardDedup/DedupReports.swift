@@ -25,7 +25,7 @@ public enum DedupReports {
         w.writeRow(["record_id_1", "record_id_2", "probability", "match_weight", "merged", "rules"] + fields.map(\.name))
         for p in result.scored.sorted(by: { $0.weight > $1.weight }) {
             let levels = fields.indices.map { f -> String in
-                let l = p.comparison.level(f)
+                let l = p.comparison.level(FieldID(rawValue: f))
                 return l == 0 ? "" : fields[f].levels[l - 1]
             }
             w.writeRow([ids[p.a], ids[p.b], String(format: "%.4f", p.probability),
@@ -78,7 +78,7 @@ extension DedupReports {
             text += "  \(field.name)\n"
             for (l, level) in field.levels.enumerated() {
                 text += String(format: "    %-40@ m %.4f  u %.6f  %+6.2f\n", level as NSString, model.m[f][l + 1],
-                               model.u[f][l + 1], model.weight(f, l + 1))
+                               model.u[f][l + 1], model.weight(FieldID(rawValue: f), l + 1))
             }
         }
         for rule in CandidateBlocker.Rule.allCases where result.ruleCounts[rule.rawValue] > 0 {

@@ -123,7 +123,7 @@ public struct Deduplicator: Sendable {
                         b = bb
                     }
                     let c = comparator.compare(features[a], features[b], -1, -1)
-                    for f in 0..<fields.count {
+                    for f in FieldID.all(fields.count) {
                         let l = c.level(f)
                         if l != 0 { counts[f][l] += 1 }
                     }
@@ -147,22 +147,26 @@ public struct Deduplicator: Sendable {
         // Phones are left out of the first session: colleagues share a switchboard, and as a
         // training population they would teach that different names match.
         let idRules = bit(.email) | bit(.linkedIn) | bit(.customValue)
-        let custom = Array(MatchField.builtInCount..<fieldCount)
-        let secondSession: Set<Int> = Set([2, 3, 4, 5] + custom)     // identifiers and organization
-        let idAgreement: [Int: Int] = Dictionary(uniqueKeysWithValues: [(2, 3), (4, 1)] + custom.map { ($0, 1) })
+        let fields = FieldID.all(fieldCount)
+        let custom = fields.filter(\.isCustom)
+        // Identifiers and organization.
+        let secondSession = Set([FieldID.email, .phone, .linkedIn, .organization] + custom)
+        // Agreeing on an identifier: an e-mail up to "same name-made personal address", the same
+        // profile, the same custom value.
+        let idAgreement = Dictionary(uniqueKeysWithValues: [(FieldID.email, 3), (.linkedIn, 1)] + custom.map { ($0, 1) })
         let byId = indices(rules) { $0 & idRules != 0 }
         let byName = indices(rules) { $0 & bit(.name) != 0 }
         // Session 1: identifiers agree by construction; learn names and the rest.
         // Each session's likelihood uses only the fields it estimates: with a million records
         // the name-sharing pairs are mostly namesakes, and letting city or title vote there
         // teaches that namesakes match.
-        let first = (0..<fieldCount).map { !secondSession.contains($0) }
+        let first = fields.map { !secondSession.contains($0) }
         let s1 = model.estimateM(patterns: patterns(byId, pairs, features, comparator), estimate: first,
-                                 excluded: Set((0..<fieldCount).filter { !first[$0] }))
+                                 excluded: secondSession)
         // Session 2: names agree by construction; learn identifiers and organization.
         let s2 = model.estimateM(patterns: patterns(byName, pairs, features, comparator),
-                                 estimate: (0..<fieldCount).map { secondSession.contains($0) },
-                                 excluded: Set((0..<fieldCount).filter { !secondSession.contains($0) }),
+                                 estimate: fields.map { secondSession.contains($0) },
+                                 excluded: Set(fields).subtracting(secondSession),
                                  agreement: idAgreement)
         var matches = s1.share * Double(byId.count) / max(s2.agreeing, 0.05)
         // No identifiers at all, or no names shared to say how often matches agree on one.
@@ -204,9 +208,9 @@ public struct Deduplicator: Sendable {
             start = end
         }
         guard pairs >= 1000 else { return }
-        model.givenGivenFamily = max(0, log2((given / pairs) / model.u[0][1]))
+        model.givenGivenFamily = max(0, log2((given / pairs) / model.u[.given][1]))
         if cityPairs >= 1000 {
-            model.cityGivenFamily = max(0, log2((city / cityPairs) / model.u[7][1]))
+            model.cityGivenFamily = max(0, log2((city / cityPairs) / model.u[.city][1]))
         }
     }
 

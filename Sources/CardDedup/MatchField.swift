@@ -54,7 +54,6 @@ public struct MatchField: Sendable, Equatable {
         [given, family, email, phone, linkedIn, organization, title, city, address, birthday]
             + custom.prefix(maxCustomFields).map(Self.custom)
     }
-    static let builtInCount = 10
     /// A comparison packs four bits a field into 64 bits: ten built-in fields leave room for six.
     public static let maxCustomFields = 6
 }

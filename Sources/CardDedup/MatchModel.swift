@@ -40,15 +40,15 @@ public struct MatchModel: Sendable {
     }
 
     /// Weight of one level in bits.
-    public func weight(_ field: Int, _ level: Int) -> Double {
+    public func weight(_ field: FieldID, _ level: Int) -> Double {
         if level == 0 { return 0 }
-        if !table.isEmpty { return table[field * 16 + level] }
+        if !table.isEmpty { return table[field.rawValue * 16 + level] }
         return log2(m[field][level] / u[field][level])
     }
 
     /// The weight of the best level adjusted for how common the agreeing value is: `log2(m / tf)`
     /// (tf = the value's share of records), kept between 1 bit and the unadjusted weight + 8.
-    public func adjustedWeight(_ field: Int, _ level: Int, tf: Float) -> Double {
+    public func adjustedWeight(_ field: FieldID, _ level: Int, tf: Float) -> Double {
         let plain = weight(field, level)
         guard tf > 0 else { return plain }
         let adjusted = log2(m[field][level] / Double(max(tf, 1e-7)))
@@ -58,26 +58,26 @@ public struct MatchModel: Sendable {
     /// Bayes factor of a comparison in bits (no prior): the sum of its fields' weights.
     public func evidence(_ c: PairComparison) -> Double {
         var total = 0.0
-        for f in 0..<fields.count { total += fieldWeight(c, f) }
+        for f in FieldID.all(fields.count) { total += fieldWeight(c, f) }
         return total
     }
 
     /// One field's weight in a comparison: its level's weight, adjusted for the agreeing value's
     /// frequency and, for given name and city, for agreeing surnames.
-    func fieldWeight(_ c: PairComparison, _ f: Int) -> Double {
+    func fieldWeight(_ c: PairComparison, _ f: FieldID) -> Double {
         let l = c.level(f)
         if l == 0 { return 0 }
-        var w = l <= 2 && fields[f].termFrequency ? c.tf(f).map { adjustedWeight(f, l, tf: $0) } ?? weight(f, l) : weight(f, l)
-        let familyAgrees = (1...3).contains(c.level(1))
+        var w = l <= 2 && fields[f.rawValue].termFrequency ? c.tf(f).map { adjustedWeight(f, l, tf: $0) } ?? weight(f, l) : weight(f, l)
+        let familyAgrees = (1...3).contains(c.level(.family))
         // Measured within the surname when it is common enough; else the average correction.
-        if f == 0 && l == 1 && c.givenWithinFamily > 0 {
-            return min(w, log2(m[0][1] / Double(max(c.givenWithinFamily, c.tfGiven))))
+        if f == .given && l == 1 && c.givenWithinFamily > 0 {
+            return min(w, log2(m[.given][1] / Double(max(c.givenWithinFamily, c.tfGiven))))
         }
-        if f == 7 && l == 1 && c.sameCityWithinFamily > 0 {
-            return min(w, log2(m[7][1] / Double(c.sameCityWithinFamily)))
+        if f == .city && l == 1 && c.sameCityWithinFamily > 0 {
+            return min(w, log2(m[.city][1] / Double(c.sameCityWithinFamily)))
         }
-        if familyAgrees && f == 0 && l <= 3 { w -= givenGivenFamily }
-        if familyAgrees && f == 7 && l == 1 { w -= cityGivenFamily }
+        if familyAgrees && f == .given && l <= 3 { w -= givenGivenFamily }
+        if familyAgrees && f == .city && l == 1 { w -= cityGivenFamily }
         return w
     }
 
@@ -85,11 +85,11 @@ public struct MatchModel: Sendable {
     /// dropping a "different" e-mail on a job change can give back: a pair whose identity
     /// evidence stays below a threshold even with this is not compared further.
     public var maxRestWeight: Double {
-        var total = max(0, -weight(2, 7))
-        for f in 5..<fields.count {
+        var total = max(0, -weight(.email, 7))
+        for f in FieldID.all(fields.count) where f >= .organization {
             var best = 0.0
-            for l in 1...fields[f].levels.count {
-                best = max(best, weight(f, l) + (fields[f].termFrequency && l <= 2 ? 8 : 0))
+            for l in 1...fields[f.rawValue].levels.count {
+                best = max(best, weight(f, l) + (fields[f.rawValue].termFrequency && l <= 2 ? 8 : 0))
             }
             total += best
         }
@@ -123,7 +123,7 @@ public struct MatchModel: Sendable {
     /// updated, the others keep what the other session learned. Returns the session's match
     /// share and, among its matches, the share that agree on any field in `agreement`
     /// (level ≤ the given level), which sizes the prior.
-    mutating func estimateM(patterns: [UInt64: Int], estimate: [Bool], excluded: Set<Int>, agreement: [Int: Int] = [:],
+    mutating func estimateM(patterns: [UInt64: Int], estimate: [Bool], excluded: Set<FieldID>, agreement: [FieldID: Int] = [:],
                             pseudoCount: Double = 50, maxIterations: Int = 100) -> (share: Double, agreeing: Double) {
         let items = patterns.map { (levels: levelsOf($0.key), count: Double($0.value)) }
         guard !items.isEmpty else { return (0, 0) }
@@ -136,13 +136,13 @@ public struct MatchModel: Sendable {
             for item in items {
                 var lm = log(lambda), lu = log(1 - lambda)
                 // Every field but those the session's blocking rules agree on by construction.
-                for (f, l) in item.levels.enumerated() where l != 0 && !excluded.contains(f) {
+                for (f, l) in item.levels.enumerated() where l != 0 && !excluded.contains(FieldID(rawValue: f)) {
                     lm += log(m[f][l]); lu += log(u[f][l])
                 }
                 let pm = 1 / (1 + exp(lu - lm))
                 let w = pm * item.count
                 matchTotal += w; total += item.count
-                if agreement.contains(where: { f, maxLevel in item.levels[f] != 0 && item.levels[f] <= maxLevel }) { agreeTotal += w }
+                if agreement.contains(where: { f, maxLevel in item.levels[f.rawValue] != 0 && item.levels[f.rawValue] <= maxLevel }) { agreeTotal += w }
                 for (f, l) in item.levels.enumerated() where l != 0 && estimate[f] { mCounts[f][l] += w }
             }
             var change = 0.0
@@ -185,23 +185,23 @@ public struct MatchModel: Sendable {
     /// And agreements that the name mostly explains (a personal address made of the name, a local
     /// part, a one-letter typo) weigh at most 5 bits: namesakes pick the same `jose.garcia@…`.
     mutating func neutralizeSharedValues() {
-        u[4][2] = m[4][2]
-        u[2][2] = m[2][2]
-        u[3][3] = m[3][3]
-        for l in 3...5 { u[2][l] = max(u[2][l], m[2][l] / 32) }
+        u[.linkedIn][2] = m[.linkedIn][2]
+        u[.email][2] = m[.email][2]
+        u[.phone][3] = m[.phone][3]
+        for l in 3...5 { u[.email][l] = max(u[.email][l], m[.email][l] / 32) }
     }
 
     /// A waterfall: the prior, then each field's level and weight, then the total.
     public func explain(_ c: PairComparison) -> [(field: String, level: String, weight: Double)] {
         var rows: [(String, String, Double)] = [("prior", String(format: "%.2g of all pairs", 1 / (1 + exp2(-priorWeight))), priorWeight)]
-        for f in 0..<fields.count {
+        for (f, field) in zip(FieldID.all(fields.count), fields) {
             let l = c.level(f)
-            if l == 0 { rows.append((fields[f].name, "missing", 0)); continue }
-            var name = fields[f].levels[l - 1]
-            if l <= 2, fields[f].termFrequency, let tf = c.tf(f) {
+            if l == 0 { rows.append((field.name, "missing", 0)); continue }
+            var name = field.levels[l - 1]
+            if l <= 2, field.termFrequency, let tf = c.tf(f) {
                 name += String(format: " (value on %.2g%% of records)", Double(tf) * 100)
             }
-            rows.append((fields[f].name, name, fieldWeight(c, f)))
+            rows.append((field.name, name, fieldWeight(c, f)))
         }
         return rows
     }

@@ -31,23 +31,23 @@ public struct PairComparator: Sendable {
             let (sf, _) = familyLevel(a.family, a.familyPhonetic, b.given, b.givenPhonetic, -1)
             if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
         }
-        c.set(0, g); c.set(1, f)
+        c.set(.given, g); c.set(.family, f)
         if g == 1 && f == 1 && ia >= 0 { c.givenWithinFamily = stats.givenTFWithinFamily[ia] }
         c.tfGiven = gTF
         c.tfFamily = fTF
-        c.set(2, emailLevel(a, b, ia))
-        c.set(3, phoneLevel(a, b, ia))
-        if a.linkedIn != 0 && b.linkedIn != 0 { c.set(4, a.linkedIn == b.linkedIn ? (a.linkedInNameOnly ? 2 : 1) : 3) }
+        c.set(.email, emailLevel(a, b, ia))
+        c.set(.phone, phoneLevel(a, b, ia))
+        if a.linkedIn != 0 && b.linkedIn != 0 { c.set(.linkedIn, a.linkedIn == b.linkedIn ? (a.linkedInNameOnly ? 2 : 1) : 3) }
         return c
     }
 
     func compareRest(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, into c: inout PairComparison) {
         if !a.organization.isEmpty && !b.organization.isEmpty {
             if a.organization == b.organization {
-                c.set(5, 1)
+                c.set(.organization, 1)
                 if ia >= 0 { c.tfOrganization = stats.organizationTF[ia] }
             } else {
-                c.set(5, a.organization.utf8.first == b.organization.utf8.first && JaroWinkler.atLeast(0.9, a.organization, b.organization)
+                c.set(.organization, a.organization.utf8.first == b.organization.utf8.first && JaroWinkler.atLeast(0.9, a.organization, b.organization)
                       ? 2 : (a.metOn != 0 && a.metOn == b.metOn ? 4 : 3))
             }
         }
@@ -55,37 +55,37 @@ public struct PairComparator: Sendable {
         // organizations differ (a new job, or another person met the same day), a different title
         // or a different (non-personal) e-mail is the same fact again, not more evidence, so they
         // count as missing.
-        let otherJob = c.level(5) >= 3
-        if otherJob && c.level(2) == 7 { c.packed &= ~(UInt64(0xF) << 8) }
+        let otherJob = c.level(.organization) >= 3
+        if otherJob && c.level(.email) == 7 { c.clear(.email) }
         if !a.title.isEmpty && !b.title.isEmpty && !(otherJob && a.title != b.title) {
-            c.set(6, a.title == b.title ? 1 : a.title.utf8.first == b.title.utf8.first && JaroWinkler.atLeast(0.85, a.title, b.title) ? 2 : 3)
+            c.set(.title, a.title == b.title ? 1 : a.title.utf8.first == b.title.utf8.first && JaroWinkler.atLeast(0.85, a.title, b.title) ? 2 : 3)
         }
         if !a.city.isEmpty && !b.city.isEmpty {
             if a.city == b.city {
-                c.set(7, 1)
+                c.set(.city, 1)
                 if ia >= 0 {
                     c.tfCity = stats.cityTF[ia]
-                    if c.level(1) == 1 { c.sameCityWithinFamily = stats.sameCityWithinFamily[ia] }
+                    if c.level(.family) == 1 { c.sameCityWithinFamily = stats.sameCityWithinFamily[ia] }
                 }
             } else {
-                c.set(7, JaroWinkler.atLeast(0.85, a.city, b.city) ? 2 : 3)
+                c.set(.city, JaroWinkler.atLeast(0.85, a.city, b.city) ? 2 : 3)
             }
         }
-        c.set(8, addressLevel(a, b))
-        if a.birthday != 0 && b.birthday != 0 { c.set(9, birthdayLevel(a.birthday, b.birthday)) }
-        let relatives = c.level(0) == 6 && (1...3).contains(c.level(1))
+        c.set(.address, addressLevel(a, b))
+        if a.birthday != 0 && b.birthday != 0 { c.set(.birthday, birthdayLevel(a.birthday, b.birthday)) }
+        let relatives = c.level(.given) == 6 && (1...3).contains(c.level(.family))
         for k in 0..<customCount {
             guard k < a.custom.count, k < b.custom.count else { break }
             let x = a.custom[k], y = b.custom[k]
             guard !x.isEmpty, !y.isEmpty else { continue }
             let level = x == y ? 1 : (oneEditApart(x, y) ? 2 : 3)
             // Twins' id numbers are often one apart.
-            if !(relatives && level == 2) { c.set(MatchField.builtInCount + k, level) }
+            if !(relatives && level == 2) { c.set(.custom(k), level) }
         }
         // A household shares surname, street and city, and twins a birthday too: once the given
         // names clearly differ, what relatives have in common is not evidence of one person.
         if relatives {
-            for f in [7, 8, 9] where (1...2).contains(c.level(f)) { c.packed &= ~(UInt64(0xF) << UInt64(4 * f)) }
+            for f in [FieldID.city, .address, .birthday] where (1...2).contains(c.level(f)) { c.clear(f) }
         }
     }
 

@@ -8,18 +8,25 @@ public struct PairComparison: Sendable, Equatable {
     /// The same, within the first record's surname (0 when the surname is too rare to measure).
     var givenWithinFamily: Float = 0, sameCityWithinFamily: Float = 0
 
-    func tf(_ field: Int) -> Float? {
+    /// How common the agreeing value is, for the fields with a term frequency.
+    func tf(_ field: FieldID) -> Float? {
         let v: Float
         switch field {
-        case 0: v = tfGiven
-        case 1: v = tfFamily
-        case 5: v = tfOrganization
-        case 7: v = tfCity
+        case .given: v = tfGiven
+        case .family: v = tfFamily
+        case .organization: v = tfOrganization
+        case .city: v = tfCity
         default: return nil
         }
         return v > 0 ? v : nil
     }
 
-    public func level(_ field: Int) -> Int { Int((packed >> UInt64(4 * field)) & 0xF) }
-    mutating func set(_ field: Int, _ level: Int) { packed |= UInt64(level) << UInt64(4 * field) }
+    /// The field's level: 0 when missing, else 1… in ``MatchField/levels`` order.
+    public func level(_ field: FieldID) -> Int { Int((packed >> UInt64(4 * field.rawValue)) & 0xF) }
+
+    /// Sets a field that is still missing.
+    mutating func set(_ field: FieldID, _ level: Int) { packed |= UInt64(level) << UInt64(4 * field.rawValue) }
+
+    /// Makes a field missing again: what it would say is already counted elsewhere.
+    mutating func clear(_ field: FieldID) { packed &= ~(UInt64(0xF) << UInt64(4 * field.rawValue)) }
 }

@@ -304,10 +304,10 @@ struct ComparisonLevelTests {
 
             """
         let (sameDay, _) = try compare(rows, 0, 1)
-        #expect(MatchField.organization.levels[sameDay.level(5) - 1] == "different, met the same day")
+        #expect(MatchField.organization.levels[sameDay.level(.organization) - 1] == "different, met the same day")
         let (otherDay, _) = try compare(rows, 0, 2)
-        #expect(MatchField.organization.levels[otherDay.level(5) - 1] == "different")
-        #expect(otherDay.level(6) == 0, "after a job change the title is not compared")
+        #expect(MatchField.organization.levels[otherDay.level(.organization) - 1] == "different")
+        #expect(otherDay.level(.title) == 0, "after a job change the title is not compared")
     }
 
     @Test("a personal address with digits is one mailbox; one made of the name alone may be a namesake's")
@@ -320,9 +320,9 @@ struct ComparisonLevelTests {
 
             """
         let (digits, _) = try compare(rows, 0, 1)
-        #expect(MatchField.email.levels[digits.level(2) - 1] == "same address")
+        #expect(MatchField.email.levels[digits.level(.email) - 1] == "same address")
         let (nameOnly, _) = try compare(rows, 2, 3)
-        #expect(MatchField.email.levels[nameOnly.level(2) - 1] == "same name-made personal address")
+        #expect(MatchField.email.levels[nameOnly.level(.email) - 1] == "same name-made personal address")
     }
 
     @Test("a LinkedIn profile completes the surnames a card cut short", arguments: [
@@ -348,9 +348,9 @@ struct ComparisonLevelTests {
 
             """
         let (mobile, _) = try compare(rows, 0, 1)
-        #expect(MatchField.phone.levels[mobile.level(3) - 1] == "same number")
+        #expect(MatchField.phone.levels[mobile.level(.phone) - 1] == "same number")
         let (board, _) = try compare(rows, 2, 3)
-        #expect(MatchField.phone.levels[board.level(3) - 1] == "same number, also on other names")
+        #expect(MatchField.phone.levels[board.level(.phone) - 1] == "same number, also on other names")
     }
 
     @Test("twins share a surname, a birthday, an address and id numbers one apart: none of it counts")
@@ -366,11 +366,11 @@ struct ComparisonLevelTests {
         let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
         let comparator = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features))
         let twins = comparator.compare(features[0], features[1], 0, 1)
-        #expect(twins.level(0) == 6)
-        for field in [7, 8, 9, 10] { #expect(twins.level(field) == 0, "field \(field)") }
+        #expect(twins.level(.given) == 6)
+        for field in [FieldID.city, .address, .birthday, .custom(0)] { #expect(twins.level(field) == 0, "field \(field.rawValue)") }
         let same = comparator.compare(features[0], features[2], 0, 2)
-        #expect(same.level(9) == 1)
-        #expect(same.level(10) == 1)
+        #expect(same.level(.birthday) == 1)
+        #expect(same.level(.custom(0)) == 1)
         // A surname cut short is still found through the given name and the birth date.
         let (pairs, rules) = CandidateBlocker(threads: 1).candidates(features)
         let k = try #require(pairs.firstIndex(of: 2))
