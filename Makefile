@@ -28,7 +28,8 @@ demo: build
 	@echo "      demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts), contacts.vcf and hubspot.csv"
 
 test: deps
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
+	python3 scripts/check-docs.py
 	$(SWIFT) test --skip-build
 	bash scripts/leakcheck.sh
 

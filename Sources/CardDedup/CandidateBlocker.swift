@@ -9,11 +9,13 @@ import CardNormalize
 /// by that rule: it would bring thousands of pairs and almost no matches. Every pair remembers
 /// the rules that produced it.
 public struct CandidateBlocker: Sendable {
+    /// A blocking rule: the kind of shared key that proposes a pair.
     public enum Rule: Int, CaseIterable, Sendable {
         case email, phone, linkedIn, name, surnameSoundAndOrganization, givenAndSurnameSound
         case emailLocalPart, sortedFamilyGiven, sortedGivenFamily, customValue, birthdayAndSurname, postcodeAndSurname
         case initialAndOrganization, birthdayAndGiven, postcodeAndGiven
 
+        /// The rule's name in the `--pairs` `rules` column and in `--explain` (`surname-sound+organization`).
         public var name: String {
             switch self {
             case .email: "email"
@@ -47,6 +49,7 @@ public struct CandidateBlocker: Sendable {
         }
     }
 
+    /// The names of the rules set in `mask` (bit n for the rule whose raw value is n), in rule order.
     public static func names(_ mask: UInt16) -> [String] {
         Rule.allCases.filter { mask & (1 << UInt16($0.rawValue)) != 0 }.map(\.name)
     }

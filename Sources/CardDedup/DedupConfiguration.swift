@@ -15,14 +15,18 @@ public struct DedupConfiguration: Sendable {
     /// prior is lower, and more namesakes are about: the guard tightens with it. Never below
     /// `minimumEvidence` bits of evidence.
     public var compatibilityWeight: Double = -12
+    /// The chain guard's floor on evidence (match weight without the prior), in bits, whatever the prior.
     public var minimumEvidence: Double = 0
     /// Largest cluster the chain guard lets grow: no person has hundreds of cards.
     public var maxClusterSize = 100
+    /// Threads each parallel stage uses (default: the active cores, at most 16).
     public var threads = Parallel.defaultThreads
     /// Random pairs for estimating u, and candidate pairs sampled for EM.
     public var randomPairs = 400_000
+    /// Most candidate pairs EM learns from; larger sets are sampled evenly down to about this many.
     public var emSample = 300_000
 
+    /// Creates a configuration; `reviewThreshold` (default 0.2) is capped at `threshold`, custom fields at six.
     public init(threshold: Double = 0.7, reviewThreshold: Double? = nil, customFields: [String] = []) {
         self.threshold = threshold
         self.reviewThreshold = min(reviewThreshold ?? 0.2, threshold)

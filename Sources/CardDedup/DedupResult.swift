@@ -12,15 +12,20 @@ public struct DedupResult: Sendable {
     public var scored: [ScoredPair]
     /// Grey-zone pairs in different clusters, and matches the chain guard refused.
     public var review: [ScoredPair]
+    /// How many candidate pairs blocking proposed (each compared once).
     public var candidatePairs: Int
+    /// The estimated Fellegi–Sunter model: m, u and weight of every field's levels, and the prior.
     public var model: MatchModel
+    /// The comparator the pairs were scored with, its fields in comparison order.
     public var comparator: PairComparator
+    /// Every input record's features, in input order.
     public var features: [RecordFeatures]
     /// Seconds per stage, for benchmarks.
     public var timings: [(String, Double)]
     /// Candidate pairs each blocking rule proposed (a pair may come from several).
     public var ruleCounts: [Int]
 
+    /// The pair's waterfall for `--explain`: the prior, then each field's level and weight in bits.
     public func explain(_ pair: ScoredPair) -> [(field: String, level: String, weight: Double)] {
         model.explain(pair.comparison)
     }

@@ -2,12 +2,18 @@ import Foundation
 
 /// The account of a deduplication: records in, people out, merges and pairs for review.
 public struct DedupSummary: Sendable, Equatable {
+    /// Input records.
     public var records: Int
+    /// People found: clusters, a record with no duplicate counting as one.
     public var people: Int
+    /// Records in clusters of two or more (the 5 in `5 records merged into 2`).
     public var mergedRecords: Int
+    /// Pairs for review: grey-zone pairs and matches the chain guard refused.
     public var review: Int
+    /// Candidate pairs blocking proposed and the matcher compared.
     public var candidates: Int
 
+    /// Counts what a deduplication run found.
     public init(_ result: DedupResult) {
         records = result.clusterOf.count
         people = result.clusters.count

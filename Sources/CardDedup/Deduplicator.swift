@@ -5,12 +5,15 @@ import Foundation
 /// Finds which records are the same person: features → blocking → EM-estimated Fellegi–Sunter
 /// scores → clusters with a chain guard.
 public struct Deduplicator: Sendable {
+    /// Thresholds, custom fields, chain guard and threads.
     public var configuration: DedupConfiguration
 
+    /// Creates a deduplicator; the default configuration merges at 0.7 and lists pairs for review from 0.2.
     public init(configuration: DedupConfiguration = DedupConfiguration()) {
         self.configuration = configuration
     }
 
+    /// Deduplicates normalized contacts, turning them into features first.
     public func run(_ contacts: [Contact]) -> DedupResult {
         let collector = FeatureCollector(customFields: configuration.customFields, threads: configuration.threads)
         for c in contacts { collector.append(c) }

@@ -9,6 +9,7 @@ import Foundation
 /// Each full batch is built on a worker thread while reading and normalizing go on, so no core
 /// waits at a barrier; a few batches at most are in flight, and they come back in order.
 public final class FeatureCollector {
+    /// Extra-property names (`--map column=custom:NAME`) whose values become features, in order.
     public let customFields: [String]
     let keepContacts: Bool
     private var pending: [Contact] = []
@@ -19,6 +20,7 @@ public final class FeatureCollector {
     /// Nil on one thread: features are then built as batches fill.
     private let pipeline: OrderedPipeline<[Contact], [RecordFeatures]>?
 
+    /// Creates a collector on `threads` (default: the active cores) that keeps contacts if `keepContacts`.
     public init(customFields: [String], threads: Int? = nil, keepContacts: Bool = true) {
         self.customFields = customFields
         self.keepContacts = keepContacts
@@ -29,6 +31,7 @@ public final class FeatureCollector {
         }
     }
 
+    /// Adds one normalized contact; each full batch of 4,096 goes to be turned into features.
     public func append(_ contact: Contact) {
         pending.append(contact)
         if pending.count >= Self.batch { flush() }

@@ -3,6 +3,7 @@ import CardModel
 /// Jaro–Winkler similarity on folded ASCII bytes: the usual string measure for names in record
 /// linkage, since it forgives transpositions and rewards a shared start (`Gonzalez` ~ `Gonzales`).
 public enum JaroWinkler {
+    /// The Jaro–Winkler similarity of two folded strings: 1 when equal, 0 when nothing is shared.
     public static func similarity(_ a: String, _ b: String) -> Double {
         if a == b { return a.isEmpty ? 0 : 1 }
         return compute(a, b)

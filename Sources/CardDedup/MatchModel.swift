@@ -9,6 +9,7 @@ import Foundation
 /// no labels (as Splink does). Pseudo-counts from ``MatchField``'s starting values keep small
 /// inputs, where EM has little to learn from, close to sensible weights.
 public struct MatchModel: Sendable {
+    /// The compared fields in comparison order: the built-in ones, then custom fields.
     public let fields: [MatchField]
     /// m[f][l] and u[f][l]; index 0 (missing) is unused.
     public internal(set) var m: [[Double]]

@@ -3,6 +3,7 @@ import CardModel
 
 /// Compares two records field by field. Pure and thread-safe.
 public struct PairComparator: Sendable {
+    /// The compared fields in comparison order: the built-in ones, then up to six custom fields.
     public let fields: [MatchField]
     let customCount: Int
     let stats: FeatureStatistics
@@ -13,6 +14,7 @@ public struct PairComparator: Sendable {
         self.stats = stats
     }
 
+    /// Compares two records on every field; `ia` and `ib` are their input indices, -1 when unknown.
     public func compare(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, _ ib: Int) -> PairComparison {
         var c = compareIdentity(a, b, ia)
         compareRest(a, b, ia, into: &c)

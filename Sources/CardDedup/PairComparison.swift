@@ -2,6 +2,7 @@
 /// The comparison of two records: a level per field, packed four bits a field, plus how common
 /// the agreeing values are (for term-frequency adjustment), 0 when not applicable.
 public struct PairComparison: Sendable, Equatable {
+    /// Each field's level, four bits a field in ``FieldID`` order (0: missing).
     public var packed: UInt64 = 0
     /// Share of records with the agreeing given name, surname(s), organization and city.
     var tfGiven: Float = 0, tfFamily: Float = 0, tfOrganization: Float = 0, tfCity: Float = 0

@@ -16,31 +16,43 @@ public final class RecordFeatures: @unchecked Sendable {
     public let givenForms: [String]
     /// Surname words without particles (`de la Fuente Martínez` → `fuente`, `martinez`).
     public let family: [String]
+    /// Phonetic keys of the surname words (``PhoneticKey``: `Vázquez` and `Vasques` agree).
     public let familyPhonetic: [String]
     /// Phonetic keys of the given-name words, for cards written surname first.
     public let givenPhonetic: [String]
     /// E-mail addresses (hashes of the lower-cased address), and which of them are personal
     /// (Gmail, Hotmail…: a person has one, so two different ones are evidence of two people).
     public let emails: [UInt64]
+    /// The addresses, lower-cased, for spotting a typo (one letter off).
     public let emailText: [String]
+    /// Hashes of the addresses at personal providers: two different ones suggest two people.
     public let personalEmails: [UInt64]
     /// Personal addresses whose local part is only the name (`jose.garcia@gmail.com`).
     public let nameMadePersonal: [UInt64]
+    /// Hashes of local parts that say more than the name (`vurquiza.dev`, not `jose.garcia`).
     public let emailLocals: [UInt64]
     /// Phones as their last nine digits (hashes): the same number written `612 34 56 78`,
     /// `+34612345678` or `0034 612-345-678`, also when it is not valid in the default region.
     public let phones: [UInt64]
+    /// The phones' last nine digits as text, for spotting one digit off.
     public let phoneDigits: [String]
+    /// Hashes of the mobile numbers: two different mobiles suggest two people.
     public let mobiles: [UInt64]
     /// Numbers libphonenumber calls fixed lines: a company switchboard is shared by colleagues.
     public let fixed: [UInt64]
+    /// Hash of the LinkedIn profile slug; 0 when the contact has no profile.
     public let linkedIn: UInt64
     /// The profile slug has no digits: only the name (`maria-garcia-lopez`).
     public let linkedInNameOnly: Bool
+    /// The organization key, without legal suffix (`moreno asociados`); empty when absent.
     public let organization: String
+    /// The job title, folded; empty when absent.
     public let title: String
+    /// The first address's city key (`BCN` → `barcelona`); empty when absent.
     public let city: String
+    /// The first address's street, folded, abbreviations spelled out (`avda` → `avenida`); empty when absent.
     public let street: String
+    /// The first address's postcode, folded, without spaces; empty when absent.
     public let postalCode: String
     /// Birthday as yyyymmdd (year 0 when unknown), 0 when absent.
     public let birthday: Int32
@@ -106,5 +118,6 @@ public final class RecordFeatures: @unchecked Sendable {
         return String(decoding: digits, as: UTF8.self)
     }
 
+    /// Whether the record has a given name or a surname.
     public var hasName: Bool { !given.isEmpty || !family.isEmpty }
 }

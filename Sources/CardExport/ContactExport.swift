@@ -5,17 +5,25 @@ import CardFormats
 ///
 /// The one place that knows every writer; the CLI picks the options and streams the bytes.
 public struct ContactExport {
+    /// An output format: `--to jsonl`, `vcf` or `csv`.
     public enum Format: String, Sendable, CaseIterable {
         case jsonl, vcf, csv
     }
 
+    /// Settings of the vCard and CSV writers; JSON Lines has none.
     public struct Options: Sendable {
+        /// The vCard version `--to vcf` writes (`--vcard-version`; 3.0 by default).
         public var vcardVersion: VCardVersion
+        /// The CSV layout `--to csv` writes (`--crm`; `generic` by default).
         public var crm: CRMProfile
+        /// The CSV delimiter (`--output-delimiter`): a comma by default, `;` for Spanish-locale Excel.
         public var delimiter: UInt8
+        /// Whether the CSV starts with a UTF-8 BOM, so Excel shows accents (`--excel`).
         public var byteOrderMark: Bool
+        /// Whether cells a spreadsheet would run as a formula get a leading `'` (off with `--no-sanitize`).
         public var sanitize: Bool
 
+        /// Creates options; by default vCard 3.0, and generic CSV with commas, no BOM and sanitized cells.
         public init(vcardVersion: VCardVersion = .v3_0, crm: CRMProfile = .generic, delimiter: UInt8 = UInt8(ascii: ","),
                     byteOrderMark: Bool = false, sanitize: Bool = true) {
             self.vcardVersion = vcardVersion
@@ -32,6 +40,7 @@ public struct ContactExport {
     private var csv: CSVWriter
     private let exporter: any CRMExporter
 
+    /// Creates an exporter that writes `format` with `options`.
     public init(format: Format, options: Options = Options()) {
         self.format = format
         vcard = VCardWriter(version: options.vcardVersion)

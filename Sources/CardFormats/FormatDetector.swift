@@ -3,6 +3,7 @@ import CardModel
 /// Decides an input's format from its first bytes, not its name: people rename files, and
 /// stdin has no name at all. The extension only breaks ties.
 public enum FormatDetector {
+    /// The format of an input from its first bytes, `path`'s extension breaking ties; nil when nothing fits.
     public static func detect(head: [UInt8], path: String) -> SourceFormat? {
         let text = String(decoding: head.prefix(8192), as: UTF8.self)
         let lower = text.lowercased()

@@ -2,6 +2,7 @@ import CardModel
 
 /// One record read from an input: a contact (unless skipped or rejected) and its diagnostics.
 public struct ReadRecord: Sendable {
+    /// How reading a record ended; the summary counts records by outcome.
     public enum Outcome: String, Sendable {
         case ok
         case withWarnings = "with warnings"
@@ -11,11 +12,16 @@ public struct ReadRecord: Sendable {
         case rejected
     }
 
+    /// The contact read, or `nil` when the record was skipped or rejected.
     public var contact: Contact?
+    /// The problems found in this record, in the order found.
     public var diagnostics: [Diagnostic]
+    /// How reading the record ended.
     public var outcome: Outcome
+    /// Where the record is, also when it yielded no contact.
     public var source: SourceReference
 
+    /// Creates a record from its parts.
     public init(contact: Contact?, diagnostics: [Diagnostic], outcome: Outcome, source: SourceReference) {
         self.contact = contact
         self.diagnostics = diagnostics

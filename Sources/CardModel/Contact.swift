@@ -12,24 +12,37 @@ public struct Contact: Sendable, Codable, Equatable {
     public var name: PersonName?
     /// Nicknames in source order (vCard `NICKNAME`, which may be a list).
     public var nicknames: [String]
+    /// E-mail addresses in source order (vCard `EMAIL`).
     public var emails: [Email]
+    /// Telephone numbers in source order (vCard `TEL`).
     public var phones: [Phone]
+    /// Web addresses in source order (vCard `URL`), LinkedIn profiles included.
     public var urls: [WebLink]
+    /// Postal addresses in source order (vCard `ADR`).
     public var addresses: [PostalAddress]
     /// The organization's name: the first component of vCard `ORG`.
     public var organization: String?
     /// The organizational units after the name (`ORG:Company;Unit;Subunit`), joined by "; ".
     public var department: String?
+    /// The job title (vCard `TITLE`), such as "Head of Sales".
     public var title: String?
+    /// The function the person plays, as opposed to the job title (vCard `ROLE`).
     public var role: String?
+    /// The date of birth (vCard `BDAY`), possibly without a year (`--03-22`).
     public var birthday: PartialDate?
+    /// Free-text notes (vCard `NOTE`).
     public var note: String?
+    /// The person's picture (vCard `PHOTO`): inline bytes or a URI.
     public var photo: Media?
     /// vCard `LOGO`, `SOUND` and `KEY`, which are kept as they came (bytes or URI).
     public var logo: Media?
+    /// A sound clip (vCard `SOUND`), usually how the name is pronounced.
     public var sound: Media?
+    /// A public key or certificate (vCard `KEY`).
     public var key: Media?
+    /// The source's unique identifier (vCard `UID`); reports name the record by it unless `--id-column` gives one.
     public var uid: String?
+    /// Tags or groups the contact is filed under (vCard `CATEGORIES`, Google's `Labels`).
     public var categories: [String]
     /// Where the person was met (filled by the CSV reader and the event book).
     public var events: [MetEvent]
@@ -48,6 +61,7 @@ public struct Contact: Sendable, Codable, Equatable {
     /// For a contact merged from several records: which records, and which of them gave each value.
     public var merged: MergeProvenance?
 
+    /// Creates a contact; every field not given is `nil` or empty.
     public init(
         fullName: String? = nil, name: PersonName? = nil, nicknames: [String] = [],
         emails: [Email] = [], phones: [Phone] = [], urls: [WebLink] = [], addresses: [PostalAddress] = [],

@@ -11,6 +11,7 @@ public struct Email: Sendable, Codable, Equatable, Hashable {
     /// The vCard group the value came in (`item1`), kept so grouped properties travel together.
     public var group: String?
 
+    /// Creates an e-mail address with its types, preference, label and group.
     public init(value: String, types: [String] = [], pref: Int? = nil, label: String? = nil, group: String? = nil) {
         self.value = value
         self.types = types

@@ -9,6 +9,7 @@ public struct Media: Sendable, Codable, Equatable, Hashable {
     /// A link when the source referenced the media instead of embedding it.
     public var uri: String?
 
+    /// Creates media from inline bytes with their type, or from a URI.
     public init(data: Data? = nil, mediaType: String? = nil, uri: String? = nil) {
         self.data = data
         self.mediaType = mediaType

@@ -2,10 +2,14 @@
 ///
 /// Encoded as ISO 8601 text: `1980-03-22`, or `--03-22` when the year is unknown.
 public struct PartialDate: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, or `nil` when unknown (`--03-22`).
     public var year: Int?
+    /// The month, 1–12.
     public var month: Int
+    /// The day of the month, 1–31 (checked against the month).
     public var day: Int
 
+    /// Creates a date, or returns `nil` when there is no such day (`2023-02-29`) or the year is outside 1–9999.
     public init?(year: Int?, month: Int, day: Int) {
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         if let year, !(1...9999).contains(year) { return nil }

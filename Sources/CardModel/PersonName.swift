@@ -3,12 +3,18 @@
 /// Components are plain strings (a component may hold several words, e.g. a double surname
 /// "García López"); `nil` means the component is absent.
 public struct PersonName: Sendable, Codable, Equatable, Hashable {
+    /// The family name or names (`García López`).
     public var family: String?
+    /// The given name or names (`Ana`, `José Luis`).
     public var given: String?
+    /// Additional (middle) names.
     public var additional: String?
+    /// Honorific prefixes (`Dr.`, `Dra.`).
     public var prefixes: String?
+    /// Honorific suffixes (`Jr.`, `PhD`).
     public var suffixes: String?
 
+    /// Creates a name; empty or blank components become `nil`.
     public init(family: String? = nil, given: String? = nil, additional: String? = nil,
                 prefixes: String? = nil, suffixes: String? = nil) {
         self.family = family.nonEmpty
@@ -18,6 +24,7 @@ public struct PersonName: Sendable, Codable, Equatable, Hashable {
         self.suffixes = suffixes.nonEmpty
     }
 
+    /// True when no component is present.
     public var isEmpty: Bool {
         family == nil && given == nil && additional == nil && prefixes == nil && suffixes == nil
     }

@@ -6,10 +6,12 @@ public struct SourceReference: Sendable, Codable, Equatable, Hashable {
     public var record: Int
     /// 1-based physical line where the record starts.
     public var line: Int
+    /// The format the record was read as (`vcard`, `csv` or `html`).
     public var format: SourceFormat
     /// The record's own identifier when the source has one (`--id-column` for CSV).
     public var id: String?
 
+    /// Creates a reference to one record of one file.
     public init(file: String, record: Int, line: Int, format: SourceFormat, id: String? = nil) {
         self.file = file
         self.record = record

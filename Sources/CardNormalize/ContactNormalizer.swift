@@ -5,11 +5,13 @@ import Foundation
 /// keys the deduplication engine compares. Original values that change stay on the contact
 /// (`originalFullName`, `originalName`; phones keep their text next to `e164`).
 public struct ContactNormalizer: Sendable {
+    /// The phone normalizer: its default region and the run's cache of libphonenumber results.
     public let phones: PhoneNormalizer
     /// Whether to fill ``Contact/keys`` (the JSON Lines `keys` object). Deduplication builds its
     /// own features and turns this off: the keys are a fifth of normalization's cost.
     public var computeKeys: Bool
 
+    /// Creates a normalizer that reads national numbers in `region`, an ISO 3166 code such as `ES`.
     public init(region: String, computeKeys: Bool = true) {
         phones = PhoneNormalizer(defaultRegion: region)
         self.computeKeys = computeKeys
@@ -23,6 +25,7 @@ public struct ContactNormalizer: Sendable {
         return "ES"
     }
 
+    /// Normalizes `contact` in place and returns its diagnostics (`phone.invalid`, `email.moved`…).
     public func normalize(_ contact: inout Contact) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let location = SourceLocation(file: contact.source?.file ?? "-", line: contact.source?.line,

@@ -3,6 +3,7 @@ import Foundation
 
 /// E-mail addresses: trimmed, `mailto:` and `?query` removed, domain lower-cased, syntax checked.
 public enum EmailNormalizer {
+    /// Cleans one address (`mailto:Ana@Example.COM?subject=Hi` → `Ana@example.com`) and checks its syntax.
     public static func normalize(_ address: String) -> (value: String, valid: Bool) {
         // On bytes: every delimiter looked at is ASCII.
         var b = Array(address.utf8)[...]

@@ -5,8 +5,11 @@ import Foundation
 /// compound given names, particles and double surnames, ALL-CAPS scanner names, quoted nicknames,
 /// pronouns, emoji and stray punctuation.
 public enum NameNormalizer {
+    /// A parsed name: its parts, plus the nickname and e-mail addresses taken out of it.
     public struct Parsed: Equatable, Sendable {
+        /// The name's parts, cleaned and re-cased (given `Juan Carlos`, family `de la Fuente Martínez`).
         public var name: PersonName
+        /// A quoted or bracketed nickname found in the name (`JT` in `James "JT" Thornton`), if any.
         public var nickname: String?
         /// E-mail addresses found inside the name (`Escolar (marcela@example.com)`).
         public var emails: [String] = []

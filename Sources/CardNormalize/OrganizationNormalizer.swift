@@ -14,6 +14,7 @@ public enum OrganizationNormalizer {
         .sorted { $0.count > $1.count }
     static let legalLastWords: Set<String> = Set(legalWords.compactMap(\.last))
 
+    /// The matching key of an organization name: `Moreno & Asociados S.L.` → `moreno asociados`.
     public static func key(_ organization: String) -> String {
         // Folded, dots inside abbreviations dropped ("S.L." → "sl"), "&" a word break.
         let folded = TextFolding.fold(organization, dropDots: true)

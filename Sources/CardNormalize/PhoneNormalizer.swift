@@ -9,9 +9,11 @@ import Synchronization
 /// `CARDTOOL_REGION`, then the locale). Numbers libphonenumber does not find valid keep their text,
 /// get no E.164, and a diagnostic.
 public struct PhoneNormalizer: Sendable {
+    /// The region (`ES`, upper case) for national numbers when the contact has no country of its own.
     public let defaultRegion: String
     let cache = Cache()
 
+    /// Creates a normalizer for `defaultRegion`, an ISO 3166 code (`ES`, `mx`) that is upper-cased here.
     public init(defaultRegion: String) {
         self.defaultRegion = defaultRegion.uppercased()
     }
@@ -34,10 +36,15 @@ public struct PhoneNormalizer: Sendable {
         }
     }
 
+    /// What libphonenumber makes of one number: E.164 form and type when valid, extension, region.
     public struct Result: Equatable, Sendable {
+        /// The number in E.164 (`+34612345678`), only when libphonenumber finds it valid.
         public var e164: String?
+        /// libphonenumber's type of a valid number: `mobile`, `fixed-line`, `toll-free`, `voip`….
         public var numberType: String?
+        /// The extension (`7` in `+1 512 555 0100 ext. 7`), if the number has one.
         public var ext: String?
+        /// The region the number belongs to (`ES`, `MX`), when libphonenumber can tell.
         public var region: String?
     }
 

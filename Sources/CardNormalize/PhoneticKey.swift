@@ -3,6 +3,7 @@ import Foundation
 /// A phonetic key for surnames that treats Spanish and English spellings alike where they sound
 /// alike: b/v, c/z/s before e/i, ll/y, g/j before e/i, silent h, qu/k/c, doubled letters, final -ez/-es.
 public enum PhoneticKey {
+    /// The phonetic key of a surname: `Vázquez` and `Vasques` both give `BSKS`.
     public static func key(_ text: String) -> String {
         let s = Array(TextFolding.fold(text, spaces: false).utf8)
         var out: [UInt8] = []

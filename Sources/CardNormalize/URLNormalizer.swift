@@ -16,6 +16,7 @@ public enum URLNormalizer {
         return l
     }
 
+    /// Normalizes one URL: canonical LinkedIn profile links, and `https://` for a website without a scheme.
     public static func normalize(_ url: String) -> String {
         let text = url.trimmed()
         if let slug = linkedInSlug(text) { return LinkedInProfileURL.canonical(slug) }

@@ -3,6 +3,7 @@
 public enum CRMProfile: String, Sendable, CaseIterable {
     case generic, hubspot, salesforce, google, outlook
 
+    /// The exporter that writes this layout.
     public var exporter: any CRMExporter {
         switch self {
         case .generic: GenericCSVExporter()

@@ -3,8 +3,10 @@ import CardModel
 /// cardtool's own clean layout: every field the model has, one column each, readable by people
 /// and by `cardtool parse` (the generic synonyms know every header).
 public struct GenericCSVExporter: CRMExporter {
+    /// The layout's `--crm` name.
     public let name = "generic"
 
+    /// The header row: one column per field, each of which `cardtool parse` reads back.
     public let header = [
         "Full Name", "First Name", "Middle Name", "Last Name", "Prefix", "Suffix", "Nickname", "Company", "Department",
         "Title", "Email", "Email 2", "Email 3", "Mobile Phone", "Work Phone", "Home Phone", "Other Phone", "Website",
@@ -12,8 +14,10 @@ public struct GenericCSVExporter: CRMExporter {
         "Date Met", "Connected On", "Notes", "Source File", "Source Record", "Source ID",
     ]
 
+    /// Creates the exporter; the layout has no settings.
     public init() {}
 
+    /// The row for `c`: three e-mails, phones by type, a website, LinkedIn, one address, the latest event.
     public func row(for c: Contact, overflow: inout [String]) -> [String] {
         var emails = ValuePicker(c.emailValues)
         var phones = ValuePicker(c.phoneValues)

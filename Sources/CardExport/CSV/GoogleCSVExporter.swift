@@ -3,9 +3,11 @@ import CardModel
 /// Google Contacts' "Google CSV": fixed name and organization columns, then numbered groups
 /// (`E-mail N - Label` / `E-mail N - Value`), three e-mails, three phones, one address, two websites.
 public struct GoogleCSVExporter: CRMExporter {
+    /// The layout's `--crm` name.
     public let name = "google"
     static let emails = 3, phones = 3, websites = 2
 
+    /// The header row: name and organization columns, then numbered label and value pairs.
     public let header: [String] = {
         var h = ["First Name", "Middle Name", "Last Name", "Name Prefix", "Name Suffix", "Nickname", "Organization Name",
                  "Organization Title", "Organization Department", "Birthday", "Notes", "Labels"]
@@ -18,6 +20,7 @@ public struct GoogleCSVExporter: CRMExporter {
         return h
     }()
 
+    /// Creates the exporter; the layout has no settings.
     public init() {}
 
     /// Google's labels for vCard types.
@@ -31,6 +34,7 @@ public struct GoogleCSVExporter: CRMExporter {
         return fallback ?? "Other"
     }
 
+    /// The row for `c`: three e-mails, three phones, one address and two websites, each with its label.
     public func row(for c: Contact, overflow: inout [String]) -> [String] {
         var r = [c.givenForExport, c.name?.additional ?? "", c.familyForExport, c.name?.prefixes ?? "",
                  c.name?.suffixes ?? "", c.nicknames.joined(separator: " ::: "), c.organization ?? "", c.title ?? "",

@@ -4,16 +4,20 @@ import CardModel
 /// `LinkedIn URL`, `Email 2`, `Email 3` and `Phone Number 2` need custom properties there (or can
 /// be skipped in the wizard); they keep the export lossless for re-import.
 public struct HubSpotExporter: CRMExporter {
+    /// The layout's `--crm` name.
     public let name = "hubspot"
 
+    /// The header row: HubSpot's default labels, then `LinkedIn URL`, `Email 2`, `Email 3`, `Phone Number 2`.
     public let header = [
         "First Name", "Last Name", "Email", "Phone Number", "Mobile Phone Number", "Company Name", "Job Title",
         "Website URL", "Street Address", "City", "State/Region", "Postal Code", "Country/Region", "LinkedIn URL",
         "Email 2", "Email 3", "Phone Number 2",
     ]
 
+    /// Creates the exporter; the layout has no settings.
     public init() {}
 
+    /// The row for `c`: three e-mails, a mobile and two other phones, a website, LinkedIn, one address.
     public func row(for c: Contact, overflow: inout [String]) -> [String] {
         var emails = ValuePicker(c.emailValues)
         var phones = ValuePicker(c.phoneValues)

@@ -4,8 +4,10 @@ import CardModel
 /// `Title` is the honorific in Outlook; the job title is `Job Title`. Birthdays are `M/D/YYYY`,
 /// which Outlook needs a year for.
 public struct OutlookCSVExporter: CRMExporter {
+    /// The layout's `--crm` name.
     public let name = "outlook"
 
+    /// The header row: Outlook's classic import column names.
     public let header = [
         "First Name", "Middle Name", "Last Name", "Title", "Suffix", "Company", "Department", "Job Title",
         "Business Street", "Business City", "Business State", "Business Postal Code", "Business Country/Region",
@@ -14,8 +16,10 @@ public struct OutlookCSVExporter: CRMExporter {
         "E-mail 3 Address", "Web Page", "Birthday", "Categories", "Notes",
     ]
 
+    /// Creates the exporter; the layout has no settings.
     public init() {}
 
+    /// The row for `c`: phones by type, three e-mails, one web page, a work and a home address.
     public func row(for c: Contact, overflow: inout [String]) -> [String] {
         var emails = ValuePicker(c.emailValues)
         var phones = ValuePicker(c.phoneValues)

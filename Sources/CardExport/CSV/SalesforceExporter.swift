@@ -6,16 +6,20 @@ import CardFormats
 /// event where the person was met. `Email 2`, `Email 3` and `Other Phone` are not Lead fields: the
 /// wizard lets you skip or map them; they keep the export lossless for re-import.
 public struct SalesforceExporter: CRMExporter {
+    /// The layout's `--crm` name.
     public let name = "salesforce"
 
+    /// The header row: the Lead import fields, then `Email 2`, `Email 3` and `Other Phone`.
     public let header = [
         "First Name", "Last Name", "Company", "Title", "Email", "Phone", "Mobile Phone", "Fax", "Street", "City",
         "State/Province", "Zip/Postal Code", "Country", "Website", "Lead Source", "Description", "Email 2", "Email 3",
         "Other Phone",
     ]
 
+    /// Creates the exporter; the layout has no settings.
     public init() {}
 
+    /// The row for `c`; a missing Last Name or Company is `[not provided]`, the latest event is Lead Source.
     public func row(for c: Contact, overflow: inout [String]) -> [String] {
         var emails = ValuePicker(c.emailValues)
         var phones = ValuePicker(c.phoneValues)

@@ -8,6 +8,7 @@ import CardModel
 public struct JSONLWriter {
     private var out: [UInt8] = []
 
+    /// Creates a writer with an empty buffer.
     public init() {}
 
     /// `name` and `originalName` share one shape.
@@ -22,6 +23,7 @@ public struct JSONLWriter {
         }
     }
 
+    /// Appends one contact as a JSON object and a line feed, keys in the README contract's order.
     public mutating func write(_ contact: Contact) {
         var o = JSONObject(bytes: JSONObject.take(&out))
         o.string("fullName", contact.fullName)
@@ -134,6 +136,7 @@ public struct JSONLWriter {
         out.append(0x0A)
     }
 
+    /// Returns the bytes written since the last call and empties the buffer.
     public mutating func takeOutput() -> [UInt8] {
         defer { out.removeAll(keepingCapacity: true) }
         return out

@@ -16,7 +16,9 @@ import Glibc
 /// Each record is found first (a quote-aware scan that mostly runs `memchr`), then split into fields
 /// with the whole record in the buffer.
 public struct ByteCSVReader {
+    /// The path as given on the command line, for diagnostics.
     public let file: String
+    /// The delimiter fields are split at.
     public let dialect: CSVDialect
     private let input: UnicodeInput
     private let charset: Charset?

@@ -29,6 +29,7 @@ public enum CSVColumnRole: Sendable, Equatable {
     /// Known to carry nothing worth keeping (export filler such as Google's `File As`).
     case ignored
 
+    /// Which part of a postal address a column holds; `street2` and `street3` are further street lines.
     public enum AddressPart: String, Sendable, Equatable {
         case street, street2, street3, city, region, postalCode, country, poBox, extended, formatted
     }

@@ -3,7 +3,9 @@ import CardModel
 /// Turns CSV rows into contacts once the header is known: every column gets a role from the
 /// profile, the generic synonyms or `--map`; columns with no role are kept as extras.
 public struct CSVContactMapper: Sendable {
+    /// The export the header was recognised as (or the profile passed in).
     public let profile: any CSVProfile
+    /// The header row, as written.
     public let headers: [String]
     let normalizedHeaders: [String]
     let roles: [CSVColumnRole?]

@@ -7,6 +7,7 @@ import CardModel
 /// Every data row is accounted for: imported (with a warning when it is ragged or odd), or skipped
 /// when it holds nothing a person could use (LinkedIn's `,,,,,,09 Oct 2024`), with a located warning.
 public struct CSVContactReader: ContactReader {
+    /// The path as given on the command line, for diagnostics and sources.
     public let file: String
     private var rows: ByteCSVReader
     private var lookahead: [CSVRow] = []
@@ -16,6 +17,7 @@ public struct CSVContactReader: ContactReader {
     private let options: CSVOptions
     public private(set) var dialect: CSVDialect
 
+    /// Detects the delimiter unless `options` forces one; the first ``next()`` finds the header.
     public init(input: sending UnicodeInput, file: String, options: CSVOptions = CSVOptions()) throws {
         self.file = file
         self.options = options
@@ -28,12 +30,14 @@ public struct CSVContactReader: ContactReader {
     /// The recognised export ("linkedin", "google", …), once the header has been read.
     public var profileName: String? { mapper?.profile.name }
 
+    /// Diagnostics about the file rather than a row (preamble, unknown header, encoding), drained.
     public mutating func takeFileDiagnostics() -> [Diagnostic] {
         fileDiagnostics += rows.takeDiagnostics()
         defer { fileDiagnostics.removeAll() }
         return fileDiagnostics
     }
 
+    /// The next data row as a record, or nil at the end; the first call finds the header.
     public mutating func next() throws -> ReadRecord? {
         if mapper == nil {
             guard try readHeader() else { return nil }

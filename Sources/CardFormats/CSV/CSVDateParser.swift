@@ -4,6 +4,7 @@ import Foundation
 /// Dates as exports write them: ISO `2024-03-14`, year-less `--03-14`, LinkedIn's `14 Mar 2024`,
 /// Excel's `14/03/2024` or `3/14/24, 6:14 PM`, Outlook's empty `0/0/00`, compact `20240314`.
 public enum CSVDateParser {
+    /// What a date cell holds: a date, a placeholder for none, or something that is not a date.
     public enum Result: Equatable {
         case date(PartialDate)
         /// A placeholder for "no date" (`0/0/00`, `00/00/0000`).

@@ -6,12 +6,15 @@ import CardModel
 /// rows share one field count of at least 2: preambles such as LinkedIn's `Notes:` lines are
 /// outvoted by the data rows.
 public enum CSVDialectSniffer {
+    /// The guessed dialect and how many bytes to skip before the first row.
     public struct Result: Equatable {
+        /// The delimiter found (comma when nothing settles it).
         public var dialect: CSVDialect
         /// Bytes to skip at the start: an Excel `sep=X` line.
         public var skip: Int
     }
 
+    /// Guesses the dialect from the input's first bytes; an Excel `sep=` line decides outright.
     public static func sniff(_ head: [UInt8]) -> Result {
         var skip = 0
         // Excel's `sep=;` hint line.

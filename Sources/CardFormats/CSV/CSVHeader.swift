@@ -4,6 +4,7 @@ import Foundation
 /// Header names compared the way people write them: case, accents, spacing and a trailing colon
 /// do not matter (`Teléfono móvil` = `telefono movil`).
 public enum CSVHeader {
+    /// The comparison form of a header: trimmed, folded, `_` as a space (`Teléfono_Móvil:` → `telefono movil`).
     public static func normalize(_ header: String) -> String {
         var text = header.trimmed()
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -21,10 +21,13 @@ public protocol CSVProfile: Sendable {
 }
 
 extension CSVProfile {
+    /// Month first (`03/14/2024`) unless a profile says otherwise.
     public var prefersDayFirst: Bool { false }
 
+    /// No value is filler unless a profile says otherwise.
     public func isFiller(header: String, value: String) -> Bool { false }
 
+    /// Splits at `;` and `,`, trimmed, empty entries dropped.
     public func categories(_ cell: String) -> [String] {
         CSVValues.split(cell, separators: [";", ","]).map { $0.trimmed() }.filter { !$0.isEmpty }
     }

@@ -2,6 +2,7 @@ import Foundation
 
 /// Every profile cardtool knows, most specific first.
 public enum CSVProfiles {
+    /// Every known profile in detection order, the generic one last.
     public static let all: [any CSVProfile] = [
         LinkedInConnectionsProfile(), GoogleContactsProfile(), OutlookContactsProfile(), HubSpotProfile(),
         SalesforceProfile(), GenericContactsProfile(),

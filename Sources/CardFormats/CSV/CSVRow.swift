@@ -5,6 +5,7 @@ import Glibc
 
 /// One CSV record: its fields and where it sits in the file.
 public struct CSVRow: Sendable, Equatable {
+    /// The fields' text, decoded, in column order.
     public var fields: [String]
     /// 1-based physical line where the record starts.
     public var line: Int
@@ -13,6 +14,7 @@ public struct CSVRow: Sendable, Equatable {
     /// Problems found in this record (an unterminated quote, text after a closing quote).
     public var warnings: [Diagnostic] = []
 
+    /// Creates a row without warnings.
     public init(fields: [String], line: Int, number: Int) {
         self.fields = fields
         self.line = line

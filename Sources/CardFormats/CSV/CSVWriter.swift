@@ -2,16 +2,20 @@
 /// Writes RFC 4180 CSV: fields quoted when they hold the delimiter, a quote, a line break or edge
 /// spaces; quotes doubled; CRLF line ends; UTF-8, with a BOM for Excel on request.
 public struct CSVWriter {
+    /// The byte written between fields (`,` by default; `;` suits Spanish-locale Excel).
     public var delimiter: UInt8
+    /// Whether cells a spreadsheet would run as formulas get a leading `'` (``SpreadsheetSafety``).
     public var sanitize: Bool
     private var out: [UInt8] = []
 
+    /// Creates a writer; `byteOrderMark` starts the output with a UTF-8 BOM so Excel shows accents.
     public init(delimiter: UInt8 = UInt8(ascii: ","), byteOrderMark: Bool = false, sanitize: Bool = true) {
         self.delimiter = delimiter
         self.sanitize = sanitize
         if byteOrderMark { out = [0xEF, 0xBB, 0xBF] }
     }
 
+    /// Appends one row ending in CRLF; `sanitizeCells: false` skips ``sanitize`` (for a header row).
     public mutating func writeRow(_ fields: [String], sanitizeCells: Bool = true) {
         for (i, field) in fields.enumerated() {
             if i > 0 { out.append(delimiter) }
@@ -44,6 +48,7 @@ public struct CSVWriter {
         }
     }
 
+    /// Hands over the bytes written so far and starts a new buffer (for streaming to a file).
     public mutating func takeOutput() -> [UInt8] {
         defer { out.removeAll(keepingCapacity: true) }
         return out

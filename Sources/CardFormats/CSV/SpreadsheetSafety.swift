@@ -4,6 +4,7 @@
 /// Plain phone numbers such as `+34600123123` or `+52 (55) 5555-0100`, and plain numbers such as
 /// the `-10.23` of a match weight, are left alone: a spreadsheet reads them as values, not formulas.
 public enum SpreadsheetSafety {
+    /// `cell` with a leading `'` when a spreadsheet would run it as a formula; plain numbers and phones pass.
     public static func neutralize(_ cell: String) -> String {
         guard let first = cell.utf8.first else { return cell }
         switch first {

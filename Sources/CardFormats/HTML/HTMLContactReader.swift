@@ -7,11 +7,13 @@ import CardModel
 /// charset comes from a BOM, else from `<meta>` when the bytes are not UTF-8, else UTF-8, else
 /// Windows-1252. Broken markup is repaired as browsers do; a page with no contacts says so.
 public struct HTMLContactReader: ContactReader {
+    /// The path as given on the command line, for diagnostics and sources.
     public let file: String
     private var records: [ReadRecord] = []
     private var index = 0
     private var fileDiagnostics: [Diagnostic] = []
 
+    /// Reads and parses the whole page and extracts its contacts; `baseURL` resolves relative links.
     public init(input: sending UnicodeInput, file: String, baseURL: String? = nil) throws {
         self.file = file
         var bytes: [UInt8] = []
@@ -78,12 +80,14 @@ public struct HTMLContactReader: ContactReader {
         }
     }
 
+    /// The next contact found on the page, or nil after the last.
     public mutating func next() throws -> ReadRecord? {
         guard index < records.count else { return nil }
         defer { index += 1 }
         return records[index]
     }
 
+    /// Diagnostics about the page as a whole (no content, no contacts), drained.
     public mutating func takeFileDiagnostics() -> [Diagnostic] {
         defer { fileDiagnostics.removeAll() }
         return fileDiagnostics

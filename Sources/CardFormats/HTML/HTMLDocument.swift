@@ -13,12 +13,14 @@ public final class HTMLDocument {
     /// The page's base URL (`<base href>`), for resolving relative links.
     public private(set) var baseURL: String?
 
-    /// - Parameters:
-    ///   - encoding: the charset to read the bytes in; nil lets libxml2 use the page's `<meta>`.
     /// libxml2 must initialise its globals once before threads use it: two first parses at the
     /// same time can deadlock inside its lazy initialisation. A static `let` runs exactly once.
     private static let initialised: Void = xmlInitParser()
 
+    /// Parses `bytes` as HTML, or nil when nothing parses; `url` is the base URL until a `<base href>`.
+    ///
+    /// - Parameters:
+    ///   - encoding: the charset to read the bytes in; nil lets libxml2 use the page's `<meta>`.
     public init?(bytes: [UInt8], encoding: String?, url: String? = nil) {
         _ = Self.initialised
         // BIG_LINES: line numbers past 65,535 (saved pages are long). No NOBLANKS: spaces between

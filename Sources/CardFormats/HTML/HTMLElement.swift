@@ -34,6 +34,7 @@ public struct HTMLElement {
         Int(xmlGetLineNo(node))
     }
 
+    /// The value of the attribute `name`, or nil when the element does not have it.
     public func attribute(_ name: String) -> String? {
         guard let value = xmlGetProp(node, name) else { return nil }
         defer { cardtool_xml_free(value) }
@@ -61,6 +62,7 @@ public struct HTMLElement {
         return result
     }
 
+    /// Whether `name` is one of the element's class names (a whole name, not part of one).
     public func hasClass(_ name: String) -> Bool {
         classes.contains(name)
     }
@@ -76,6 +78,7 @@ public struct HTMLElement {
         return result
     }
 
+    /// The parent element, or nil at the root.
     public var parent: HTMLElement? {
         guard let p = node.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
         return HTMLElement(node: p, document: document)

@@ -2,7 +2,9 @@
 /// A microformats item (`h-card`, `h-adr`) as the microformats2 parsing spec describes it:
 /// types, and properties whose values are text or nested items.
 public struct MicroformatItem: Sendable, Equatable {
+    /// The item's types (`h-card`, `h-adr`).
     public var types: [String]
+    /// Property values by name without the prefix (`name`, `email`, `adr`), in document order.
     public var properties: [String: [Value]] = [:]
     /// For a nested item used as a property: its text value.
     public var value: String?
@@ -16,6 +18,7 @@ public struct MicroformatItem: Sendable, Equatable {
     /// The line of the item's root element.
     public var line: Int
 
+    /// A property value: text, or a nested item (an `h-adr` inside an `h-card`).
     public indirect enum Value: Sendable, Equatable {
         case text(String)
         case item(MicroformatItem)
@@ -29,10 +32,12 @@ public struct MicroformatItem: Sendable, Equatable {
         }
     }
 
+    /// The first value of `property` as text, or nil.
     public func first(_ property: String) -> String? {
         properties[property]?.first?.string
     }
 
+    /// Every value of `property` as text, in document order.
     public func strings(_ property: String) -> [String] {
         properties[property]?.compactMap(\.string) ?? []
     }

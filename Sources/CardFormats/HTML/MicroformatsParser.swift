@@ -8,6 +8,7 @@ import CardModel
 public struct MicroformatsParser {
     let baseURL: String?
 
+    /// Creates a parser that resolves relative links against `baseURL` (the page's, if any).
     public init(baseURL: String?) {
         self.baseURL = baseURL
     }

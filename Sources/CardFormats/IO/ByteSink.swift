@@ -28,11 +28,13 @@ public final class ByteSink {
         if fd != 1 { close(fd) }
     }
 
+    /// Buffers `bytes`, writing the buffer out once it holds 256 KiB or more.
     public func write(_ bytes: [UInt8]) throws(IOError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { try flush() }
     }
 
+    /// Writes out everything buffered; releasing the sink does this too, ignoring errors.
     public func flush() throws(IOError) {
         var offset = 0
         while offset < buffer.count {

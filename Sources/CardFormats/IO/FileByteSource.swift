@@ -8,6 +8,7 @@ import Darwin
 public final class FileByteSource: ByteSource {
     private let fd: Int32
     private let ownsDescriptor: Bool
+    /// The path as given ("-" for standard input), for error messages.
     public let path: String
 
     /// Opens `path`; "-" means standard input.
@@ -33,6 +34,7 @@ public final class FileByteSource: ByteSource {
         if ownsDescriptor { close(fd) }
     }
 
+    /// Appends up to `maxCount` bytes from one `read(2)` to `buffer` and returns how many; 0 means the end.
     public func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
         let start = buffer.count
         buffer.reserveCapacity(start + maxCount)

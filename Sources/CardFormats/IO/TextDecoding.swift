@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Works on bytes because folds and quoted-printable can only be undone before decoding.
 public enum TextDecoding {
+    /// Decoded text, and whether decoding had to fall back or repair.
     public struct Result {
+        /// The decoded text.
         public var text: String
         /// The bytes were not valid in the expected encoding and were read as Windows-1252.
         public var usedFallback: Bool
@@ -36,6 +38,7 @@ public enum TextDecoding {
         }
     }
 
+    /// The same as the buffer-pointer `decode`, for an array of bytes (UTF-8 with the fallback by default).
     public static func decode(_ bytes: [UInt8], charset: Charset? = nil) -> Result {
         bytes.withUnsafeBufferPointer { decode($0, charset: charset) }
     }

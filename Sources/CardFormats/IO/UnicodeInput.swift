@@ -8,6 +8,7 @@ import CardModel
 /// a file may mix it with UTF-8 (different tools wrote different cards). The first chunk is kept in
 /// ``head`` so callers can sniff the format before reading.
 public final class UnicodeInput {
+    /// How many bytes are read from the source at a time (64 KiB).
     public static let chunkSize = 64 * 1024
 
     private var source: any ByteSource

@@ -10,6 +10,7 @@ import Foundation
 /// continuing record and line numbers from the previous blocks. A bounded number of blocks is in
 /// flight, so memory stays flat however large the input.
 public struct ParallelVCardReader: ContactReader {
+    /// The path as given on the command line, for diagnostics and sources.
     public let file: String
     /// Splits on a thread of its own, parses on `threads` workers; dropping it stops them.
     private let pipeline: OrderedPipeline<Block, BlockResult>
@@ -29,11 +30,13 @@ public struct ParallelVCardReader: ContactReader {
                                    transform: { block, _ in Self.parseBlock(block, file: file) })
     }
 
+    /// Diagnostics about the file rather than a card, drained (the Windows-1252 note only once).
     public mutating func takeFileDiagnostics() -> [Diagnostic] {
         defer { fileDiagnostics.removeAll() }
         return fileDiagnostics
     }
 
+    /// The next record in file order, with file-wide line and record numbers, or nil at the end.
     public mutating func next() throws -> ReadRecord? {
         while true {
             // Events are stored reversed so popLast() moves each out without copying it.

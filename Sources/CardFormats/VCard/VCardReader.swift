@@ -7,6 +7,7 @@ import CardModel
 /// kept; a card without `END:VCARD` ends at the next `BEGIN` (or the end of the file) with a warning;
 /// properties that can't be understood are kept raw. Like a cursor, ``next()`` is single-pass.
 public struct VCardReader: ContactReader {
+    /// The path as given on the command line, for diagnostics and sources.
     public let file: String
     private var lines: VCardLineReader
     private var line: [UInt8] = []
@@ -24,16 +25,19 @@ public struct VCardReader: ContactReader {
     /// Physical lines consumed so far.
     var linesRead: Int { lines.nextLineNumber - 1 }
 
+    /// Creates a reader over decoded input; `file` names it in diagnostics and sources.
     public init(input: UnicodeInput, file: String) {
         self.file = file
         self.lines = VCardLineReader(input: input)
     }
 
+    /// Diagnostics about the file rather than a card (text outside cards, the Windows-1252 note), drained.
     public mutating func takeFileDiagnostics() -> [Diagnostic] {
         defer { fileDiagnostics.removeAll() }
         return fileDiagnostics
     }
 
+    /// The next card, or nil at the end of the input; a card left open ends at the next `BEGIN:VCARD`.
     public mutating func next() throws -> ReadRecord? {
         var card: VCardCardBuilder?
         if let begin = pendingBeginLine {

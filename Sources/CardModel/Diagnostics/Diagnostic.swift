@@ -4,13 +4,18 @@
 /// `message` never contains contact data; `detail` may (the offending value) and is shown only
 /// when the user asks for it (`--verbose`), because contacts are personal data.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// How serious the problem is: a note, a warning or an error.
     public var severity: Severity
+    /// The stable code scripts match on (`vcard.missing-end`).
     public var code: DiagnosticCode
+    /// What happened, for people; never contains contact data.
     public var message: String
+    /// Where in the input the problem is.
     public var location: SourceLocation
     /// Extra context that may include personal data; off by default when printed.
     public var detail: String?
 
+    /// Creates a diagnostic; `detail` is the offending value, shown only with `--verbose`.
     public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
                 at location: SourceLocation, detail: String? = nil) {
         self.severity = severity
@@ -23,12 +28,14 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// Compiler style: `file:line: warning: message [code]`.
     public var description: String { rendered(verbose: false) }
 
+    /// The compiler-style text, with ``detail`` on an indented second line when `verbose` is true.
     public func rendered(verbose: Bool) -> String {
         var text = "\(location): \(severity.rawValue): \(message) [\(code.rawValue)]"
         if verbose, let detail { text += "\n    \(detail)" }
         return text
     }
 
+    /// How serious a diagnostic is, ordered note < warning < error.
     public enum Severity: String, Sendable, Comparable {
         /// Information that changes nothing about the record's status.
         case note

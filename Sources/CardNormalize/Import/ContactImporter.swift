@@ -16,13 +16,17 @@ public struct ContactImporter {
     public var normalizer: ContactNormalizer?
     /// Normalize on this many threads (records are still delivered in input order).
     public var threads: Int
+    /// Where records that name no event were met (`--event`).
+    public var defaultEvent: MetEvent?
 
+    /// Creates an importer with these settings; `threads` is at least 1.
     public init(forcedFormat: SourceFormat? = nil, csv: CSVOptions = CSVOptions(), normalizer: ContactNormalizer? = nil,
-                threads: Int = 1) {
+                threads: Int = 1, defaultEvent: MetEvent? = nil) {
         self.forcedFormat = forcedFormat
         self.csv = csv
         self.normalizer = normalizer
         self.threads = max(1, threads)
+        self.defaultEvent = defaultEvent
     }
 
     /// Reads `paths` in order. Problems with an input are diagnostics; an error thrown by `contact`
@@ -147,7 +151,9 @@ public struct ContactImporter {
                          diagnostic: (Diagnostic) -> Void) throws {
         for d in record.diagnostics { diagnostic(d) }
         summary.count(record.outcome)
-        if let c = record.contact { try contact(c) }
+        guard var c = record.contact else { return }
+        if let defaultEvent, c.events.isEmpty { c.events = [defaultEvent] }
+        try contact(c)
     }
 
     private static func normalize(_ record: inout ReadRecord, _ normalizer: ContactNormalizer) {

@@ -3,14 +3,22 @@ import Foundation
 
 /// The account every run ends with; its counts add up: records = ok + withWarnings + skipped + rejected.
 public struct ImportSummary: Sendable, Equatable {
+    /// Inputs the run was given, readable or not.
     public var files = 0
+    /// Inputs that could not be opened, read or recognised (`input.unreadable`, `input.unknown-format`).
     public var unreadableFiles = 0
+    /// Records read, whatever their outcome: `ok + withWarnings + skipped + rejected`.
     public var records = 0
+    /// Records read with no warning or error (notes allowed).
     public var ok = 0
+    /// Records kept despite warnings (a malformed line skipped, a phone that is not valid).
     public var withWarnings = 0
+    /// Records with nothing to import (an empty card, an empty row), skipped with a warning.
     public var skipped = 0
+    /// Records that could not be read at all, rejected with an error.
     public var rejected = 0
 
+    /// An empty account: every count at zero.
     public init() {}
 
     mutating func count(_ outcome: ReadRecord.Outcome) {

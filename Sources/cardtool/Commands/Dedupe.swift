@@ -15,6 +15,7 @@ extension CardTool {
 
         @OptionGroup var input: InputOptions
         @OptionGroup var match: MatchOptions
+        @OptionGroup var diagnostics: DiagnosticOptions
 
         @Option(name: .long, help: "Write rec_id,cluster_id for every record to this CSV file.")
         var clusters: String?
@@ -29,17 +30,16 @@ extension CardTool {
         var explain = false
 
         func run() throws {
-            let printer = DiagnosticPrinter(verbose: input.verbose, quiet: input.quiet)
+            let printer = diagnostics.printer
             let start = ContinuousClock.now
             let (records, summary) = try input.collect(printer: printer, keepContacts: review != nil)
             let readTime = ContinuousClock.now - start
             let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
                 .run(features: records.features)
-            defer { Teardown.skip(records, result) }
             let ids = records.recordIDs
-            if let clusters { try writeFile(clusters, DedupReports.clusters(result, ids: ids), printer: printer) }
-            if let pairs { try writeFile(pairs, DedupReports.pairs(result, ids: ids), printer: printer) }
-            if let review { try writeFile(review, DedupReports.review(result, records.contacts), printer: printer) }
+            if let clusters { try printer.writeFile(clusters, DedupReports.clusters(result, ids: ids)) }
+            if let pairs { try printer.writeFile(pairs, DedupReports.pairs(result, ids: ids)) }
+            if let review { try printer.writeFile(review, DedupReports.review(result, records.contacts)) }
             if explain {
                 var text = "read and normalized in \(readTime)\n" + DedupReports.modelTable(result)
                 for pair in result.merged { text += DedupReports.explanation(pair, result, ids: ids) }
@@ -47,7 +47,7 @@ extension CardTool {
             }
             printer.summary(summary.line)
             printer.summary(DedupSummary(result).line)
-            if !summary.succeeded { throw ExitCode(1) }
+            exitSkippingTeardown(summary.succeeded ? 0 : 1)
         }
     }
 }

@@ -116,6 +116,11 @@ struct CardToolCLITests {
         ["parse", "x.csv", "--to", "csv", "--crm", "sap"], ["parse", "x.csv", "--delimiter", "#"],
         ["parse", "x.csv", "--map", "Móvil"], ["parse", "x.csv", "--map", "Móvil=fax-machine"],
         ["parse", "x.csv", "--encoding", "klingon"], ["parse", "x.csv", "--excel"],
+        // The same option groups on every command that reads and writes.
+        ["merge", "x.csv", "--excel"], ["merge", "x.csv", "--no-sanitize"], ["merge", "x.csv", "--input-delimiter", "#"],
+        ["merge", "x.csv", "--to", "jsonl", "--vcard-version", "4.0"], ["dedupe", "x.csv", "--map", "A=custom:1",
+        "--map", "B=custom:2", "--map", "C=custom:3", "--map", "D=custom:4", "--map", "E=custom:5", "--map", "F=custom:6",
+        "--map", "G=custom:7"],
     ])
     func usage(arguments: [String]) throws {
         #expect(try run(arguments).status == 64)
@@ -203,6 +208,10 @@ struct CardToolCLITests {
         #expect(try String(contentsOf: out, encoding: .utf8).split(whereSeparator: \.isNewline).count == 12)
         let reviewText = try String(contentsOf: review, encoding: .utf8)
         #expect(reviewText.hasPrefix("probability,match_weight,record_id_1,name_1,emails_1,phones_1,"))
+        // --delimiter sets CSV output too unless --output-delimiter does, as in parse.
+        let semicolons = try run(["merge", "merge/badges.csv", "--input-delimiter", ",", "--delimiter", ";", "--to", "csv", "--crm", "hubspot", "-q"])
+        #expect(semicolons.status == 0)
+        #expect(semicolons.stdout.hasPrefix("First Name;Last Name;Email;"))
     }
 
     @Test("dedupe: clusters, pairs and an explanation per merged pair")

@@ -2,12 +2,16 @@
 /// The synonym table for spreadsheets people make themselves, in English and Spanish, and the
 /// fallback for columns a specific profile does not name.
 public struct GenericContactsProfile: CSVProfile {
+    /// The profile's name, as ``CSVContactReader/profileName`` reports it: `generic`.
     public let name = "generic"
 
+    /// Creates the profile (it has no state).
     public init() {}
 
+    /// Always 1, the lowest score that counts: any profile that recognises the header wins.
     public func score(_ headers: [String]) -> Int { 1 }
 
+    /// The role from the English and Spanish synonym table, else from a numbered group (`E-mail 2 - Value`).
     public func role(for header: String) -> CSVColumnRole? {
         if let role = Self.synonyms[header] { return role }
         return CSVHeader.numberedGroup(header)

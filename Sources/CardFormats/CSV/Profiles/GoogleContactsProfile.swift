@@ -3,10 +3,13 @@
 /// Value` groups) and legacy (`Name, Given Name, … Group Membership`, `E-mail N - Type/Value`).
 /// `* ` marks a system label, ` ::: ` separates several values in one cell.
 public struct GoogleContactsProfile: CSVProfile {
+    /// The profile's name, as ``CSVContactReader/profileName`` reports it: `google`.
     public let name = "google"
 
+    /// Creates the profile (it has no state).
     public init() {}
 
+    /// High for current (`Labels`) or legacy (`Group Membership`) headers; more with numbered groups.
     public func score(_ headers: [String]) -> Int {
         let set = Set(headers)
         var score = 0
@@ -16,6 +19,7 @@ public struct GoogleContactsProfile: CSVProfile {
         return score
     }
 
+    /// Google's name, organization and label columns, else the numbered groups (`Phone 1 - Value`).
     public func role(for header: String) -> CSVColumnRole? {
         switch header {
         case "name": return .fullName
@@ -33,6 +37,7 @@ public struct GoogleContactsProfile: CSVProfile {
         }
     }
 
+    /// Labels split at ` ::: `, with the `* ` of system labels dropped (`* myContacts` → `myContacts`).
     public func categories(_ cell: String) -> [String] {
         CSVValues.multiValues(cell).compactMap(CSVValues.label)
     }

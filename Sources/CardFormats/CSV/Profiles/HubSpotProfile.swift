@@ -1,10 +1,13 @@
 
 /// HubSpot's contact import/export labels (what `--crm hubspot` writes, so exports re-import).
 public struct HubSpotProfile: CSVProfile {
+    /// The profile's name, as ``CSVContactReader/profileName`` reports it: `hubspot`.
     public let name = "hubspot"
 
+    /// Creates the profile (it has no state).
     public init() {}
 
+    /// 7 per HubSpot column present (`Phone Number`, `Company Name`, …) when at least three are, else 0.
     public func score(_ headers: [String]) -> Int {
         let set = Set(headers)
         let hits = ["phone number", "mobile phone number", "company name", "website url", "street address",
@@ -12,6 +15,7 @@ public struct HubSpotProfile: CSVProfile {
         return hits >= 3 ? hits * 7 : 0
     }
 
+    /// HubSpot's e-mail, phone, company, job title, website and LinkedIn columns; nil for the rest.
     public func role(for header: String) -> CSVColumnRole? {
         switch header {
         case "email": .email(types: [], slot: 1)

@@ -6,10 +6,13 @@ import CardModel
 /// Business, home and other addresses and phones keep their type; `E-mail Type` `EX` marks an
 /// Exchange X.500 address, which is not an e-mail address.
 public struct OutlookContactsProfile: CSVProfile {
+    /// The profile's name, as ``CSVContactReader/profileName`` reports it: `outlook`.
     public let name = "outlook"
 
+    /// Creates the profile (it has no state).
     public init() {}
 
+    /// 10 per Outlook column present (English or Spanish, whichever has more) when at least three are, else 0.
     public func score(_ headers: [String]) -> Int {
         let set = Set(headers)
         let english = ["e-mail address", "business phone", "job title", "business street", "home street",
@@ -19,14 +22,17 @@ public struct OutlookContactsProfile: CSVProfile {
         return max(english, spanish) >= 3 ? 10 * max(english, spanish) : 0
     }
 
-    /// Spanish-localised exports write `DD/MM/YYYY`.
+    /// Month first, as English Outlook writes; a Spanish-localised export (`DD/MM/YYYY`) is told by
+    /// its Spanish headers, which the mapper checks for every profile.
     public var prefersDayFirst: Bool { false }
 
+    /// The role from Outlook's English and Spanish column table; nil for columns it does not list.
     public func role(for header: String) -> CSVColumnRole? {
         if let role = Self.roles[header] { return role }
         return nil
     }
 
+    /// Outlook's values for empty fields (`Priority` `Normal`, `Private` `False`, in English or Spanish).
     public func isFiller(header: String, value: String) -> Bool {
         switch (header, value.lowercased()) {
         case ("gender", "unspecified"), ("genero", "sin especificar"), ("sensitivity", "normal"),
@@ -38,6 +44,7 @@ public struct OutlookContactsProfile: CSVProfile {
         }
     }
 
+    /// Splits at `;` only, trimmed, empty entries dropped.
     public func categories(_ cell: String) -> [String] {
         CSVValues.split(cell, separators: [";"]).map { $0.trimmed() }.filter { !$0.isEmpty }
     }

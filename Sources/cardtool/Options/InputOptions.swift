@@ -1,0 +1,92 @@
+import ArgumentParser
+import CardParse
+
+/// What to read and how: the input files and every reading flag, shared by every command that
+/// reads contact files.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Input files (vCard, CSV, HTML, mixed); '-' reads standard input.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: "Force the input format instead of detecting it: vcard, csv or html.")
+    var from: InputFormat?
+
+    @Option(name: .long, help: "CSV delimiter (',', ';', tab or '|') for CSV input, and for CSV output unless --output-delimiter is given.")
+    var delimiter: String?
+
+    @Option(name: .customLong("input-delimiter"), help: "CSV delimiter for input only.")
+    var inputDelimiter: String?
+
+    @Option(name: .long, help: "Text encoding of CSV input (utf-8, windows-1252, iso-8859-1, …) instead of detecting it.")
+    var encoding: String?
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Map a CSV column to a field, e.g. \"Móvil=mobile\"; \"DNI=custom:DNI\" also compares it (repeatable).",
+                               valueName: "Column=field"))
+    var map: [String] = []
+
+    @Option(name: .customLong("id-column"), help: "CSV column that identifies each record (the record id in reports).")
+    var idColumn: String?
+
+    @Option(name: .long, help: "Default region for national phone numbers (ISO code such as ES, MX, US); else CARDTOOL_REGION, else the locale.")
+    var region: String?
+
+    @Option(name: .long, help: "Event where these contacts were met, for records that do not name one.")
+    var event: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Give at least one input file, or '-' for standard input.") }
+        for d in [delimiter, inputDelimiter].compactMap({ $0 }) where CSVDialect(argument: d) == nil {
+            throw ValidationError("Unknown delimiter '\(d)': use ',', ';', tab or '|'.")
+        }
+        if let region, region.count != 2 || !region.allSatisfy(\.isLetter) {
+            throw ValidationError("--region takes a two-letter country code such as ES, MX or US.")
+        }
+        if let encoding, Charset(ianaName: encoding) == nil { throw ValidationError("Unknown encoding '\(encoding)'.") }
+        let custom = CSVOptions.customFields(try mappings())
+        if custom.count > MatchField.maxCustomFields {
+            throw ValidationError("At most \(MatchField.maxCustomFields) custom fields (--map column=custom:NAME) can be compared.")
+        }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
+    }
+
+    /// `--map` entries as header → role.
+    func mappings() throws -> [String: CSVColumnRole] {
+        do { return try CSVOptions.mappings(map) } catch { throw ValidationError(error.description) }
+    }
+
+    /// Custom fields named by `--map`, which deduplication compares.
+    var customFields: [String] { CSVOptions.customFields((try? mappings()) ?? [:]) }
+
+    /// The importer these options describe; `normalize: false` reads source values only.
+    func importer(normalize: Bool = true, keys: Bool = true, threads: Int = 1) throws -> ContactImporter {
+        let csv = CSVOptions(dialect: (inputDelimiter ?? delimiter).flatMap(CSVDialect.init(argument:)),
+                             charset: encoding.flatMap(Charset.init(ianaName:)), overrides: try mappings(), idColumn: idColumn)
+        let normalizer = normalize ? ContactNormalizer(region: ContactNormalizer.defaultRegion(option: region), computeKeys: keys) : nil
+        return ContactImporter(forcedFormat: from?.sourceFormat, csv: csv, normalizer: normalizer, threads: threads,
+                               defaultEvent: event.map { MetEvent(name: $0) })
+    }
+
+    /// Reads every input, normalized on all cores, into features for deduplication (keeping the
+    /// contacts only when asked); prints diagnostics; returns the collector and the account.
+    func collect(printer: DiagnosticPrinter, keepContacts: Bool) throws -> (FeatureCollector, ImportSummary) {
+        let collector = FeatureCollector(customFields: customFields, keepContacts: keepContacts)
+        // Matching keys are not read: features compute what they compare, and a merge gives the
+        // merged people their keys.
+        let summary = try importer(keys: false, threads: Parallel.defaultThreads)
+            .run(paths: files, contact: collector.append, diagnostic: printer.print)
+        return (collector.finish(), summary)
+    }
+}
+
+/// `--from`.
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case vcard, csv, html
+
+    var sourceFormat: SourceFormat {
+        switch self {
+        case .vcard: .vcard
+        case .csv: .csv
+        case .html: .html
+        }
+    }
+}
