@@ -2,7 +2,7 @@
 #   make demo   merge the three-format fixtures into one address book, and parse every fixture (in demo-out/)
 #   make test   run the test suite
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libphonenumber-dev valgrind binutils
+APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev valgrind binutils
 FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv) \
             $(wildcard Tests/Fixtures/html/*.html)
 MERGE := Tests/Fixtures/merge/cards.vcf Tests/Fixtures/merge/badges.csv Tests/Fixtures/merge/connections.html

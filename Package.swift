@@ -4,12 +4,14 @@ import PackageDescription
 // The stages are modules, and a module sees only the stages below it, so the compiler refuses a
 // back-edge:
 //
-//   CardModel ← CardFormats ← CardNormalize ← CardDedup ← CardExport ← CardParse ← cardtool
+//   CardModel ← CardFormats ← CardNormalize ← CardDedup ← CardExport ← CardStore ← CardParse ← cardtool
 //
 // CardModel: the contact model and diagnostics. CardFormats: byte I/O, the vCard, CSV and HTML
 // readers, the vCard and CSV writers. CardNormalize: names, phones, e-mails, URLs, and the importer
 // (files in, normalized contacts out). CardDedup: matching and merging. CardExport: JSON Lines and
-// the CRM layouts. CardParse re-exports them all for library users.
+// the CRM layouts. CardStore: the event book (SQLite through GRDB). CardParse re-exports them all
+// for library users. Export sits below the book so the book writes its people through the same
+// exporters.
 // CardConcurrency (the ordered pipeline and the parallel map) sits under every stage.
 // C targets: CLibXML2 (system library, HTML parsing) and CPhoneNumber (C++ shim over libphonenumber).
 
@@ -26,6 +28,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libxml2 through pkg-config, in the shape of GRDB's SQLite target.
@@ -50,7 +53,12 @@ let package = Package(
         ),
         .target(name: "CardDedup", dependencies: ["CardNormalize"], swiftSettings: crossModule),
         .target(name: "CardExport", dependencies: ["CardDedup"], swiftSettings: crossModule),
-        .target(name: "CardParse", dependencies: ["CardExport"], swiftSettings: crossModule),
+        .target(
+            name: "CardStore",
+            dependencies: ["CardExport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: crossModule
+        ),
+        .target(name: "CardParse", dependencies: ["CardStore"], swiftSettings: crossModule),
         .executableTarget(
             name: "cardtool",
             dependencies: [
@@ -60,7 +68,7 @@ let package = Package(
             swiftSettings: crossModule
         ),
         .executableTarget(name: "cardbench", dependencies: ["CardParse"], swiftSettings: crossModule),
-        .testTarget(name: "CardParseTests", dependencies: ["CardParse"]),
+        .testTarget(name: "CardParseTests", dependencies: ["CardParse", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     cxxLanguageStandard: .cxx17
 )

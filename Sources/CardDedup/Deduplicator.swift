@@ -22,58 +22,89 @@ public struct Deduplicator: Sendable {
 
     /// Deduplicates records already turned into features (see ``FeatureCollector``).
     public func run(features: [RecordFeatures]) -> DedupResult {
-        let custom = configuration.customFields
         let threads = configuration.threads
         var timings: [(String, Double)] = []
         var clock = Date()
         func lap(_ name: String) { timings.append((name, -clock.timeIntervalSinceNow)); clock = Date() }
 
-        let stats = FeatureStatistics(features, threads: threads)
-        let comparator = PairComparator(customFields: custom, stats: stats)
+        let comparator = PairComparator(customFields: configuration.customFields,
+                                        stats: FeatureStatistics(features, threads: threads))
         lap("features")
-        let blocker = CandidateBlocker(threads: threads)
-        let (pairs, rules) = blocker.candidates(features)
+        let (pairs, rules) = CandidateBlocker(threads: threads).candidates(features)
         var ruleCounts = [Int](repeating: 0, count: CandidateBlocker.Rule.allCases.count)
         for r in rules { for k in 0..<ruleCounts.count where r & (1 << UInt16(k)) != 0 { ruleCounts[k] += 1 } }
         lap("blocking")
-        var model = MatchModel(fields: comparator.fields)
-        model.estimateU(counts: randomPairLevels(features, comparator))
-        estimateDependence(&model, features)
-        estimate(&model, pairs, rules, features, comparator)
+        var model = estimateModel(features: features, comparator: comparator, pairs: pairs, rules: rules)
+        model.setPrior(records: features.count)
         lap("estimation")
+        let scored = score(pairs: pairs, rules: rules, features: features, comparator: comparator, model: model)
+        lap("scoring")
+        let clustering = cluster(scored, features: features, comparator: comparator, model: model)
+        lap("clustering")
+        return DedupResult(clusterOf: clustering.clusterOf, clusters: clustering.clusters, merged: clustering.merged,
+                           scored: scored, review: clustering.review, candidatePairs: pairs.count, model: model,
+                           comparator: comparator, features: features, timings: timings, ruleCounts: ruleCounts)
+    }
+
+    /// Scores candidate pairs (`i << 32 | j`, with the rules that proposed each) and keeps those at
+    /// or above the review threshold, on all cores.
+    public func score(pairs: [UInt64], rules: [UInt16], features: [RecordFeatures], comparator: PairComparator,
+                      model: MatchModel) -> [ScoredPair] {
         let reviewAt = configuration.reviewThreshold
-        let frozen = model
         let restBound = model.maxRestWeight
         let reviewWeight = log2(reviewAt / (1 - reviewAt))
         // Borrowed references: both threads read the same records, and retaining them would make
-        // the cores fight over their reference counts (`features` keeps them alive).
+        // the cores fight over their reference counts.
         let records = BorrowedReferences(features)
-        let scored: [ScoredPair] = Parallel.map(pairs.count, threads: threads, minChunk: 4096) { range in
+        return Parallel.map(pairs.count, threads: configuration.threads, minChunk: 4096) { range in
             var out: [ScoredPair] = []
             for k in range {
                 let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
                 let c: PairComparison? = records.withPair(a, b) { fa, fb in
                     var c = comparator.compareIdentity(fa, fb, a)
-                    if frozen.priorWeight + frozen.evidence(c) + restBound < reviewWeight { return nil }
+                    if model.priorWeight + model.evidence(c) + restBound < reviewWeight { return nil }
                     comparator.compareRest(fa, fb, a, into: &c)
                     return c
                 }
                 guard let c else { continue }
-                let (w, p) = frozen.score(c)
+                let (w, p) = model.score(c)
                 if p >= reviewAt { out.append(ScoredPair(a: a, b: b, weight: w, probability: p, rules: rules[k], comparison: c)) }
             }
             return out
         }
-        lap("scoring")
+    }
+
+    /// Which records are one person, from scored pairs.
+    public struct Clustering: Sendable {
+        /// For each record, its cluster's index in ``clusters``.
+        public var clusterOf: [Int]
+        /// Clusters as record indices, in order of their first record.
+        public var clusters: [[Int]]
+        /// Pairs that joined two clusters, strongest first.
+        public var merged: [ScoredPair]
+        /// Grey-zone pairs left in different clusters, and matches the chain guard refused.
+        public var review: [ScoredPair]
+    }
+
+    /// Joins records into clusters, strongest pairs first, under the chain guard.
+    ///
+    /// - Parameters:
+    ///   - groups: records that are one person before any pair is looked at (a book's people,
+    ///     records a person linked); they are joined without checks.
+    ///   - apart: pairs (`i << 32 | j`, i < j) that must never share a cluster (a person's split).
+    public func cluster(_ scored: [ScoredPair], features: [RecordFeatures], comparator: PairComparator, model: MatchModel,
+                        groups: [[Int]] = [], apart: Set<UInt64> = []) -> Clustering {
         var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)
+        for group in groups { for r in group.dropFirst() { _ = clusterer.join(group[0], r, checked: false) } }
         let matches = scored.filter { $0.probability >= configuration.threshold }.sorted { $0.weight > $1.weight }
         var merged: [ScoredPair] = [], refused: [ScoredPair] = []
-        let floor = max(configuration.minimumEvidence, configuration.compatibilityWeight - frozen.priorWeight)
+        let floor = max(configuration.minimumEvidence, configuration.compatibilityWeight - model.priorWeight)
         for pair in matches {
             let joined = clusterer.join(pair.a, pair.b) { x, y in
                 // Always in index order: a comparison takes value frequencies from its first record.
                 let (i, j) = (min(x, y), max(x, y))
-                return frozen.evidence(comparator.compare(features[i], features[j], i, j)) >= floor
+                if !apart.isEmpty && apart.contains(UInt64(i) << 32 | UInt64(j)) { return false }
+                return model.evidence(comparator.compare(features[i], features[j], i, j)) >= floor
             }
             switch joined {
             case .joined: merged.append(pair)
@@ -85,9 +116,6 @@ public struct Deduplicator: Sendable {
         var review = scored.filter { $0.probability < configuration.threshold && clusterOf[$0.a] != clusterOf[$0.b] }
         review += refused.filter { clusterOf[$0.a] != clusterOf[$0.b] }
         review.sort { $0.weight > $1.weight }
-        lap("clustering")
-        return DedupResult(clusterOf: clusterOf, clusters: clusters, merged: merged, scored: scored, review: review,
-                           candidatePairs: pairs.count, model: model, comparator: comparator, features: features,
-                           timings: timings, ruleCounts: ruleCounts)
+        return Clustering(clusterOf: clusterOf, clusters: clusters, merged: merged, review: review)
     }
 }

@@ -51,8 +51,32 @@ public struct ContactExport {
     /// What comes before the first contact (the CSV header row, and a BOM when asked for).
     public mutating func start() -> [UInt8] {
         guard format == .csv else { return [] }
-        csv.writeRow(exporter.header, sanitizeCells: false)
+        csv.writeRow(exporter.header + (people ? [Self.personIDColumn] : []), sanitizeCells: false)
         return csv.takeOutput()
+    }
+
+    /// The column CRM layouts get when people of the event book are written: their stable id, so
+    /// a CRM that keeps it updates the person instead of adding them again.
+    public static let personIDColumn = "cardtool ID"
+
+    /// Whether the rows are people of the event book (CSV gets the ``personIDColumn``).
+    public var people = false
+
+    /// One person's bytes: JSON Lines with the book's keys, vCard with `X-CARDTOOL-ID`, CSV with
+    /// the id column.
+    public mutating func bytes(for person: Person, diagnostics: inout [Diagnostic]) -> [UInt8] {
+        switch format {
+        case .jsonl:
+            jsonl.write(person)
+            return jsonl.takeOutput()
+        case .vcf:
+            var c = person.contact
+            c.extras.append(RawProperty(name: "X-CARDTOOL-ID", value: person.id))
+            vcard.write(c)
+            return vcard.takeOutput()
+        case .csv:
+            return row(for: person.contact, extra: [person.id], diagnostics: &diagnostics)
+        }
     }
 
     /// One contact's bytes; values the CSV layout has no column for become a warning.
@@ -65,16 +89,20 @@ public struct ContactExport {
             vcard.write(contact)
             return vcard.takeOutput()
         case .csv:
-            var overflow: [String] = []
-            csv.writeRow(exporter.row(for: contact, overflow: &overflow))
-            if !overflow.isEmpty {
-                let location = SourceLocation(file: contact.source?.file ?? "-", line: contact.source?.line,
-                                              record: contact.source?.record)
-                diagnostics.append(Diagnostic(.warning, .csvExportOverflow,
-                    "\(overflow.count) value\(overflow.count == 1 ? "" : "s") did not fit the \(exporter.name) layout",
-                    at: location, detail: overflow.joined(separator: " | ")))
-            }
-            return csv.takeOutput()
+            return row(for: contact, extra: [], diagnostics: &diagnostics)
         }
+    }
+
+    private mutating func row(for contact: Contact, extra: [String], diagnostics: inout [Diagnostic]) -> [UInt8] {
+        var overflow: [String] = []
+        csv.writeRow(exporter.row(for: contact, overflow: &overflow) + extra)
+        if !overflow.isEmpty {
+            let location = SourceLocation(file: contact.source?.file ?? "-", line: contact.source?.line,
+                                          record: contact.source?.record)
+            diagnostics.append(Diagnostic(.warning, .csvExportOverflow,
+                "\(overflow.count) value\(overflow.count == 1 ? "" : "s") did not fit the \(exporter.name) layout",
+                at: location, detail: overflow.joined(separator: " | ")))
+        }
+        return csv.takeOutput()
     }
 }

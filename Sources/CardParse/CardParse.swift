@@ -6,3 +6,4 @@
 @_exported import CardNormalize
 @_exported import CardDedup
 @_exported import CardExport
+@_exported import CardStore

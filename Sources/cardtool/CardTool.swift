@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `cardtool`: reads contacts from vCard (and, later, CSV and HTML) into one clean address book.
+/// `cardtool`: contact files from networking events into one clean, deduplicated address book that remembers.
 @main
 struct CardTool: ParsableCommand {
     static let version = "0.1.0"
@@ -13,7 +13,9 @@ struct CardTool: ParsableCommand {
             read or a record was rejected, 64 for usage errors.
             """,
         version: version,
-        subcommands: [Parse.self, Merge.self, Dedupe.self],
+        subcommands: [Parse.self, Merge.self, Dedupe.self, Import.self, List.self, Show.self, Search.self, Events.self, History.self,
+                      Undo.self, Split.self, Link.self, Edit.self, Touch.self, Followup.self, Tag.self, Cadence.self, Reconnect.self,
+                      Export.self, Match.self],
         defaultSubcommand: Parse.self
     )
 }

@@ -37,7 +37,7 @@ public struct CandidateBlocker: Sendable {
         }
 
         /// Largest group a key may have and still block.
-        var cap: Int {
+        public var cap: Int {
             switch self {
             case .email, .phone, .linkedIn, .customValue: 12
             case .emailLocalPart: 30
@@ -57,11 +57,12 @@ public struct CandidateBlocker: Sendable {
     let window = 3
     let threads: Int
 
+    /// A blocker that works on `threads` cores.
+    public init(threads: Int) { self.threads = threads }
+
     /// Pairs `(i << 32 | j)` with i < j, sorted, and the rules behind each.
-    func candidates(_ records: [RecordFeatures]) -> (pairs: [UInt64], rules: [UInt16]) {
-        let keyed: [Rule] = [.email, .phone, .linkedIn, .name, .surnameSoundAndOrganization,
-                             .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname, .postcodeAndSurname,
-                             .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven]
+    public func candidates(_ records: [RecordFeatures]) -> (pairs: [UInt64], rules: [UInt16]) {
+        let keyed = Self.keyedRules
         let perRule = Parallel.map(keyed.count + 2, threads: threads, minChunk: 1) { range -> [[UInt64]] in
             range.map { k in
                 if k < keyed.count { return Self.pairs(keyed[k], records) }
@@ -89,7 +90,30 @@ public struct CandidateBlocker: Sendable {
         return (UInt64(i) << 35) | (UInt64(j) << 6) | UInt64(rule.rawValue)
     }
 
-    static func keys(_ rule: Rule, _ r: RecordFeatures) -> [UInt64] {
+    /// The rules that block on keys (every rule but the two sorted neighbourhoods).
+    public static let keyedRules: [Rule] = [.email, .phone, .linkedIn, .name, .surnameSoundAndOrganization,
+                                            .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname,
+                                            .postcodeAndSurname, .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven]
+
+    /// Within a name key too common to block on (a José García), the keys that split it: the
+    /// second surname and the city, each a key of its own.
+    public static func splitKeys(_ r: RecordFeatures) -> [UInt64] {
+        var out: [UInt64] = []
+        if r.family.count > 1 { out.append(KeyHash.hash(r.family[1], seed: 11)) }
+        if !r.city.isEmpty { out.append(KeyHash.hash(r.city, seed: 13)) }
+        return out
+    }
+
+    /// The name a sorted-neighbourhood rule sorts by (`garcia lopez ana`, `ana garcia lopez`), nil
+    /// for a record without a name.
+    public static func sortName(_ rule: Rule, _ r: RecordFeatures) -> String? {
+        guard r.hasName else { return nil }
+        let g = r.given.first ?? "", f = r.family.joined(separator: " ")
+        return rule == .sortedFamilyGiven ? f + " " + g : g + " " + f
+    }
+
+    /// A record's keys under a keyed rule: records that share one are compared.
+    public static func keys(_ rule: Rule, _ r: RecordFeatures) -> [UInt64] {
         let seed = UInt64(rule.rawValue + 1)
         switch rule {
         case .email: return r.emails
@@ -189,9 +213,7 @@ public struct CandidateBlocker: Sendable {
                 // also share the second surname, or the city.
                 var sub: [(key: UInt64, record: UInt32)] = []
                 for k in start..<end {
-                    let r = records[Int(entries[k].record)]
-                    if r.family.count > 1 { sub.append((KeyHash.hash(r.family[1], seed: 11), entries[k].record)) }
-                    if !r.city.isEmpty { sub.append((KeyHash.hash(r.city, seed: 13), entries[k].record)) }
+                    for key in splitKeys(records[Int(entries[k].record)]) { sub.append((key, entries[k].record)) }
                 }
                 RadixSort.sort(&sub)
                 var s0 = 0
@@ -221,9 +243,8 @@ public struct CandidateBlocker: Sendable {
         var names: [String] = [], ids: [UInt32] = []
         var keyed: [(key: UInt64, record: UInt32)] = []
         names.reserveCapacity(records.count); ids.reserveCapacity(records.count); keyed.reserveCapacity(records.count)
-        for (i, r) in records.enumerated() where r.hasName {
-            let g = r.given.first ?? "", f = r.family.joined(separator: " ")
-            let name = rule == .sortedFamilyGiven ? f + " " + g : g + " " + f
+        for (i, r) in records.enumerated() {
+            guard let name = sortName(rule, r) else { continue }
             var prefix: UInt64 = 0, used = 0
             for b in name.utf8.prefix(8) { prefix = prefix << 8 | UInt64(b); used += 1 }
             if used < 8 { prefix <<= UInt64(8 * (8 - used)) }

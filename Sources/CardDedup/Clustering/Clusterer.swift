@@ -22,11 +22,17 @@ struct Clusterer {
         return r
     }
 
+    /// Joins the clusters of `a` and `b` when every other pair across them is `compatible`.
     mutating func join(_ a: Int, _ b: Int, compatible: (Int, Int) -> Bool) -> Outcome {
+        join(a, b, checked: true, compatible: compatible)
+    }
+
+    /// Joins without checks when `checked` is false (records known to be one person).
+    mutating func join(_ a: Int, _ b: Int, checked: Bool, compatible: (Int, Int) -> Bool = { _, _ in true }) -> Outcome {
         var ra = find(a), rb = find(b)
         if ra == rb { return .alreadyTogether }
-        if members[ra].count + members[rb].count > maxSize { return .refused }
-        for x in members[ra] {
+        if checked && members[ra].count + members[rb].count > maxSize { return .refused }
+        for x in members[ra] where checked {
             for y in members[rb] where !(Int(x) == a && Int(y) == b) && !(Int(x) == b && Int(y) == a) {
                 if !compatible(Int(x), Int(y)) { return .refused }
             }

@@ -14,6 +14,12 @@ public struct PairComparator: Sendable {
         self.stats = stats
     }
 
+    /// A comparator for some records whose value frequencies come from a larger set (a book's
+    /// counts, loaded for these records' values).
+    public init(customFields: [String], records: [RecordFeatures], counts: ValueCounts) {
+        self.init(customFields: customFields, stats: FeatureStatistics(keys: records.map(ValueCounts.keys(of:)), counts: counts))
+    }
+
     /// Compares two records on every field; `ia` and `ib` are their input indices, -1 when unknown.
     public func compare(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, _ ib: Int) -> PairComparison {
         var c = compareIdentity(a, b, ia)

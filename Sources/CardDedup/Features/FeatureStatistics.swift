@@ -19,101 +19,60 @@ struct FeatureStatistics: Sendable {
     var sameCityWithinFamily: [Float] = []
     static let groupMinimum = 30
     static let minimumForFrequencies = 1000
-    var familyTokens: [UInt64: Int32] = [:]
+    /// The counts the frequencies come from (surname words, shared values).
+    var counts = ValueCounts()
+    /// Records with a surname: the denominator of a surname word's frequency.
     var familyTotal: Float = 1
-    /// E-mail (hash ^ 0x5EED) and phone hashes seen on records of differently named people.
-    var shared: Set<UInt64> = []
 
     init() {}
 
+    /// Statistics of a set of records, counted among themselves.
     init(_ records: [RecordFeatures], threads: Int = 1) {
         // Values as 64-bit hashes, computed on all cores; counting then hashes integers, not strings.
-        struct Keys { var given: UInt64 = 0, family: UInt64 = 0, organization: UInt64 = 0, city: UInt64 = 0 }
-        let keys: [Keys] = Parallel.map(records.count, threads: threads) { range in
-            range.map { i in
-                let r = records[i]
-                var k = Keys()
-                if let g = r.given.first { k.given = KeyHash.hash(g) }
-                if !r.family.isEmpty { k.family = KeyHash.hash(r.family.joined(separator: " "), seed: 1) }
-                if !r.organization.isEmpty { k.organization = KeyHash.hash(r.organization, seed: 2) }
-                if !r.city.isEmpty { k.city = KeyHash.hash(r.city, seed: 3) }
-                return k
-            }
+        let keys: [ValueCounts.Keys] = Parallel.map(records.count, threads: threads) { range in
+            range.map { ValueCounts.keys(of: records[$0]) }
         }
-        var given: [UInt64: Int32] = [:], family: [UInt64: Int32] = [:], org: [UInt64: Int32] = [:], city: [UInt64: Int32] = [:]
-        var nGiven = 0, nFamily = 0, nOrg = 0, nCity = 0
-        for (i, k) in keys.enumerated() {
-            if k.given != 0 { given[k.given, default: 0] += 1; nGiven += 1 }
-            if k.family != 0 {
-                family[k.family, default: 0] += 1; nFamily += 1
-                for t in records[i].family { familyTokens[KeyHash.hash(t), default: 0] += 1 }
-            }
-            if k.organization != 0 { org[k.organization, default: 0] += 1; nOrg += 1 }
-            if k.city != 0 { city[k.city, default: 0] += 1; nCity += 1 }
-        }
-        // An address or number on records whose given names cannot be one person's
-        // (a switchboard, `info@`, a family phone) is marked shared. A mobile is one person's:
-        // it counts as shared only between different surnames too (colleagues), since a
-        // nickname or typo we do not know must not turn a person's own number against them.
-        var firstHolder: [UInt64: Int32] = [:]
-        for (i, r) in records.enumerated() {
-            for key in r.emails.map({ $0 ^ 0x5EED }) + r.phones {
-                if let first = firstHolder[key] {
-                    guard !shared.contains(key) else { continue }
-                    let a = records[Int(first)]
-                    if !Self.sameGiven(a, r) && (!(r.mobiles.contains(key) || a.mobiles.contains(key)) || !Self.sameFamily(a, r)) { shared.insert(key) }
-                } else {
-                    firstHolder[key] = Int32(i)
-                }
-            }
-        }
-        familyTotal = Float(max(1, nFamily))
+        self.init(keys: keys, counts: ValueCounts(records, keys: keys))
+    }
+
+    /// Statistics of some records (their value keys) from counts over a larger set, such as a book.
+    init(keys: [ValueCounts.Keys], counts: ValueCounts) {
+        self.counts = counts
         // Frequencies from a few hundred records mostly count one person's own cards: below a
         // thousand values a field gets no term-frequency adjustment (its plain weight applies).
-        func share(_ key: UInt64, _ counts: [UInt64: Int32], _ total: Int) -> Float {
-            guard key != 0, total >= Self.minimumForFrequencies, let count = counts[key] else { return 0 }
-            return Float(count) / Float(total)
+        func share(_ key: UInt64, _ kind: ValueCounts.Kind) -> Float {
+            let total = counts.totals[kind] ?? 0
+            guard key != 0, total >= Self.minimumForFrequencies else { return 0 }
+            let count = counts.count(kind, key)
+            return count > 0 ? Float(count) / Float(total) : 0
         }
-        givenTF = keys.map { share($0.given, given, nGiven) }
-        familyTF = keys.map { share($0.family, family, nFamily) }
-        organizationTF = keys.map { share($0.organization, org, nOrg) }
-        cityTF = keys.map { share($0.city, city, nCity) }
-        givenTFWithinFamily = [Float](repeating: 0, count: records.count)
-        sameCityWithinFamily = [Float](repeating: 0, count: records.count)
-        // Surname groups, by sorting rather than a dictionary of arrays.
-        let order = keys.indices.filter { keys[$0].family != 0 }.sorted {
-            keys[$0].family < keys[$1].family || (keys[$0].family == keys[$1].family && $0 < $1)
+        givenTF = keys.map { share($0.given, .given) }
+        familyTF = keys.map { share($0.family, .family) }
+        organizationTF = keys.map { share($0.organization, .organization) }
+        cityTF = keys.map { share($0.city, .city) }
+        familyTotal = Float(max(1, counts.totals[.family] ?? 0))
+        // Within a surname of at least `groupMinimum` records: its given names' shares and how
+        // often two of its records share a city.
+        givenTFWithinFamily = keys.map { k in
+            guard k.family != 0, k.given != 0, counts.count(.family, k.family) >= Self.groupMinimum else { return 0 }
+            let withGiven = counts.count(.familyWithGiven, k.family)
+            guard withGiven > 0 else { return 0 }
+            return Float(counts.count(.familyGiven, KeyHash.pair(k.family, k.given, seed: 21))) / Float(withGiven)
         }
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            while end < order.count && keys[order[end]].family == keys[order[start]].family { end += 1 }
-            defer { start = end }
-            guard end - start >= Self.groupMinimum else { continue }
-            let members = order[start..<end]
-            var givens: [UInt64: Int] = [:], cities: [UInt64: Int] = [:]
-            var withGiven = 0, withCity = 0
-            for m in members {
-                if keys[m].given != 0 { givens[keys[m].given, default: 0] += 1; withGiven += 1 }
-                if keys[m].city != 0 { cities[keys[m].city, default: 0] += 1; withCity += 1 }
-            }
-            var sameCity: Float = 0
-            if withCity >= 2 {
-                let pairs = Float(withCity) * Float(withCity - 1)
-                sameCity = Float(cities.values.reduce(0) { $0 + $1 * ($1 - 1) }) / pairs
-            }
-            for m in members {
-                if keys[m].given != 0, withGiven > 0 { givenTFWithinFamily[m] = Float(givens[keys[m].given] ?? 0) / Float(withGiven) }
-                sameCityWithinFamily[m] = sameCity
-            }
+        sameCityWithinFamily = keys.map { k in
+            guard k.family != 0, counts.count(.family, k.family) >= Self.groupMinimum else { return 0 }
+            let withCity = Float(counts.count(.familyWithCity, k.family))
+            guard withCity >= 2 else { return 0 }
+            return Float(counts.count(.familyCityPairs, k.family)) / (withCity * (withCity - 1))
         }
     }
 
     func tokenTF(_ token: String) -> Float {
-        familyTotal < Float(Self.minimumForFrequencies) ? 0 : Float(familyTokens[KeyHash.hash(token)] ?? 1) / familyTotal
+        guard familyTotal >= Float(Self.minimumForFrequencies) else { return 0 }
+        return Float(max(1, counts.count(.familyToken, KeyHash.hash(token)))) / familyTotal
     }
-    func isShared(email: UInt64) -> Bool { shared.contains(email ^ 0x5EED) }
-    func isShared(phone: UInt64) -> Bool { shared.contains(phone) }
+    func isShared(email: UInt64) -> Bool { counts.isShared(email ^ 0x5EED) }
+    func isShared(phone: UInt64) -> Bool { counts.isShared(phone) }
 
     /// Whether two records' surnames could be one person's (a word or its sound in common, or a typo).
     static func sameFamily(_ a: RecordFeatures, _ b: RecordFeatures) -> Bool {

@@ -108,7 +108,7 @@ public final class RecordFeatures: @unchecked Sendable {
 
     /// The last nine digits before any extension: enough to tell numbers apart, and the same
     /// whether or not a country code or trunk prefix was written.
-    static func tailDigits(_ text: String) -> String {
+    public static func tailDigits(_ text: String) -> String {
         var digits: [UInt8] = []
         for b in text.utf8 {
             if b >= 0x30 && b <= 0x39 { digits.append(b) }

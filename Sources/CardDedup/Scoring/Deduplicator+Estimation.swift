@@ -4,6 +4,18 @@ import Foundation
 /// Estimating the match model from the records themselves: u from random pairs, m and the prior
 /// by expectation–maximisation on the candidate pairs, and how names and places cluster within a surname.
 extension Deduplicator {
+    /// Estimates the model on a set of records and its candidate pairs: u from random pairs, the
+    /// within-surname corrections, then m and the prior by EM. The prior is for `features.count`
+    /// records; ``MatchModel/setPrior(records:)`` moves it to another size.
+    public func estimateModel(features: [RecordFeatures], comparator: PairComparator, pairs: [UInt64],
+                              rules: [UInt16]) -> MatchModel {
+        var model = MatchModel(fields: comparator.fields)
+        model.estimateU(counts: randomPairLevels(features, comparator))
+        estimateDependence(&model, features)
+        estimate(&model, pairs, rules, features, comparator)
+        return model
+    }
+
     /// Level counts over random record pairs (all pairs when there are few records).
     func randomPairLevels(_ features: [RecordFeatures], _ comparator: PairComparator) -> [[Double]] {
         let n = features.count

@@ -167,8 +167,18 @@ public struct MatchModel: Sendable {
 
     /// The prior over all pairs from an estimate of how many pairs are true matches.
     mutating func setPrior(matches: Double, records: Int) {
+        matchesPerRecord = matches / Double(max(records, 1))
+        setPrior(records: records)
+    }
+
+    /// True matches per record, as estimated: with people holding a few records each, the number
+    /// of matching pairs grows with the records, and the prior for a larger set follows from it.
+    public internal(set) var matchesPerRecord: Double = 0
+
+    /// The prior for a set of `records` records (a book that has grown since the model was estimated).
+    public mutating func setPrior(records: Int) {
         let allPairs = Double(records) * Double(max(records - 1, 1)) / 2
-        let p = min(max(matches / allPairs, 1e-12), 0.5)
+        let p = min(max(matchesPerRecord * Double(max(records, 1)) / allPairs, 1e-12), 0.5)
         priorWeight = log2(p / (1 - p))
         candidateMatchShare = p
     }
@@ -207,3 +217,49 @@ public struct MatchModel: Sendable {
         return rows
     }
 }
+
+extension MatchModel {
+    /// What an estimated model is, for storing it: the fields it compares, m and u of every level,
+    /// the matches per record behind the prior, and the within-surname corrections.
+    public struct Parameters: Codable, Sendable, Equatable {
+        /// Field names in comparison order (custom fields as `custom:NAME`).
+        public var fields: [String]
+        /// m per field and level (index 0 unused).
+        public var m: [[Double]]
+        /// u per field and level (index 0 unused).
+        public var u: [[Double]]
+        /// True matches per record.
+        public var matchesPerRecord: Double
+        /// Bits taken off an agreeing given name when the surnames agree.
+        public var givenGivenFamily: Double
+        /// Bits taken off an agreeing city when the surnames agree.
+        public var cityGivenFamily: Double
+        /// EM iterations the estimate took.
+        public var iterations: Int
+    }
+
+    /// The parameters to store.
+    public var parameters: Parameters {
+        Parameters(fields: fields.map(\.name), m: m, u: u, matchesPerRecord: matchesPerRecord,
+                   givenGivenFamily: givenGivenFamily, cityGivenFamily: cityGivenFamily, iterations: iterations)
+    }
+
+    /// A model from stored parameters, ready to score a set of `records` records; nil when the
+    /// parameters are for other fields than `fields`.
+    public init?(fields: [MatchField], parameters p: Parameters, records: Int) {
+        guard p.fields == fields.map(\.name), p.m.count == fields.count, p.u.count == fields.count,
+              zip(fields, p.m).allSatisfy({ $0.levels.count + 1 == $1.count }),
+              zip(fields, p.u).allSatisfy({ $0.levels.count + 1 == $1.count })
+        else { return nil }
+        self.init(fields: fields)
+        m = p.m
+        u = p.u
+        matchesPerRecord = p.matchesPerRecord
+        givenGivenFamily = p.givenGivenFamily
+        cityGivenFamily = p.cityGivenFamily
+        iterations = p.iterations
+        setPrior(records: records)
+        freeze()
+    }
+}
+

@@ -25,7 +25,18 @@ public struct JSONLWriter {
 
     /// Appends one contact as a JSON object and a line feed, keys in the README contract's order.
     public mutating func write(_ contact: Contact) {
+        write(contact, person: nil)
+    }
+
+    /// Appends a person of the event book: `id` first, the contact's keys, then `lastInteraction`,
+    /// `tags` and `sources`.
+    public mutating func write(_ person: Person) {
+        write(person.contact, person: person)
+    }
+
+    private mutating func write(_ contact: Contact, person: Person?) {
         var o = JSONObject(bytes: JSONObject.take(&out))
+        if let person { o.string("id", person.id) }
         o.string("fullName", contact.fullName)
         Self.name("name", contact.name, into: &o)
         o.string("nickname", contact.nicknames.isEmpty ? nil : contact.nicknames.joined(separator: ", "))
@@ -129,6 +140,24 @@ public struct JSONLWriter {
                 o.int("line", s.line)
                 o.string("format", s.format.rawValue)
                 o.string("id", s.id)
+            }
+        }
+        if let person {
+            if let last = person.lastInteraction {
+                o.object("lastInteraction") { o in
+                    o.string("date", last.date.iso8601)
+                    o.string("kind", last.kind)
+                    o.string("note", last.note)
+                }
+            }
+            o.strings("tags", person.tags)
+            o.array("sources", person.sources) { o, s in
+                o.string("record", s.record)
+                o.string("file", s.file)
+                o.int("number", s.number)
+                o.int("import", s.importID)
+                o.string("event", s.event?.name)
+                o.string("date", s.event?.date?.iso8601)
             }
         }
         o.close()

@@ -57,13 +57,14 @@ struct InputOptions: ParsableArguments {
     /// Custom fields named by `--map`, which deduplication compares.
     var customFields: [String] { CSVOptions.customFields((try? mappings()) ?? [:]) }
 
-    /// The importer these options describe; `normalize: false` reads source values only.
-    func importer(normalize: Bool = true, keys: Bool = true, threads: Int = 1) throws -> ContactImporter {
+    /// The importer these options describe; `normalize: false` reads source values only, and
+    /// `event: false` leaves `--event` to the caller.
+    func importer(normalize: Bool = true, keys: Bool = true, threads: Int = 1, event applyEvent: Bool = true) throws -> ContactImporter {
         let csv = CSVOptions(dialect: (inputDelimiter ?? delimiter).flatMap(CSVDialect.init(argument:)),
                              charset: encoding.flatMap(Charset.init(ianaName:)), overrides: try mappings(), idColumn: idColumn)
         let normalizer = normalize ? ContactNormalizer(region: ContactNormalizer.defaultRegion(option: region), computeKeys: keys) : nil
         return ContactImporter(forcedFormat: from?.sourceFormat, csv: csv, normalizer: normalizer, threads: threads,
-                               defaultEvent: event.map { MetEvent(name: $0) })
+                               defaultEvent: applyEvent ? event.map { MetEvent(name: $0) } : nil)
     }
 
     /// Reads every input, normalized on all cores, into features for deduplication (keeping the

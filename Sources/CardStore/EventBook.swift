@@ -1,0 +1,162 @@
+import CardModel
+import Foundation
+import GRDB
+import Synchronization
+
+/// The event book: one SQLite file that remembers every imported record, the people they make
+/// up, where and when you met them, and every change, so that any change can be undone.
+///
+/// One change (an import, a touch, a split…) is one transaction: a process killed at any moment
+/// leaves the book as it was before the change or after it. The book is in WAL mode, and a second
+/// cardtool that finds it busy waits for the first to finish (`onWait` is told once) instead of
+/// failing. A book written by a newer cardtool is refused, never touched.
+///
+/// ```swift
+/// let book = try EventBook(path: BookLocation.path(option: nil))
+/// let report = try book.importContacts(contacts, options: ImportOptions(files: ["badges.csv"]))
+/// ```
+public final class EventBook: Sendable {
+    /// The book's file.
+    public let path: String
+    let database: DatabaseQueue
+
+    /// How long a second cardtool waits for the first to finish with the book.
+    static let busyWait: TimeInterval = 600
+
+    /// Opens the book at `path`, creating it (and its folder) when `create` is true and it does not
+    /// exist. `onWait` is called once when another process holds the book and this one waits.
+    public init(path: String, create: Bool = true, onWait: (@Sendable () -> Void)? = nil) throws(BookError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists {
+            guard create else { throw BookError(.missing, "no book at \(path) yet: `cardtool import FILE --event NAME` starts one") }
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                    throw BookError(.database, "cannot create \(folder): \(error.localizedDescription)")
+                }
+            }
+        }
+        var config = Configuration()
+        config.journalMode = .wal
+        config.label = "cardtool book"
+        let start = Date()
+        let told = Told()
+        config.busyMode = .callback { _ in
+            if told.once() { onWait?() }
+            usleep(10_000)
+            return -start.timeIntervalSinceNow < EventBook.busyWait
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw BookError(.notABook, "cannot open \(path) as a book: \(Self.reason(error))")
+        }
+        try migrate()
+    }
+
+    /// Calls back once, from any thread.
+    private final class Told: Sendable {
+        private let done = Mutex(false)
+        func once() -> Bool { done.withLock { d in defer { d = true }; return !d } }
+    }
+
+    /// Creates the tables, upgrades an older book, refuses a newer one.
+    private func migrate() throws(BookError) {
+        let migrator = BookSchema.migrator
+        do {
+            let newer = try database.read { db -> Bool in
+                // A database with tables but none of ours is not a book.
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                    throw BookError(.notABook, "\(path) is a database, but not a cardtool book")
+                }
+                return try migrator.hasBeenSuperseded(db)
+            }
+            if newer {
+                throw BookError(.newerBook, "\(path) was written by a newer cardtool; upgrade cardtool to use it (the book is left as it is)")
+            }
+            try migrator.migrate(database)
+        } catch let error as BookError {
+            throw error
+        } catch {
+            throw BookError(.notABook, "cannot open \(path) as a book: \(Self.reason(error))")
+        }
+    }
+
+    /// A database error's reason without its SQL or arguments (they may hold contact data).
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }
+        if let error = error as? BookError { return error.message }
+        return "\(error)"
+    }
+
+    /// Runs `body` in one immediate transaction (the write lock from the start, so two writers
+    /// queue instead of one failing halfway).
+    func write<T>(_ body: (Database) throws -> T) throws(BookError) -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as BookError {
+            throw error
+        } catch {
+            throw BookError(.database, "the book could not be changed: \(Self.reason(error))")
+        }
+    }
+
+    /// Runs `body` in a read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws(BookError) -> T {
+        do {
+            return try database.read { db in try body(db) }
+        } catch let error as BookError {
+            throw error
+        } catch {
+            throw BookError(.database, "the book could not be read: \(Self.reason(error))")
+        }
+    }
+
+    /// Runs a change: one transaction with a `change` row and its journal, so that `undo` can revert
+    /// it. `body` returns the summary the history shows, or nil to abandon the change (nothing
+    /// changed: the transaction is rolled back and leaves no history entry).
+    func change<T>(_ kind: String, _ body: (Database, Journal) throws -> (summary: String, result: T)?) throws(BookError) -> T? {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let id = try Counter.next(.change, db)
+                    let journal = Journal(changeID: id, db: db)
+                    guard let (summary, value) = try body(db, journal) else { return .rollback }
+                    try db.execute(sql: "INSERT INTO change (id, kind, at, summary) VALUES (?, ?, ?, ?)",
+                                   arguments: [id, kind, Self.timestamp(), summary])
+                    try journal.flush()
+                    result = value
+                    return .commit
+                }
+                return result
+            }
+        } catch let error as BookError {
+            throw error
+        } catch {
+            throw BookError(.database, "the book could not be changed: \(Self.reason(error))")
+        }
+    }
+
+    /// Now, as ISO 8601 with seconds, UTC.
+    static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// Today as a calendar date (UTC).
+    public static func today() -> PartialDate {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return PartialDate(year: c.year, month: c.month ?? 1, day: c.day ?? 1)!
+    }
+}

@@ -1,0 +1,507 @@
+import CardConcurrency
+import CardDedup
+import CardModel
+import Foundation
+import GRDB
+
+extension EventBook {
+    /// Brings a batch of normalized contacts into the book as one change: records already in the
+    /// book are skipped, the others are matched against the book (only the records that share a
+    /// blocking key with them or sort next to them by name are read) and against each other, and
+    /// join existing people or become new ones.
+    ///
+    /// Nothing changes, and no history entry is left, when every record is already in the book.
+    public func importContacts(_ contacts: [Contact], options: ImportOptions) throws(BookError) -> ImportReport {
+        let coding = ContactCoding()
+        let threads = options.configuration.threads
+        var report = ImportReport()
+        report.records = contacts.count
+        // Work that needs no book first, outside the transaction.
+        let filled = contacts.map { Self.fill($0, event: options.event) }
+        let prepared: [(json: String, fingerprint: String)]
+        do {
+            prepared = try filled.map { (try coding.encode($0), try coding.fingerprint($0)) }
+        } catch {
+            throw BookError(.database, "a record could not be stored: \(error)")
+        }
+        let result: ImportReport? = try change("import") { db, journal in
+            let known = try Self.knownFingerprints(Set(prepared.map(\.fingerprint)), db)
+            let fresh = prepared.indices.filter { !known.contains(prepared[$0].fingerprint) }
+            report.alreadyInBook = contacts.count - fresh.count
+            guard !fresh.isEmpty else { return nil }
+            var run = ImportRun(db: db, journal: journal, coding: coding, options: options, threads: threads)
+            try run.prepare(fresh.map { filled[$0] }, stored: fresh.map { prepared[$0] })
+            try run.match()
+            let importID = try run.write()
+            report = run.report(report, importID: importID)
+            let what = options.files.count == 1 ? options.files[0] : "\(options.files.count) files"
+            let event = run.eventLabel.map { "; \($0)" } ?? ""
+            return ("import #\(importID): \(what) (\(fresh.count) record\(fresh.count == 1 ? "" : "s")\(event)): "
+                    + "\(report.newPeople) new, \(report.mergedIntoExisting) merged into existing people, \(report.review) for review",
+                    report)
+        }
+        return result ?? report
+    }
+
+    /// The record's own event and date win; `event` fills what it lacks.
+    static func fill(_ contact: Contact, event: MetEvent?) -> Contact {
+        guard let event else { return contact }
+        var c = contact
+        if c.events.isEmpty {
+            c.events = [event]
+        } else {
+            c.events[0].name = c.events[0].name ?? event.name
+            c.events[0].date = c.events[0].date ?? event.date
+        }
+        return c
+    }
+
+    static func knownFingerprints(_ fingerprints: Set<String>, _ db: Database) throws -> Set<String> {
+        var known = Set<String>()
+        for chunk in Array(fingerprints).chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            known.formUnion(try String.fetchAll(db, sql: "SELECT fingerprint FROM record WHERE fingerprint IN (\(marks))",
+                                                arguments: StatementArguments(Array(chunk))))
+        }
+        return known
+    }
+}
+
+/// One import, step by step, inside its transaction: the batch's features, the model, the book's
+/// records it may match, the scores and clusters, and the rows written.
+struct ImportRun {
+    let db: Database
+    let journal: Journal
+    let coding: ContactCoding
+    let options: ImportOptions
+    let threads: Int
+    let deduplicator: Deduplicator
+
+    /// The batch: contacts, their stored form, their features.
+    var contacts: [Contact] = []
+    var stored: [(json: String, fingerprint: String)] = []
+    var fresh: [RecordFeatures] = []
+    var customFields: [String] = []
+    /// Book records taking part: their ids and features (the batch follows them in local indices).
+    var existingIDs: [Int64] = []
+    var existing: [RecordFeatures] = []
+    var existingIndex: [Int64: Int] = [:]
+    var personOf: [Int64: String] = [:]
+    /// Candidate pairs between the batch and the book: (book record id, batch index) → rules.
+    var bookPairs: [Int64: [(Int, UInt16)]] = [:]
+    /// Value hashes the batch marks as shared by differently named people.
+    var newlyShared: Set<UInt64> = []
+    var counts = ValueCounts()
+    var model: MatchModel?
+    var modelNote = ""
+    var clustering: Deduplicator.Clustering?
+    var scored: [ScoredPair] = []
+    var bookRecords = 0
+    var eventLabel: String?
+    // Outcome, for the report.
+    var newPeople = 0, mergedIntoExisting = 0, peopleJoined = 0, reviewPairs = 0
+
+    init(db: Database, journal: Journal, coding: ContactCoding, options: ImportOptions, threads: Int) {
+        self.db = db
+        self.journal = journal
+        self.coding = coding
+        self.options = options
+        self.threads = threads
+        deduplicator = Deduplicator(configuration: options.configuration)
+    }
+
+    var local: [RecordFeatures] { existing + fresh }
+
+    // MARK: Preparing
+
+    mutating func prepare(_ contacts: [Contact], stored: [(json: String, fingerprint: String)]) throws {
+        self.contacts = contacts
+        self.stored = stored
+        customFields = try compareFields()
+        let custom = customFields
+        fresh = Parallel.map(contacts.count, threads: threads, minChunk: 256) { range in
+            range.map { RecordFeatures(contacts[$0], customFields: custom) }
+        }
+        bookRecords = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
+    }
+
+    /// The book's compared custom fields, with the batch's added (six at most).
+    func compareFields() throws -> [String] {
+        let saved = try String.fetchOne(db, sql: "SELECT value FROM book_meta WHERE key = 'custom_fields'")
+        var fields = saved.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
+        for f in options.configuration.customFields where !fields.contains(f) { fields.append(f) }
+        return Array(fields.prefix(MatchField.maxCustomFields))
+    }
+
+    // MARK: Matching
+
+    mutating func match() throws {
+        try loadCandidates()
+        try markShared()
+        try loadCounts()
+        try estimateOrReuse()
+        try score()
+    }
+
+    /// Book records that share a key with a batch record, or sort next to it by name, and every
+    /// record of their people.
+    mutating func loadCandidates() throws {
+        // Keys of the batch, grouped, with how many batch records carry each.
+        var byKey: [Int64: [(Int, CandidateBlocker.Rule?)]] = [:]
+        var nameSplits: [Int64: [(Int, Int64)]] = [:]    // a name key → (record, split key)
+        for (i, r) in fresh.enumerated() {
+            for rule in CandidateBlocker.keyedRules {
+                for k in CandidateBlocker.keys(rule, r) {
+                    let key = RecordIndex.stored(UInt64(rule.rawValue), k)
+                    byKey[key, default: []].append((i, rule))
+                    if rule == .name {
+                        for sub in CandidateBlocker.splitKeys(r) { nameSplits[key, default: []].append((i, RecordIndex.split(k, sub))) }
+                    }
+                }
+            }
+        }
+        let bookCounts = try keyCounts(Array(byKey.keys))
+        var wanted: [Int64: [(Int, CandidateBlocker.Rule)]] = [:]
+        var splitWanted: [Int64: [Int]] = [:]
+        for (key, holders) in byKey {
+            guard let rule = holders.first?.1 else { continue }
+            let inBook = bookCounts[key] ?? 0
+            guard inBook > 0 else { continue }
+            let distinct = Set(holders.map(\.0)).count
+            if inBook + distinct <= rule.cap {
+                wanted[key] = holders.map { ($0.0, rule) }
+            } else if rule == .name {
+                // A common name: within it, records that also share the second surname or the city.
+                for (i, split) in nameSplits[key] ?? [] { splitWanted[split, default: []].append(i) }
+            }
+        }
+        if !splitWanted.isEmpty {
+            let splitCounts = try keyCounts(Array(splitWanted.keys))
+            for (key, holders) in splitWanted where (splitCounts[key] ?? 0) > 0 && (splitCounts[key] ?? 0) + Set(holders).count <= CandidateBlocker.Rule.name.cap {
+                wanted[key] = holders.map { ($0, .name) }
+            }
+        }
+        for chunk in Array(wanted.keys).chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT key, record_id FROM record_key WHERE key IN (\(marks))",
+                                        arguments: StatementArguments(Array(chunk))) {
+                let key: Int64 = row["key"], id: Int64 = row["record_id"]
+                for (i, rule) in wanted[key] ?? [] { bookPairs[id, default: []].append((i, 1 << UInt16(rule.rawValue))) }
+            }
+        }
+        // Sorted neighbourhood: the book's names on either side of each batch record's.
+        for (i, r) in fresh.enumerated() {
+            for (rule, column) in [(CandidateBlocker.Rule.sortedFamilyGiven, "family_given"), (.sortedGivenFamily, "given_family")] {
+                guard let name = CandidateBlocker.sortName(rule, r) else { continue }
+                let after = try Int64.fetchAll(db, sql: "SELECT record_id FROM record_name WHERE \(column) >= ? ORDER BY \(column) LIMIT 3",
+                                               arguments: [name])
+                let before = try Int64.fetchAll(db, sql: "SELECT record_id FROM record_name WHERE \(column) < ? ORDER BY \(column) DESC LIMIT 3",
+                                                arguments: [name])
+                for id in after + before { bookPairs[id, default: []].append((i, 1 << UInt16(rule.rawValue))) }
+            }
+        }
+        try loadPeople(of: Array(bookPairs.keys))
+    }
+
+    /// How many book records carry each stored key.
+    func keyCounts(_ keys: [Int64]) throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for chunk in keys.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT key, COUNT(*) AS n FROM record_key WHERE key IN (\(marks)) GROUP BY key",
+                                        arguments: StatementArguments(Array(chunk))) {
+                counts[row["key"]] = row["n"]
+            }
+        }
+        return counts
+    }
+
+    /// Loads the given book records and every record of their people, with their features.
+    mutating func loadPeople(of recordIDs: [Int64]) throws {
+        var people = Set<String>()
+        for chunk in recordIDs.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            people.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT person_id FROM membership WHERE record_id IN (\(marks))",
+                                                 arguments: StatementArguments(Array(chunk))))
+        }
+        var members: [(Int64, String)] = []
+        for chunk in Array(people).chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT record_id, person_id FROM membership WHERE person_id IN (\(marks))",
+                                        arguments: StatementArguments(Array(chunk))) {
+                members.append((row["record_id"], row["person_id"]))
+            }
+        }
+        let newIDs = members.map(\.0).filter { existingIndex[$0] == nil }.sorted()
+        for (id, person) in members { personOf[id] = person }
+        var json: [Int64: String] = [:]
+        for chunk in newIDs.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT id, contact FROM record WHERE id IN (\(marks))",
+                                        arguments: StatementArguments(Array(chunk))) {
+                json[row["id"]] = row["contact"]
+            }
+        }
+        let texts = newIDs.map { json[$0] ?? "{}" }
+        let custom = customFields
+        let decoded: [RecordFeatures] = Parallel.map(texts.count, threads: threads, minChunk: 128) { range in
+            let coding = ContactCoding()
+            return range.map { RecordFeatures((try? coding.decode(texts[$0])) ?? Contact(), customFields: custom) }
+        }
+        for (id, f) in zip(newIDs, decoded) {
+            existingIndex[id] = existingIDs.count
+            existingIDs.append(id)
+            existing.append(f)
+        }
+    }
+
+    /// The value counts of every record taking part, with the batch counted in.
+    mutating func loadCounts() throws {
+        let freshKeys = fresh.map(ValueCounts.keys(of:))
+        try ValueCountStore.load(for: freshKeys, into: &counts, db: db)
+        for k in freshKeys { counts.add(k) }
+        try ValueCountStore.load(for: existing.map(ValueCounts.keys(of:)), into: &counts, db: db)
+    }
+
+    /// Addresses and numbers of the batch that differently named people hold: compared with the
+    /// first book record that has them, or the first batch record.
+    mutating func markShared() throws {
+        var keys: [UInt64: [Int]] = [:]
+        for (i, r) in fresh.enumerated() { for k in ValueCounts.sharedKeys(r) { keys[k, default: []].append(i) } }
+        try ValueCountStore.loadShared(Array(keys.keys), into: &counts, db: db)
+        // The first holder in the book: the e-mail and phone blocking keys name it.
+        var storedOf: [Int64: UInt64] = [:]
+        for r in fresh {
+            for e in r.emails { storedOf[RecordIndex.stored(UInt64(CandidateBlocker.Rule.email.rawValue), e)] = e ^ 0x5EED }
+            for p in r.phones { storedOf[RecordIndex.stored(UInt64(CandidateBlocker.Rule.phone.rawValue), p)] = p }
+        }
+        var firstInBook: [UInt64: Int64] = [:]
+        for chunk in Array(storedOf.keys).chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT key, MIN(record_id) AS first FROM record_key WHERE key IN (\(marks)) GROUP BY key",
+                                        arguments: StatementArguments(Array(chunk))) {
+                if let k = storedOf[row["key"]] { firstInBook[k] = row["first"] }
+            }
+        }
+        let missing = Set(firstInBook.values).filter { existingIndex[$0] == nil }
+        if !missing.isEmpty { try loadPeople(of: Array(missing)) }
+        for (key, holders) in keys.sorted(by: { $0.key < $1.key }) where !counts.isShared(key) {
+            var first: RecordFeatures? = firstInBook[key].flatMap { existingIndex[$0] }.map { existing[$0] }
+            for i in holders {
+                guard let holder = first else { first = fresh[i]; continue }
+                if ValueCounts.isSharedBetween(holder, fresh[i], key) {
+                    counts.counts[.shared, default: [:]][key] = 1
+                    newlyShared.insert(key)
+                    break
+                }
+            }
+        }
+    }
+
+    /// The stored model when it still fits the book, else a new estimate on the book's records.
+    mutating func estimateOrReuse() throws {
+        let total = bookRecords + fresh.count
+        let fields = MatchField.all(custom: customFields)
+        let state = try ModelState.load(db)
+        if let why = ModelState.reason(state, total: total, customFields: customFields) {
+            var estimated = try estimate()
+            estimated.setPrior(records: total)
+            try ModelState(parameters: estimated.parameters, estimatedAt: total, sample: sampleSize,
+                           customFields: customFields).save(db, journal: journal)
+            try db.execute(sql: """
+                INSERT INTO book_meta (key, value) VALUES ('custom_fields', ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, arguments: [customFields.joined(separator: "\u{1F}")])
+            model = estimated
+            modelNote = why + (sampleSize < total ? " (a random sample of \(sampleSize))" : "")
+        } else if let state, let stored = MatchModel(fields: fields, parameters: state.parameters, records: total) {
+            model = stored
+            let next = Int((Double(state.estimatedAt) * ModelState.growth).rounded(.up))
+            modelNote = "estimated when the book had \(state.estimatedAt) records; it has \(total) now and is estimated again at \(next)"
+        } else {
+            model = try estimate()
+            model?.setPrior(records: total)
+            modelNote = "the stored model did not fit the compared fields: estimated again on \(total) records"
+        }
+    }
+
+    var sampleSize = 0
+
+    /// Estimates on the batch and the book's records (a random sample of a large book).
+    mutating func estimate() throws -> MatchModel {
+        let room = max(0, ModelState.maximumSample - fresh.count)
+        let ids: [Int64] = bookRecords <= room
+            ? try Int64.fetchAll(db, sql: "SELECT id FROM record ORDER BY id")
+            : try Int64.fetchAll(db, sql: "SELECT id FROM record ORDER BY random() LIMIT ?", arguments: [room])
+        var texts: [String] = []
+        texts.reserveCapacity(ids.count)
+        for chunk in ids.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            texts += try String.fetchAll(db, sql: "SELECT contact FROM record WHERE id IN (\(marks)) ORDER BY id",
+                                         arguments: StatementArguments(Array(chunk)))
+        }
+        let custom = customFields
+        let sample: [RecordFeatures] = Parallel.map(texts.count, threads: threads, minChunk: 128) { range in
+            let coding = ContactCoding()
+            return range.map { RecordFeatures((try? coding.decode(texts[$0])) ?? Contact(), customFields: custom) }
+        } + fresh
+        sampleSize = sample.count
+        var sampleCounts = counts
+        try ValueCountStore.load(for: sample.dropLast(fresh.count).map(ValueCounts.keys(of:)), into: &sampleCounts, db: db)
+        let comparator = PairComparator(customFields: customFields, records: sample, counts: sampleCounts)
+        let (pairs, rules) = CandidateBlocker(threads: threads).candidates(sample)
+        return deduplicator.estimateModel(features: sample, comparator: comparator, pairs: pairs, rules: rules)
+    }
+
+    /// Scores the batch's pairs (among itself and with the book) and clusters them with the
+    /// book's people, whose records start together.
+    mutating func score() throws {
+        guard let model else { return }
+        let offset = existing.count
+        var entries: [(UInt64, UInt16)] = []
+        let (within, withinRules) = CandidateBlocker(threads: threads).candidates(fresh)
+        for (pair, rules) in zip(within, withinRules) {
+            let a = Int(pair >> 32) + offset, b = Int(pair & 0xFFFF_FFFF) + offset
+            entries.append((UInt64(a) << 32 | UInt64(b), rules))
+        }
+        for (id, list) in bookPairs {
+            guard let e = existingIndex[id] else { continue }
+            for (i, rule) in list { entries.append((UInt64(e) << 32 | UInt64(offset + i), rule)) }
+        }
+        entries.sort { $0.0 < $1.0 }
+        var pairs: [UInt64] = [], rules: [UInt16] = []
+        for (pair, rule) in entries {
+            if pairs.last == pair { rules[rules.count - 1] |= rule } else { pairs.append(pair); rules.append(rule) }
+        }
+        let records = local
+        let comparator = PairComparator(customFields: customFields, records: records, counts: counts)
+        scored = deduplicator.score(pairs: pairs, rules: rules, features: records, comparator: comparator, model: model)
+        // The book's people start as groups; records a person split apart never meet again.
+        var groups: [String: [Int]] = [:]
+        for (id, e) in existingIndex { if let p = personOf[id] { groups[p, default: []].append(e) } }
+        let apart = try separated()
+        clustering = deduplicator.cluster(scored, features: records, comparator: comparator, model: model,
+                                          groups: groups.values.map { $0.sorted() }, apart: apart)
+    }
+
+    /// Pairs of local records a person said are different people.
+    func separated() throws -> Set<UInt64> {
+        var apart = Set<UInt64>()
+        for chunk in existingIDs.chunked(400) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT a, b FROM link WHERE together = 0 AND a IN (\(marks))",
+                                        arguments: StatementArguments(Array(chunk))) {
+                guard let i = existingIndex[row["a"]], let j = existingIndex[row["b"]] else { continue }
+                apart.insert(UInt64(min(i, j)) << 32 | UInt64(max(i, j)))
+            }
+        }
+        return apart
+    }
+
+    // MARK: Writing
+
+    /// Writes the batch's records and derived rows, assigns them to people, and re-derives the
+    /// people that changed. Returns the import's number.
+    mutating func write() throws -> Int {
+        guard let clustering else { return 0 }
+        let importID = try Counter.next(.importRun, db)
+        try journal.mark(.importAdded, String(importID))
+        let firstID = try Counter.reserve(.record, fresh.count, db)
+        let ids = (0..<fresh.count).map { firstID + Int64($0) }
+        let eventIDs = try events()
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO record (id, import_id, event_id, met_on, file, record_no, line, format, source_id, fingerprint, contact)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (i, c) in contacts.enumerated() {
+            let event = c.events.first
+            try insert.execute(arguments: [ids[i], importID, eventIDs[i], event?.date?.iso8601, c.source?.file ?? "-",
+                                           c.source?.record ?? i + 1, c.source?.line ?? 0, c.source?.format.rawValue ?? "csv",
+                                           c.source?.id, stored[i].fingerprint, stored[i].json])
+        }
+        var bookCounts = ValueCounts()
+        try RecordIndex.add(fresh, ids: ids, counts: &bookCounts, db: db)
+        let markShared = try db.cachedStatement(sql: """
+            INSERT INTO value_count (kind, key, count) VALUES (?, ?, 1) ON CONFLICT (kind, key) DO UPDATE SET count = 1
+            """)
+        for key in newlyShared { try markShared.execute(arguments: [ValueCounts.Kind.shared.rawValue, Int64(bitPattern: key)]) }
+        // People: each cluster with batch records joins the book's person in it, or becomes a new one.
+        let offset = existing.count
+        var changed = Set<String>()
+        let assign = try db.cachedStatement(sql: "INSERT INTO membership (record_id, person_id) VALUES (?, ?)")
+        for cluster in clustering.clusters {
+            let batch = cluster.filter { $0 >= offset }
+            guard !batch.isEmpty else { continue }
+            let people = Set(cluster.filter { $0 < offset }.compactMap { personOf[existingIDs[$0]] })
+            let target: String
+            if people.isEmpty {
+                target = PersonID.make(try Counter.next(.person, db))
+                newPeople += 1
+            } else {
+                target = try oldest(people)
+                mergedIntoExisting += batch.count
+                for other in people where other != target {
+                    try PersonMerging.merge(other, into: target, journal: journal, db: db)
+                    peopleJoined += 1
+                }
+            }
+            for i in batch { try assign.execute(arguments: [ids[i - offset], target]) }
+            changed.insert(target)
+        }
+        // Pairs left for a person to decide, by record id.
+        let review = try db.cachedStatement(sql: "INSERT INTO review (a, b, probability) VALUES (?, ?, ?) ON CONFLICT (a, b) DO NOTHING")
+        func recordID(_ local: Int) -> Int64 { local < offset ? existingIDs[local] : ids[local - offset] }
+        for pair in clustering.review where pair.a >= offset || pair.b >= offset {
+            let a = recordID(pair.a), b = recordID(pair.b)
+            try review.execute(arguments: [min(a, b), max(a, b), pair.probability])
+            reviewPairs += 1
+        }
+        try db.execute(sql: """
+            INSERT INTO import (id, change_id, at, files, records, new_people, merged, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [importID, journal.changeID, EventBook.timestamp(), options.files.joined(separator: "\n"),
+                             fresh.count, newPeople, mergedIntoExisting, reviewPairs])
+        try PersonStore.derive(changed, changeID: journal.changeID, journal: journal, coding: coding, db: db)
+        return Int(importID)
+    }
+
+    /// The person created first among several.
+    func oldest(_ people: Set<String>) throws -> String {
+        people.min { (PersonID.seq($0) ?? .max) < (PersonID.seq($1) ?? .max) }!
+    }
+
+    /// Each record's event row, created when new (its name and date as the record has them).
+    mutating func events() throws -> [Int64?] {
+        var ids: [String: Int64] = [:]
+        var out: [Int64?] = []
+        var labels = Set<String>()
+        for c in contacts {
+            guard let e = c.events.first, e.name != nil || e.date != nil else { out.append(nil); continue }
+            let name = e.name ?? "", date = e.date?.iso8601 ?? ""
+            let key = name + "\u{1}" + date
+            if let id = ids[key] { out.append(id); continue }
+            var id = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE name = ? AND date = ?", arguments: [name, date])
+            if id == nil {
+                let next = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0) + 1
+                try journal.save("event", ["id": next])
+                try db.execute(sql: "INSERT INTO event (id, name, date) VALUES (?, ?, ?)", arguments: [next, name, date])
+                id = next
+            }
+            ids[key] = id
+            labels.insert([name, date].filter { !$0.isEmpty }.joined(separator: ", "))
+            out.append(id)
+        }
+        if labels.count == 1 { eventLabel = labels.first } else if labels.count > 1 { eventLabel = "\(labels.count) events" }
+        return out
+    }
+
+    func report(_ base: ImportReport, importID: Int) -> ImportReport {
+        var r = base
+        r.importID = importID
+        r.newPeople = newPeople
+        r.mergedIntoExisting = mergedIntoExisting
+        r.peopleJoined = peopleJoined
+        r.review = reviewPairs
+        r.model = modelNote
+        return r
+    }
+}

@@ -1,0 +1,55 @@
+import CardDedup
+import CardModel
+
+/// How to bring a batch into the book.
+public struct ImportOptions: Sendable {
+    /// The files the batch was read from, as given (shown in the history).
+    public var files: [String]
+    /// Where the batch was met, for records that do not say (a CSV event or date-met column does):
+    /// the record's own name and date win, this fills what it lacks.
+    public var event: MetEvent?
+    /// Thresholds and custom fields (`--map column=custom:NAME`) for matching.
+    public var configuration: DedupConfiguration
+
+    /// Options for a batch read from `files`.
+    public init(files: [String], event: MetEvent? = nil, configuration: DedupConfiguration = DedupConfiguration()) {
+        self.files = files
+        self.event = event
+        self.configuration = configuration
+    }
+}
+
+/// What an import did.
+public struct ImportReport: Sendable, Equatable {
+    /// The import's number (`cardtool undo --import N`); nil when nothing changed.
+    public var importID: Int?
+    /// Records offered.
+    public var records = 0
+    /// Records the book already had (the same contact met at the same event): skipped.
+    public var alreadyInBook = 0
+    /// People the batch added.
+    public var newPeople = 0
+    /// Records that joined people already in the book.
+    public var mergedIntoExisting = 0
+    /// People already in the book that the batch showed to be one (they are merged).
+    public var peopleJoined = 0
+    /// Pairs waiting for a person to decide.
+    public var review = 0
+    /// Why the match model was estimated again, or reused, for `--explain`.
+    public var model: String = ""
+
+    /// No report yet.
+    public init() {}
+
+    /// `12 records: 7 new people, 4 merged into existing people, 1 for review`.
+    public var line: String {
+        if importID == nil {
+            return "\(records) record\(records == 1 ? "" : "s"): all already in the book; nothing changed"
+        }
+        var text = "\(records) record\(records == 1 ? "" : "s"): \(newPeople) new \(newPeople == 1 ? "person" : "people"), "
+            + "\(mergedIntoExisting) merged into existing people, \(review) for review"
+        if peopleJoined > 0 { text += "; \(peopleJoined) \(peopleJoined == 1 ? "person" : "people") already in the book found to be one" }
+        if alreadyInBook > 0 { text += "; \(alreadyInBook) already in the book" }
+        return text
+    }
+}

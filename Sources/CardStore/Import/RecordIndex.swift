@@ -1,0 +1,147 @@
+import CardDedup
+import CardModel
+import GRDB
+
+/// What the book derives from each record to find it again: its blocking keys (`record_key`), its
+/// names in sort order (`record_name`) and its share of the value counts (`value_count`).
+///
+/// A new record is matched against the records that share a key with it or sort next to it by
+/// name, found through indexes, never by reading the whole book.
+enum RecordIndex {
+    /// Key spaces beyond the blocking rules' own: a common name split by second surname or city.
+    static let splitSpace: UInt64 = 100
+
+    /// A rule's key as stored: the rule mixed in, so that keys of different rules never meet.
+    static func stored(_ space: UInt64, _ key: UInt64) -> Int64 {
+        var h = key ^ ((space + 1) &* 0x9E37_79B9_7F4A_7C15)
+        h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB
+        return Int64(bitPattern: h ^ (h >> 32))
+    }
+
+    /// A name key combined with one of its split keys.
+    static func split(_ nameKey: UInt64, _ sub: UInt64) -> Int64 {
+        stored(splitSpace, KeyHash.pair(nameKey, sub, seed: 5))
+    }
+
+    /// Every stored key of a record, each with the rule it stands for (`nil` for split keys).
+    static func keys(_ r: RecordFeatures) -> [(key: Int64, rule: CandidateBlocker.Rule?)] {
+        var out: [(Int64, CandidateBlocker.Rule?)] = []
+        for rule in CandidateBlocker.keyedRules {
+            for k in CandidateBlocker.keys(rule, r) {
+                out.append((stored(UInt64(rule.rawValue), k), rule))
+                if rule == .name { for sub in CandidateBlocker.splitKeys(r) { out.append((split(k, sub), nil)) } }
+            }
+        }
+        return out
+    }
+
+    /// Adds the derived rows of new records (`ids[i]` is `records[i]`'s id).
+    static func add(_ records: [RecordFeatures], ids: [Int64], counts: inout ValueCounts, db: Database) throws {
+        let insertKey = try db.cachedStatement(sql: "INSERT INTO record_key (key, record_id) VALUES (?, ?)")
+        let insertName = try db.cachedStatement(sql: "INSERT INTO record_name (record_id, family_given, given_family) VALUES (?, ?, ?)")
+        for (r, id) in zip(records, ids) {
+            var seen = Set<Int64>()
+            for (key, _) in keys(r) where seen.insert(key).inserted { try insertKey.execute(arguments: [key, id]) }
+            if let fg = CandidateBlocker.sortName(.sortedFamilyGiven, r), let gf = CandidateBlocker.sortName(.sortedGivenFamily, r) {
+                try insertName.execute(arguments: [id, fg, gf])
+            }
+        }
+        let keys = records.map(ValueCounts.keys(of:))
+        try ValueCountStore.load(for: keys, into: &counts, db: db)
+        let before = counts
+        for k in keys { counts.add(k) }
+        try ValueCountStore.save(counts, changedFrom: before, db: db)
+    }
+
+    /// Removes the derived rows of records leaving the book.
+    static func remove(_ records: [RecordFeatures], ids: [Int64], db: Database) throws {
+        for chunk in ids.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            try db.execute(sql: "DELETE FROM record_key WHERE record_id IN (\(marks))", arguments: StatementArguments(chunk))
+            try db.execute(sql: "DELETE FROM record_name WHERE record_id IN (\(marks))", arguments: StatementArguments(chunk))
+        }
+        var counts = ValueCounts()
+        let keys = records.map(ValueCounts.keys(of:))
+        try ValueCountStore.load(for: keys, into: &counts, db: db)
+        let before = counts
+        for k in keys { counts.remove(k) }
+        try ValueCountStore.save(counts, changedFrom: before, db: db)
+    }
+}
+
+/// The book's value counts, loaded for the values at hand and written back where they changed.
+enum ValueCountStore {
+    /// Totals are stored under the negated kind and key 0.
+    static func totalKind(_ kind: ValueCounts.Kind) -> Int { -kind.rawValue }
+
+    /// Loads every count that records with these keys read or change, and the totals.
+    static func load(for keys: [ValueCounts.Keys], into counts: inout ValueCounts, db: Database) throws {
+        var wanted: [ValueCounts.Kind: Set<UInt64>] = [:]
+        for k in keys {
+            for (kind, key) in ValueCounts.increments(k) { wanted[kind, default: []].insert(key) }
+            if k.family != 0 {
+                // Within-surname statistics read the surname's totals even when this record adds none.
+                for kind in [ValueCounts.Kind.familyWithGiven, .familyWithCity, .familyCityPairs] { wanted[kind, default: []].insert(k.family) }
+            }
+        }
+        for (kind, set) in wanted {
+            let missing = set.filter { counts.counts[kind]?[$0] == nil }
+            for chunk in Array(missing).chunked(500) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))",
+                                            arguments: StatementArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
+                var found: [UInt64: Int] = [:]
+                for row in rows { found[UInt64(bitPattern: row["key"] as Int64)] = row["count"] }
+                for key in chunk { counts.counts[kind, default: [:]][key] = found[key] ?? 0 }
+            }
+        }
+        for kind in [ValueCounts.Kind.given, .family, .organization, .city] where counts.totals[kind] == nil {
+            counts.totals[kind] = try Int.fetchOne(db, sql: "SELECT count FROM value_count WHERE kind = ? AND key = 0",
+                                                   arguments: [totalKind(kind)]) ?? 0
+        }
+    }
+
+    /// Loads whether these e-mail and phone hashes are marked shared.
+    static func loadShared(_ keys: [UInt64], into counts: inout ValueCounts, db: Database) throws {
+        var loaded = counts
+        try load(kind: .shared, Set(keys), into: &loaded, db: db)
+        counts = loaded
+    }
+
+    private static func load(kind: ValueCounts.Kind, _ set: Set<UInt64>, into counts: inout ValueCounts, db: Database) throws {
+        let missing = set.filter { counts.counts[kind]?[$0] == nil }
+        for chunk in Array(missing).chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))",
+                                        arguments: StatementArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
+            var found: [UInt64: Int] = [:]
+            for row in rows { found[UInt64(bitPattern: row["key"] as Int64)] = row["count"] }
+            for key in chunk { counts.counts[kind, default: [:]][key] = found[key] ?? 0 }
+        }
+    }
+
+    /// Writes the counts that differ from `before`.
+    static func save(_ counts: ValueCounts, changedFrom before: ValueCounts, db: Database) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO value_count (kind, key, count) VALUES (?, ?, ?)
+            ON CONFLICT (kind, key) DO UPDATE SET count = excluded.count
+            """)
+        for (kind, values) in counts.counts {
+            let old = before.counts[kind] ?? [:]
+            for (key, count) in values where old[key] != count {
+                try upsert.execute(arguments: [kind.rawValue, Int64(bitPattern: key), count])
+            }
+        }
+        for (kind, total) in counts.totals where before.totals[kind] != total {
+            try upsert.execute(arguments: [totalKind(kind), 0, total])
+        }
+    }
+}
+
+extension Array {
+    /// Consecutive pieces of at most `size` elements (SQL `IN` lists stay short).
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min(count, $0 + size)] }
+    }
+}

@@ -1,0 +1,50 @@
+import GRDB
+
+/// Two people found to be one: the younger id becomes an alias of the older (scripts that kept it
+/// still find the person), and its records, tags, edits, touches and rhythm move over.
+enum PersonMerging {
+    static func merge(_ old: String, into target: String, journal: Journal, db: Database) throws {
+        guard old != target else { return }
+        for id in try Int64.fetchAll(db, sql: "SELECT record_id FROM membership WHERE person_id = ?", arguments: [old]) {
+            try journal.save("membership", ["record_id": id])
+        }
+        try db.execute(sql: "UPDATE membership SET person_id = ? WHERE person_id = ?", arguments: [target, old])
+        for tag in try String.fetchAll(db, sql: "SELECT tag FROM tag WHERE person_id = ?", arguments: [old]) {
+            try journal.save("tag", ["person_id": old, "tag": tag])
+            try journal.save("tag", ["person_id": target, "tag": tag])
+            try db.execute(sql: "DELETE FROM tag WHERE person_id = ? AND tag = ?", arguments: [old, tag])
+            try db.execute(sql: "INSERT INTO tag (person_id, tag) VALUES (?, ?) ON CONFLICT (person_id, tag) DO NOTHING",
+                           arguments: [target, tag])
+        }
+        // A manual value of the older person wins; the younger's fills what the older lacks.
+        for row in try Row.fetchAll(db, sql: "SELECT field, value FROM person_edit WHERE person_id = ?", arguments: [old]) {
+            let field: String = row["field"]
+            try journal.save("person_edit", ["person_id": old, "field": field])
+            try journal.save("person_edit", ["person_id": target, "field": field])
+            try db.execute(sql: "DELETE FROM person_edit WHERE person_id = ? AND field = ?", arguments: [old, field])
+            try db.execute(sql: "INSERT INTO person_edit (person_id, field, value) VALUES (?, ?, ?) ON CONFLICT (person_id, field) DO NOTHING",
+                           arguments: [target, field, row["value"] as String])
+        }
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM touch WHERE person_id = ?", arguments: [old]) {
+            try journal.save("touch", ["id": id])
+        }
+        try db.execute(sql: "UPDATE touch SET person_id = ? WHERE person_id = ?", arguments: [target, old])
+        let oldRhythm = "person:" + old, newRhythm = "person:" + target
+        if let days = try Int.fetchOne(db, sql: "SELECT days FROM cadence WHERE target = ?", arguments: [oldRhythm]) {
+            try journal.save("cadence", ["target": oldRhythm])
+            try journal.save("cadence", ["target": newRhythm])
+            try db.execute(sql: "DELETE FROM cadence WHERE target = ?", arguments: [oldRhythm])
+            try db.execute(sql: "INSERT INTO cadence (target, days) VALUES (?, ?) ON CONFLICT (target) DO NOTHING",
+                           arguments: [newRhythm, days])
+        }
+        for alias in try String.fetchAll(db, sql: "SELECT old_id FROM alias WHERE person_id = ?", arguments: [old]) {
+            try journal.save("alias", ["old_id": alias])
+        }
+        try db.execute(sql: "UPDATE alias SET person_id = ? WHERE person_id = ?", arguments: [target, old])
+        try journal.save("alias", ["old_id": old])
+        try db.execute(sql: "INSERT INTO alias (old_id, person_id) VALUES (?, ?) ON CONFLICT (old_id) DO UPDATE SET person_id = excluded.person_id",
+                       arguments: [old, target])
+        try journal.save("person", ["id": old])
+        try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [old])
+    }
+}

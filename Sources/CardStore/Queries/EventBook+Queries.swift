@@ -1,0 +1,177 @@
+import CardModel
+import CardNormalize
+import Foundation
+import GRDB
+
+/// Which people a listing shows.
+public struct PersonFilter: Sendable {
+    /// Only people met at this event (by name, accents and case ignored).
+    public var event: String?
+    /// Only people with this tag.
+    public var tag: String?
+    /// Only people whose names, e-mails, phones, organization, title or city contain this text
+    /// (accents and case ignored).
+    public var text: String?
+
+    /// A filter; no arguments lists everyone.
+    public init(event: String? = nil, tag: String? = nil, text: String? = nil) {
+        self.event = event
+        self.tag = tag
+        self.text = text
+    }
+}
+
+/// An event in the book and who was met there.
+public struct BookEvent: Sendable, Equatable {
+    /// The event's name (empty for a date-only meeting).
+    public var name: String
+    /// Its date, when known.
+    public var date: PartialDate?
+    /// Records imported from it.
+    public var records: Int
+    /// People met there.
+    public var people: Int
+    /// People first met there.
+    public var new: Int
+    /// A note on the event.
+    public var note: String?
+    /// What going cost.
+    public var cost: Double?
+}
+
+/// Everything the book knows about one person, for `cardtool show`.
+public struct PersonDetail: Sendable {
+    /// The person as listings show them.
+    public var person: Person
+    /// Their records as read, oldest first, with their record ids.
+    public var records: [(id: String, contact: Contact)]
+    /// Interactions logged with `cardtool touch`, newest first.
+    public var touches: [Person.Interaction]
+    /// Older ids that now lead to this person.
+    public var aliases: [String]
+    /// Manual values (`cardtool edit`).
+    public var edits: [(field: String, value: String)]
+    /// Their rhythm in days, and where it comes from (`person`, a tag, `default`).
+    public var cadence: (days: Int, from: String)
+}
+
+extension EventBook {
+    /// The people a filter selects, by name.
+    public func people(_ filter: PersonFilter = PersonFilter()) throws(BookError) -> [Person] {
+        try read { db in
+            var sql = "SELECT p.* FROM person p"
+            var conditions: [String] = [], arguments: [any DatabaseValueConvertible] = []
+            if let event = filter.event {
+                let ids = try Self.eventIDs(matching: event, db)
+                guard !ids.isEmpty else { throw BookError(.notFound, "no event named '\(event)' in the book (`cardtool events` lists them)") }
+                conditions.append("p.id IN (SELECT m.person_id FROM membership m JOIN record r ON r.id = m.record_id WHERE r.event_id IN (\(ids.map { _ in "?" }.joined(separator: ","))))")
+                arguments += ids
+            }
+            if let tag = filter.tag {
+                conditions.append("p.id IN (SELECT person_id FROM tag WHERE tag = ?)")
+                arguments.append(tag)
+            }
+            if let text = filter.text {
+                conditions.append("p.search LIKE ?")
+                arguments.append("%" + Self.searchKey(text) + "%")
+            }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            let coding = ContactCoding()
+            let people = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { try PersonStore.load($0, coding: coding, db: db) }
+            return people.sorted { a, b in
+                let x = TextFolding.fold(PersonStore.displayName(a.contact)), y = TextFolding.fold(PersonStore.displayName(b.contact))
+                return x != y ? x < y : (PersonID.seq(a.id) ?? 0) < (PersonID.seq(b.id) ?? 0)
+            }
+        }
+    }
+
+    /// Search text as stored: folded (accents, case and punctuation away).
+    static func searchKey(_ text: String) -> String {
+        let folded = TextFolding.fold(text)
+        return folded.isEmpty ? text.lowercased() : folded
+    }
+
+    /// Events whose folded name is the folded text (or contains it, when none is equal).
+    static func eventIDs(matching text: String, _ db: Database) throws -> [Int64] {
+        let key = TextFolding.fold(text)
+        let all = try Row.fetchAll(db, sql: "SELECT id, name, date FROM event")
+        let exact = all.filter { TextFolding.fold($0["name"]) == key || ($0["date"] as String) == text }
+        if !exact.isEmpty { return exact.map { $0["id"] } }
+        return all.filter { !key.isEmpty && TextFolding.fold($0["name"]).contains(key) }.map { $0["id"] }
+    }
+
+    /// One person, whatever they were called by: id, old id, e-mail or phone.
+    public func detail(_ who: String) throws(BookError) -> PersonDetail {
+        try read { db in
+            let id = try Self.resolve(who, db)
+            let coding = ContactCoding()
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {
+                throw BookError(.unknownPerson, "no one in the book is '\(who)'")
+            }
+            let person = try PersonStore.load(row, coding: coding, db: db)
+            let records = try Row.fetchAll(db, sql: """
+                SELECT r.id, r.contact FROM membership m JOIN record r ON r.id = m.record_id WHERE m.person_id = ? ORDER BY r.met_on, r.id
+                """, arguments: [id]).map { (PersonID.recordID($0["id"]), try coding.decode($0["contact"])) }
+            let touches = try Row.fetchAll(db, sql: "SELECT date, kind, note FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC",
+                                           arguments: [id]).compactMap { r -> Person.Interaction? in
+                PartialDate(iso8601: r["date"]).map { Person.Interaction(date: $0, kind: r["kind"], note: r["note"]) }
+            }
+            let aliases = try String.fetchAll(db, sql: "SELECT old_id FROM alias WHERE person_id = ? ORDER BY old_id", arguments: [id])
+            let edits = try Row.fetchAll(db, sql: "SELECT field, value FROM person_edit WHERE person_id = ? ORDER BY field", arguments: [id])
+                .map { ($0["field"] as String, $0["value"] as String) }
+            let rhythm = try Self.rhythm(id, tags: person.tags, db)
+            return PersonDetail(person: person, records: records, touches: touches, aliases: aliases, edits: edits, cadence: rhythm)
+        }
+    }
+
+    /// Every event, oldest first, with who was met there.
+    public func events() throws(BookError) -> [BookEvent] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT e.id, e.name, e.date, e.note, e.cost, COUNT(DISTINCT r.id) AS records, COUNT(DISTINCT m.person_id) AS people
+                FROM event e JOIN record r ON r.event_id = e.id JOIN membership m ON m.record_id = r.id
+                GROUP BY e.id, e.name, e.date, e.note, e.cost ORDER BY e.date, e.name
+                """)
+            // A person is new at the event of their earliest record.
+            let firsts = try Row.fetchAll(db, sql: """
+                SELECT m.person_id, r.event_id, r.met_on, r.id FROM membership m JOIN record r ON r.id = m.record_id
+                WHERE r.event_id IS NOT NULL
+                """)
+            var first: [String: (String, Int64, Int64)] = [:]
+            for r in firsts {
+                let person: String = r["person_id"], date: String = r["met_on"] ?? "9999", id: Int64 = r["id"], event: Int64 = r["event_id"]
+                if let f = first[person], (f.0, f.2) <= (date, id) { continue }
+                first[person] = (date, event, id)
+            }
+            var new: [Int64: Int] = [:]
+            for (_, f) in first { new[f.1, default: 0] += 1 }
+            return rows.map { r in
+                let date: String = r["date"]
+                return BookEvent(name: r["name"], date: PartialDate(iso8601: date), records: r["records"], people: r["people"],
+                                 new: new[r["id"]] ?? 0, note: r["note"], cost: r["cost"])
+            }
+        }
+    }
+
+    /// The changes in the book, newest first.
+    public func history(limit: Int? = nil) throws(BookError) -> [BookChange] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, kind, at, summary FROM change ORDER BY id DESC" + (limit.map { " LIMIT \($0)" } ?? ""))
+                .map { BookChange(id: $0["id"], kind: $0["kind"], at: $0["at"], summary: $0["summary"]) }
+        }
+    }
+
+    /// How many records and people the book holds.
+    public func size() throws(BookError) -> (records: Int, people: Int) {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") ?? 0)
+        }
+    }
+
+    /// The matching model's explanation: when it was estimated and on how many records.
+    public func modelNote() throws(BookError) -> String? {
+        try read { db in
+            try ModelState.load(db).map { "estimated when the book had \($0.estimatedAt) records (on \($0.sample)); estimated again at \(Int((Double($0.estimatedAt) * ModelState.growth).rounded(.up)))" }
+        }
+    }
+}

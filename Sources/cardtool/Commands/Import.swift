@@ -1,0 +1,52 @@
+import ArgumentParser
+import CardParse
+
+extension CardTool {
+    /// `cardtool import`: brings an event's contacts into the book, matched against everyone in it.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import contact files into the event book, matched against the people already in it.",
+            discussion: """
+                One import is one change: `cardtool undo` takes it back. Records already in the book (the \
+                same contact met at the same event) are skipped, so importing a file twice changes nothing. \
+                A CSV event or date-met column wins over --event and --date for its row.
+
+                Examples:
+                  cardtool import scans.vcf badges.csv --event "South Summit Madrid" --date 2026-06-05
+                  cardtool import Connections.csv --event LinkedIn
+                  cardtool import expo.csv --event "Expo CDMX" --region MX --store team.sqlite --explain
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+        @Option(name: .long, help: "Date of the event (YYYY-MM-DD), for records that have none.")
+        var date: String?
+        @OptionGroup var match: MatchOptions
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        @Flag(name: .long, help: "Say how the matching model was chosen (estimated on the book, or reused and until when).")
+        var explain = false
+
+        func validate() throws {
+            if let date, PartialDate(iso8601: date)?.year == nil { throw ValidationError("--date takes YYYY-MM-DD, got '\(date)'.") }
+        }
+
+        func run() throws {
+            let printer = diagnostics.printer
+            let book = try store.open(printer: printer)
+            var contacts: [Contact] = []
+            let summary = try input.importer(keys: false, threads: Parallel.defaultThreads, event: false)
+                .run(paths: input.files, contact: { contacts.append($0) }, diagnostic: printer.print)
+            printer.summary(summary.line)
+            let event = (input.event != nil || date != nil)
+                ? MetEvent(name: input.event, date: date.flatMap(PartialDate.init(iso8601:))) : nil
+            let options = ImportOptions(files: input.files, event: event,
+                                        configuration: match.configuration(custom: input.customFields))
+            let report = try printer.book { () throws(BookError) in try book.importContacts(contacts, options: options) }
+            print(report.line)
+            if explain && !report.model.isEmpty { print("model: " + report.model) }
+            if !summary.succeeded { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CardParse
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How a listing is written: an aligned table (the default on a terminal), JSON Lines (the
+/// default otherwise), CSV in a CRM layout, or vCard.
+struct ListingOptions: ParsableArguments {
+    /// The listing formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, jsonl, csv, vcf
+    }
+
+    @Option(name: .long, help: "table, jsonl, csv or vcf (default: table on a terminal, else jsonl).")
+    var to: Format?
+
+    @Option(name: .long, help: "CSV layout with --to csv: generic, hubspot, salesforce, google or outlook.")
+    var crm: CRMProfile?
+
+    @Flag(name: .long, help: "Start CSV output with a UTF-8 byte-order mark, so Excel shows accents.")
+    var excel = false
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if crm != nil && to != .csv { throw ValidationError("--crm needs --to csv.") }
+        if excel && to != .csv { throw ValidationError("--excel needs --to csv.") }
+    }
+
+    /// The format: as asked, else a table for a person at a terminal and JSON Lines for a program.
+    var format: Format {
+        if let to { return to }
+        return output == nil && isatty(1) == 1 ? .table : .jsonl
+    }
+
+    /// Writes people in the chosen format; `table` gives the columns and rows of the table form.
+    func write(_ people: [Person], printer: DiagnosticPrinter, table: () -> Table) throws {
+        let sink = try OutputOptions(output: output).open(printer: printer)
+        try printer.exitOnFailure {
+            switch format {
+            case .table:
+                try sink.write(Array(table().rendered().utf8))
+            case .jsonl, .csv, .vcf:
+                var writer = ContactExport(format: format == .jsonl ? .jsonl : format == .csv ? .csv : .vcf,
+                                           options: .init(crm: crm ?? .generic, byteOrderMark: excel))
+                writer.people = true
+                try sink.write(writer.start())
+                for person in people {
+                    var found: [Diagnostic] = []
+                    try sink.write(writer.bytes(for: person, diagnostics: &found))
+                    found.forEach(printer.print)
+                }
+            }
+            try sink.flush()
+        }
+    }
+}
+
+extension OutputOptions {
+    /// Options that write to `output`.
+    init(output: String?) {
+        self.init()
+        self.output = output
+    }
+}

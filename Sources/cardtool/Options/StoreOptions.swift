@@ -1,0 +1,34 @@
+import ArgumentParser
+import CardParse
+
+/// Which book: `--store PATH`, else `$CARDTOOL_STORE`, else `~/.local/share/cardtool/book.sqlite`.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The event book (default: $CARDTOOL_STORE, else $XDG_DATA_HOME/cardtool/book.sqlite).",
+                                            valueName: "path"))
+    var store: String?
+
+    /// Opens the book; commands that only read do not create it.
+    func open(printer: DiagnosticPrinter, create: Bool = true) throws -> EventBook {
+        let path = BookLocation.path(option: store)
+        do {
+            return try EventBook(path: path, create: create) {
+                printer.summary("waiting for another cardtool to finish with the book…")
+            }
+        } catch {
+            printer.fail(error.message)
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension DiagnosticPrinter {
+    /// Runs a book operation, turning its error into `cardtool: error: …` and exit status 1.
+    func book<T>(_ body: () throws(BookError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            fail(error.message)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,313 @@
+import Foundation
+import GRDB
+import Testing
+@testable import CardModel
+@testable import CardFormats
+@testable import CardNormalize
+@testable import CardDedup
+@testable import CardExport
+@testable import CardStore
+
+/// The event book on a real SQLite file in a temporary folder, fed the season of
+/// `Tests/Fixtures/book` (three events, 24 records, 16 people).
+@Suite("Event book")
+struct EventBookTests {
+    /// A fresh book in its own temporary folder.
+    final class TempBook {
+        let folder: URL
+        let book: EventBook
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-book-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            book = try EventBook(path: folder.appendingPathComponent("book.sqlite").path)
+        }
+        deinit { try? FileManager.default.removeItem(at: folder) }
+        var path: String { folder.appendingPathComponent("book.sqlite").path }
+    }
+
+    static let season: [(file: String, event: String, date: String)] = [
+        ("book/networking-madrid-tech.vcf", "Networking Madrid Tech", "2026-03-12"),
+        ("book/south-summit-badges.csv", "South Summit Madrid", "2026-06-05"),
+        ("book/des-malaga-connections.csv", "DES Málaga", "2026-11-12"),
+    ]
+
+    /// Reads and normalizes a fixture as `cardtool import` does.
+    static func contacts(_ fixture: String) throws -> [Contact] {
+        var out: [Contact] = []
+        let importer = ContactImporter(normalizer: ContactNormalizer(region: "ES", computeKeys: false))
+        _ = try importer.run(paths: [Fixtures.path(fixture)], contact: { c in
+            var c = c
+            c.source?.file = fixture
+            out.append(c)
+        }, diagnostic: { _ in })
+        return out
+    }
+
+    @discardableResult
+    static func importEvent(_ book: EventBook, _ k: Int) throws -> ImportReport {
+        let (file, event, date) = season[k]
+        return try book.importContacts(try contacts(file), options: ImportOptions(
+            files: [file], event: MetEvent(name: event, date: PartialDate(iso8601: date))))
+    }
+
+    /// Who is with whom: each person's records as `file:number`, sorted.
+    static func grouping(_ book: EventBook) throws -> Set<[String]> {
+        Set(try book.people().map { p in p.sources.map { "\(($0.file as NSString).lastPathComponent):\($0.number)" }.sorted() })
+    }
+
+    /// The people a record belongs to, found by one of its files and numbers.
+    static func person(_ book: EventBook, _ file: String, _ number: Int) throws -> Person {
+        try #require(try book.people().first { $0.sources.contains { ($0.file as NSString).lastPathComponent == file && $0.number == number } })
+    }
+
+    /// Everything undo must restore, as comparable text: people with their contacts, tags and
+    /// sources, and the history.
+    static func snapshot(_ book: EventBook) throws -> String {
+        let people = try book.people().map { p -> String in
+            var w = JSONLWriter()
+            w.write(p)
+            return String(decoding: w.takeOutput(), as: UTF8.self)
+        }
+        return people.joined() + (try book.history().map(\.summary).joined(separator: "\n"))
+    }
+
+    @Test("a season of three events: who met where, merged across events")
+    func season() throws {
+        let t = try TempBook()
+        let first = try Self.importEvent(t.book, 0)
+        #expect(first.importID == 1)
+        #expect(first.records == 8 && first.newPeople == 8 && first.mergedIntoExisting == 0)
+        let second = try Self.importEvent(t.book, 1)
+        #expect(second.records == 10)
+        #expect(second.mergedIntoExisting == 5, "Francisco, Bob, Carla (wrongly), Lucía and Javier join people of the first event")
+        #expect(second.newPeople == 5)
+        let third = try Self.importEvent(t.book, 2)
+        #expect(third.records == 6 && third.mergedIntoExisting == 4 && third.newPeople == 2)
+        let groups = try Self.grouping(t.book)
+        #expect(groups.contains(["networking-madrid-tech.vcf:1", "south-summit-badges.csv:1"]), "Paco García is Francisco García López")
+        #expect(groups.contains(["networking-madrid-tech.vcf:3", "south-summit-badges.csv:2"]), "Robert is Bob")
+        #expect(groups.contains(["networking-madrid-tech.vcf:2", "south-summit-badges.csv:4"]), "Lucía after a job change")
+        #expect(groups.contains(["networking-madrid-tech.vcf:6", "south-summit-badges.csv:9"]))
+        #expect(groups.contains(["des-malaga-connections.csv:1", "networking-madrid-tech.vcf:5"]), "Ana on LinkedIn")
+        #expect(groups.contains(["des-malaga-connections.csv:2", "south-summit-badges.csv:6"]))
+        #expect(groups.contains(["des-malaga-connections.csv:3", "networking-madrid-tech.vcf:8"]))
+        #expect(groups.contains(["des-malaga-connections.csv:6", "south-summit-badges.csv:7"]))
+        #expect(try t.book.size() == (records: 24, people: 15), "16 people, Carlos and Carla taken for one")
+        // Where and when each was met.
+        let paco = try Self.person(t.book, "networking-madrid-tech.vcf", 1)
+        #expect(paco.contact.events.map(\.name) == ["Networking Madrid Tech", "South Summit Madrid"])
+        #expect(paco.contact.nicknames.contains("Paco"))
+        #expect(paco.contact.name?.family == "García López")
+        #expect(paco.lastInteraction == Person.Interaction(date: PartialDate(iso8601: "2026-06-05")!, kind: "met"))
+        let events = try t.book.events()
+        #expect(events.map(\.name) == ["Networking Madrid Tech", "South Summit Madrid", "DES Málaga"])
+        #expect(events.map(\.people) == [8, 10, 6])
+        #expect(events.map(\.new) == [8, 5, 2], "each person counts as new where first met")
+    }
+
+    @Test("importing a batch already in the book changes nothing and leaves no history entry")
+    func reimport() throws {
+        let t = try TempBook()
+        try Self.importEvent(t.book, 0)
+        let before = try Self.snapshot(t.book)
+        let again = try Self.importEvent(t.book, 0)
+        #expect(again.importID == nil)
+        #expect(again.alreadyInBook == 8)
+        #expect(again.line == "8 records: all already in the book; nothing changed")
+        #expect(try Self.snapshot(t.book) == before)
+        #expect(try t.book.history().count == 1)
+    }
+
+    @Test("undo reverts each kind of change exactly, one per call")
+    func undoEveryKind() throws {
+        let t = try TempBook()
+        var snapshots = [try Self.snapshot(t.book)]
+        for k in 0..<3 {
+            try Self.importEvent(t.book, k)
+            snapshots.append(try Self.snapshot(t.book))
+        }
+        let carla = try Self.person(t.book, "south-summit-badges.csv", 3)
+        let carlaRecord = try #require(carla.sources.first { $0.file.hasSuffix("south-summit-badges.csv") }).record
+        _ = try t.book.split(carla.id, records: [carlaRecord]); snapshots.append(try Self.snapshot(t.book))
+        let ana = try Self.person(t.book, "networking-madrid-tech.vcf", 5)
+        _ = try t.book.touch(ana.id, note: "Café", date: PartialDate(iso8601: "2026-11-20")!, kind: "meeting"); snapshots.append(try Self.snapshot(t.book))
+        _ = try t.book.tag(ana.id, ["investor"]); snapshots.append(try Self.snapshot(t.book))
+        _ = try t.book.edit(ana.id, set: [("title", "CDO")]); snapshots.append(try Self.snapshot(t.book))
+        let marta = try Self.person(t.book, "south-summit-badges.csv", 10)
+        let sofia = try Self.person(t.book, "networking-madrid-tech.vcf", 7)
+        _ = try t.book.link(marta.id, sofia.id); snapshots.append(try Self.snapshot(t.book))
+        _ = try t.book.cadence(person: nil, tag: "investor", days: 90); snapshots.append(try Self.snapshot(t.book))
+        let kinds = try t.book.history().map(\.kind)
+        #expect(kinds == ["cadence", "link", "edit", "tag", "touch", "split", "import", "import", "import"])
+        snapshots.removeLast()
+        while let expected = snapshots.popLast() {
+            _ = try t.book.undo()
+            #expect(try Self.snapshot(t.book) == expected)
+        }
+        #expect(try t.book.size() == (records: 0, people: 0))
+        #expect(throws: BookError.self) { try t.book.undo() }
+    }
+
+    @Test("split keeps two people apart, and later imports respect it; link keeps them together")
+    func splitAndLink() throws {
+        let t = try TempBook()
+        try Self.importEvent(t.book, 0)
+        try Self.importEvent(t.book, 1)
+        let carlos = try Self.person(t.book, "networking-madrid-tech.vcf", 4)
+        #expect(carlos.sources.count == 2, "Carlos and Carla Ruiz Vega share an address and a mobile: taken for one")
+        let carla = try #require(carlos.sources.first { $0.file.hasSuffix("south-summit-badges.csv") })
+        let text = try t.book.split(carlos.id, records: [carla.record])
+        #expect(text.hasPrefix("split \(carlos.id) into \(carlos.id), "))
+        #expect(try Self.person(t.book, "networking-madrid-tech.vcf", 4).sources.count == 1)
+        // Carla again at a new event: she joins her own person, not her brother.
+        var card = try Self.contacts("book/south-summit-badges.csv")[2]
+        card.source?.record = 1
+        _ = try t.book.importContacts([card], options: ImportOptions(files: ["carla.csv"], event: MetEvent(name: "Foro Pyme", date: PartialDate(iso8601: "2026-09-01"))))
+        let carlaNow = try Self.person(t.book, "south-summit-badges.csv", 3)
+        #expect(carlaNow.sources.count == 2)
+        #expect(try Self.person(t.book, "networking-madrid-tech.vcf", 4).sources.count == 1)
+        // Link: two people the matcher kept apart are one.
+        let sofia = try Self.person(t.book, "networking-madrid-tech.vcf", 7)
+        let marta = try Self.person(t.book, "south-summit-badges.csv", 10)
+        #expect(try t.book.link(marta.id, sofia.id) == "linked \(marta.id) into \(sofia.id)")
+        #expect(try Self.person(t.book, "south-summit-badges.csv", 10).id == sofia.id)
+        // The old id still leads to the person.
+        #expect(try t.book.detail(marta.id).person.id == sofia.id)
+    }
+
+    @Test("undo --import takes one import out after later ones and derives its people again")
+    func removeOldImport() throws {
+        let t = try TempBook()
+        for k in 0..<3 { try Self.importEvent(t.book, k) }
+        let text = try t.book.removeImport(2)
+        #expect(text.hasPrefix("removed import #2 (book/south-summit-badges.csv, 10 records)"))
+        #expect(try t.book.size().records == 14)
+        let paco = try Self.person(t.book, "networking-madrid-tech.vcf", 1)
+        #expect(paco.sources.count == 1)
+        #expect(paco.contact.events.map(\.name) == ["Networking Madrid Tech"])
+        // Valentina and Emma were first met at the removed event: only their LinkedIn records remain.
+        #expect(try Self.person(t.book, "des-malaga-connections.csv", 2).sources.count == 1)
+        let groups = try Self.grouping(t.book)
+        #expect(groups.count == 12, "the first event's 8, and Valentina, Emma, Iñaki and Laura from LinkedIn")
+        // And the removal is a change like any other.
+        _ = try t.book.undo()
+        #expect(try t.book.size() == (records: 24, people: 15))
+        #expect(try Self.person(t.book, "networking-madrid-tech.vcf", 1).sources.count == 2)
+    }
+
+    @Test("a manual value wins over the records until cleared")
+    func edits() throws {
+        let t = try TempBook()
+        try Self.importEvent(t.book, 0)
+        try Self.importEvent(t.book, 1)
+        let lucia = try Self.person(t.book, "networking-madrid-tech.vcf", 2)
+        #expect(lucia.contact.organization == "Quintana Arquitectos", "the latest meeting's job")
+        _ = try t.book.edit(lucia.id, set: [("organization", "Quintana Arquitectura S.L.P."), ("city", "Toledo")])
+        #expect(try t.book.detail(lucia.id).person.contact.organization == "Quintana Arquitectura S.L.P.")
+        #expect(try t.book.detail(lucia.id).person.contact.addresses.first?.locality == "Toledo")
+        _ = try t.book.edit(lucia.id, set: [("organization", nil)])
+        #expect(try t.book.detail(lucia.id).person.contact.organization == "Quintana Arquitectos")
+        #expect(throws: BookError.self) { try t.book.edit(lucia.id, set: [("salary", "1")]) }
+    }
+
+    @Test("touches, follow-ups, rhythms and reconnect")
+    func keepingInTouch() throws {
+        let t = try TempBook()
+        for k in 0..<3 { try Self.importEvent(t.book, k) }
+        // First met at South Summit: Diego, Valentina, Emma, Andrés, Marta.
+        let follow = try t.book.followUp(event: "south summit madrid")
+        #expect(follow.count == 5)
+        let diego = try Self.person(t.book, "south-summit-badges.csv", 5)
+        _ = try t.book.touch(diego.id, note: "Llamada: quiere una demo", date: PartialDate(iso8601: "2026-06-20")!, kind: "call")
+        #expect(try t.book.followUp(event: "South Summit Madrid").count == 4)
+        #expect(try t.book.detail(diego.id).person.lastInteraction
+                == Person.Interaction(date: PartialDate(iso8601: "2026-06-20")!, kind: "call", note: "Llamada: quiere una demo"))
+        // On 2026-11-30, with the default six months, only people last seen in March are due.
+        let today = PartialDate(iso8601: "2026-11-30")!
+        let due = try t.book.reconnect(today: today)
+        #expect(due.map { $0.person.contact.fullName ?? "" }.sorted() == ["Sofía Herrera"])
+        #expect(due.first?.daysOverdue == 263 - 182)
+        // A shorter rhythm for investors brings Diego (tagged) in: 163 days since the call.
+        _ = try t.book.tag(diego.id, ["investor"])
+        _ = try t.book.cadence(person: nil, tag: "investor", days: 90)
+        let now = try t.book.reconnect(today: today)
+        #expect(now.map(\.person.id) == [try Self.person(t.book, "networking-madrid-tech.vcf", 7).id, diego.id])
+        #expect(now.map(\.daysOverdue) == [263 - 182, 163 - 90])
+        let everyone = try t.book.reconnect(today: today, all: true)
+        #expect(everyone.count == 15)
+        #expect(everyone.last?.person.lastInteraction?.date == PartialDate(iso8601: "2026-11-12"))
+    }
+
+    @Test("export of what changed since the last export, and the CRM's own export matched")
+    func crmSync() throws {
+        let t = try TempBook()
+        try Self.importEvent(t.book, 0)
+        let (all, through) = try t.book.peopleToExport(profile: "hubspot", changedOnly: true)
+        #expect(all.count == 8)
+        try t.book.recordExport(profile: "hubspot", through: through)
+        #expect(try t.book.peopleToExport(profile: "hubspot", changedOnly: true).people.isEmpty)
+        try Self.importEvent(t.book, 1)
+        let changed = try t.book.peopleToExport(profile: "hubspot", changedOnly: true).people
+        #expect(changed.count == 10, "5 new people and the 5 the event added records to")
+        #expect(try t.book.peopleToExport(profile: "salesforce", changedOnly: true).people.count == 13, "each layout has its own mark")
+        // The CRM has Francisco with an old address, Ana without a phone, and someone the book lacks.
+        let crm = try Self.contacts("book/hubspot-export.csv")
+        let match = try t.book.match(crm: crm)
+        #expect(match.crmOnly == 1)
+        #expect(match.new.count == 13 - 2)
+        let francisco = try #require(match.updates.first { $0.crmID == "20451" })
+        #expect(francisco.changes.map(\.field).contains("email"))
+        let ana = try #require(match.updates.first { $0.crmID == "20452" })
+        #expect(ana.changes.contains { $0.field == "phone" && $0.book == "+34611223344" })
+    }
+
+    @Test("clusters per record for evaluation, as dedupe writes them")
+    func clusters() throws {
+        let t = try TempBook()
+        try Self.importEvent(t.book, 1)
+        let rows = try t.book.recordClusters()
+        #expect(rows.count == 10)
+        #expect(rows.first?.record == "SSM26-0117")
+        #expect(Set(rows.map(\.person)).count == 10)
+    }
+
+    @Test("a book written by a newer cardtool is refused and left untouched")
+    func newerBook() throws {
+        let t = try TempBook()
+        try Self.importEvent(t.book, 0)
+        let queue = try DatabaseQueue(path: t.path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: t.path))
+        #expect {
+            _ = try EventBook(path: t.path)
+        } throws: { ($0 as? BookError)?.kind == .newerBook }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: t.path)) == before)
+    }
+
+    @Test("a database that is not a book is refused")
+    func notABook() throws {
+        let t = try TempBook()
+        let other = t.folder.appendingPathComponent("other.sqlite").path
+        let queue = try DatabaseQueue(path: other)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE invoices (id INTEGER)") }
+        #expect {
+            _ = try EventBook(path: other)
+        } throws: { ($0 as? BookError)?.kind == .notABook }
+        #expect {
+            _ = try EventBook(path: t.folder.appendingPathComponent("missing.sqlite").path, create: false)
+        } throws: { ($0 as? BookError)?.kind == .missing }
+    }
+
+    @Test("people are found by id, old id, e-mail or phone")
+    func resolving() throws {
+        let t = try TempBook()
+        try Self.importEvent(t.book, 0)
+        let ana = try Self.person(t.book, "networking-madrid-tech.vcf", 5)
+        #expect(try t.book.resolve(ana.id) == ana.id)
+        #expect(try t.book.resolve("ABeltran@GrupoMedialuna.example.com") == ana.id)
+        #expect(try t.book.resolve("611 22 33 44") == ana.id)
+        #expect(throws: BookError.self) { try t.book.resolve("nadie@example.com") }
+        #expect(try t.book.people(PersonFilter(text: "BELTRAN")).map(\.id) == [ana.id])
+        #expect(try t.book.people(PersonFilter(text: "lumière")).count == 1)
+    }
+}
