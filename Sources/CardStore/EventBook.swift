@@ -67,7 +67,7 @@ public final class EventBook: Sendable {
         do {
             let newer = try database.read { db -> Bool in
                 // A database with tables but none of ours is not a book.
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                let tables = try String.fetchAll(try db.cachedStatement(sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
                 if !tables.isEmpty && !tables.contains("grdb_migrations") {
                     throw BookError(.notABook, "\(path) is a database, but not a cardtool book")
                 }
@@ -132,8 +132,7 @@ public final class EventBook: Sendable {
                     let id = try Counter.next(.change, db)
                     let journal = Journal(changeID: id, db: db)
                     guard let (summary, value) = try body(db, journal) else { return .rollback }
-                    try db.execute(sql: "INSERT INTO change (id, kind, at, summary) VALUES (?, ?, ?, ?)",
-                                   arguments: [id, kind, Self.timestamp(), summary])
+                    try db.cachedStatement(sql: "INSERT INTO change (id, kind, at, summary) VALUES (?, ?, ?, ?)").execute(arguments: [id, kind, Self.timestamp(), summary])
                     try journal.flush()
                     result = value
                     return .commit

@@ -3,6 +3,7 @@
 //
 //   swift run -c release cardbench vcard [--cards N] [--runs R] [--file PATH]
 //   swift run -c release cardbench dedupe --file contacts.csv [--runs R]
+//   swift run -c release cardbench store --file contacts.csv [--initial N] [--book-records N] [--batch N] [--runs R]
 //
 // Generates a deterministic vCard 3.0 file (realistic Spanish/international cards, about ten
 // properties each, some 2.1 quoted-printable cards, folded lines, a few photos), then times parsing
@@ -13,13 +14,13 @@ import Glibc
 import CardParse
 
 func usage() -> Never {
-    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n       cardbench normalize [--contacts N] [--runs R] [--file CSV]\n       cardbench dedupe --file CSV [--runs R]\n"
+    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n       cardbench normalize [--contacts N] [--runs R] [--file CSV]\n       cardbench dedupe --file CSV [--runs R]\n       cardbench store --file CSV [--initial N] [--book-records N] [--batch N] [--runs R]\n"
     _ = text.withCString { write(2, $0, strlen($0)) }
     exit(64)
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
-guard let mode = args.first, ["vcard", "csv", "html", "normalize", "dedupe"].contains(mode) else { usage() }
+guard let mode = args.first, ["vcard", "csv", "html", "normalize", "dedupe", "store"].contains(mode) else { usage() }
 args.removeFirst()
 var cards = mode == "csv" || mode == "normalize" ? 1_000_000 : mode == "html" ? 50 : 100_000
 var runs = 3
@@ -27,6 +28,7 @@ var runsGiven = false
 var path: String?
 var only: String?
 var blockSize = 256 << 10
+var initial = 100_000, bookRecords = 1_000_000, batch = 1_000
 while !args.isEmpty {
     let flag = args.removeFirst()
     guard let value = args.first else { usage() }
@@ -37,6 +39,9 @@ while !args.isEmpty {
     case "--file": path = value
     case "--only": only = value
     case "--block-kib": guard let n = Int(value) else { usage() }; blockSize = n * 1024
+    case "--initial": guard let n = Int(value) else { usage() }; initial = n
+    case "--book-records": guard let n = Int(value) else { usage() }; bookRecords = n
+    case "--batch": guard let n = Int(value) else { usage() }; batch = n
     default: usage()
     }
 }
@@ -51,6 +56,10 @@ if mode == "normalize" {
 }
 if mode == "dedupe" {
     try DedupeBench.run(runs: runsGiven ? runs : 1, path: path)
+    exit(0)
+}
+if mode == "store" {
+    try StoreBench.run(path: path, initial: initial, bookRecords: bookRecords, batch: batch, runs: runsGiven ? runs : 3)
     exit(0)
 }
 if mode == "html" {

@@ -20,7 +20,7 @@ extension EventBook {
     /// edit, a tag…) and returns it; the history forgets it.
     public func undo() throws(BookError) -> BookChange {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, kind, at, summary FROM change ORDER BY id DESC LIMIT 1") else {
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, kind, at, summary FROM change ORDER BY id DESC LIMIT 1")) else {
                 throw BookError(.nothingToUndo, "nothing to undo: the book has no changes")
             }
             let change = BookChange(id: row["id"], kind: row["kind"], at: row["at"], summary: row["summary"])
@@ -31,7 +31,7 @@ extension EventBook {
 
     /// Puts back every row image of a change's journal, newest first, and forgets the change.
     static func revert(_ changeID: Int, _ db: Database) throws {
-        let entries = try Row.fetchAll(db, sql: "SELECT tbl, row_key, before FROM journal WHERE change_id = ? ORDER BY seq DESC",
+        let entries = try Row.fetchAll(try db.cachedStatement(sql: "SELECT tbl, row_key, before FROM journal WHERE change_id = ? ORDER BY seq DESC"),
                                        arguments: [changeID])
         let coding = ContactCoding()
         for entry in entries {
@@ -45,23 +45,23 @@ extension EventBook {
             default:
                 let keyValues = try Journal.values(key)
                 let columns = keyValues.keys.sorted()
-                try db.execute(sql: "DELETE FROM \(table) WHERE " + columns.map { "\($0) = ?" }.joined(separator: " AND "),
-                               arguments: StatementArguments(columns.map { keyValues[$0]! }))
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE " + columns.map { "\($0) = ?" }.joined(separator: " AND "))
+                    .execute(arguments: StatementArguments(columns.map { keyValues[$0]! }))
                 if let before = entry["before"] as String? {
                     let values = try Journal.values(before)
                     let names = values.keys.sorted()
-                    try db.execute(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
-                                   arguments: StatementArguments(names.map { values[$0]! }))
+                    try db.cachedStatement(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))")
+                        .execute(arguments: StatementArguments(names.map { values[$0]! }))
                 }
             }
         }
-        try db.execute(sql: "DELETE FROM journal WHERE change_id = ?", arguments: [changeID])
-        try db.execute(sql: "DELETE FROM change WHERE id = ?", arguments: [changeID])
+        try db.cachedStatement(sql: "DELETE FROM journal WHERE change_id = ?").execute(arguments: [changeID])
+        try db.cachedStatement(sql: "DELETE FROM change WHERE id = ?").execute(arguments: [changeID])
     }
 
     /// Deletes an import's records with everything derived from them (undoing the import).
     static func removeRecords(ofImport importID: Int64, coding: ContactCoding, db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, contact FROM record WHERE import_id = ? ORDER BY id", arguments: [importID])
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE import_id = ? ORDER BY id"), arguments: [importID])
         let ids = rows.map { $0["id"] as Int64 }
         let custom = try customFields(db)
         let features = try rows.map { RecordFeatures(try coding.decode($0["contact"]), customFields: custom) }
@@ -69,11 +69,11 @@ extension EventBook {
         for chunk in ids.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             let args = StatementArguments(Array(chunk))
-            try db.execute(sql: "DELETE FROM membership WHERE record_id IN (\(marks))", arguments: args)
-            try db.execute(sql: "DELETE FROM review WHERE a IN (\(marks)) OR b IN (\(marks))", arguments: args + args)
+            try db.cachedStatement(sql: "DELETE FROM membership WHERE record_id IN (\(marks))").execute(arguments: args)
+            try db.cachedStatement(sql: "DELETE FROM review WHERE a IN (\(marks)) OR b IN (\(marks))").execute(arguments: args + args)
         }
-        try db.execute(sql: "DELETE FROM record WHERE import_id = ?", arguments: [importID])
-        try db.execute(sql: "DELETE FROM import WHERE id = ?", arguments: [importID])
+        try db.cachedStatement(sql: "DELETE FROM record WHERE import_id = ?").execute(arguments: [importID])
+        try db.cachedStatement(sql: "DELETE FROM import WHERE id = ?").execute(arguments: [importID])
     }
 
     /// Derives the keys, sort names and counts of records put back.
@@ -83,7 +83,7 @@ extension EventBook {
         var found: [Int64] = []
         for chunk in ids.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT id, contact FROM record WHERE id IN (\(marks)) ORDER BY id",
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks)) ORDER BY id"),
                                         arguments: StatementArguments(Array(chunk))) {
                 found.append(row["id"])
                 features.append(RecordFeatures(try coding.decode(row["contact"]), customFields: custom))
@@ -94,7 +94,7 @@ extension EventBook {
     }
 
     static func customFields(_ db: Database) throws -> [String] {
-        try String.fetchOne(db, sql: "SELECT value FROM book_meta WHERE key = 'custom_fields'")
+        try String.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = 'custom_fields'"))
             .map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
     }
 
@@ -103,11 +103,11 @@ extension EventBook {
     /// The removal is itself a change (`undo` puts the import back).
     public func removeImport(_ importID: Int, configuration: DedupConfiguration = DedupConfiguration()) throws(BookError) -> String {
         let summary: String? = try change("remove-import") { db, journal in
-            guard let files = try String.fetchOne(db, sql: "SELECT files FROM import WHERE id = ?", arguments: [importID]) else {
+            guard let files = try String.fetchOne(try db.cachedStatement(sql: "SELECT files FROM import WHERE id = ?"), arguments: [importID]) else {
                 throw BookError(.notFound, "no import #\(importID) in the book (`cardtool history` lists them)")
             }
             let coding = ContactCoding()
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM record WHERE import_id = ? ORDER BY id", arguments: [importID])
+            let ids = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM record WHERE import_id = ? ORDER BY id"), arguments: [importID])
             let people = Set(try Self.people(of: ids, db))
             try journal.mark(.recordsUnindexed, ids.map(String.init).joined(separator: ","))
             try journal.save("import", ["id": importID])
@@ -115,7 +115,7 @@ extension EventBook {
                 try journal.save("record", ["id": id])
                 try journal.save("membership", ["record_id": id])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT a, b FROM review WHERE a IN (SELECT id FROM record WHERE import_id = ?) OR b IN (SELECT id FROM record WHERE import_id = ?)",
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT a, b FROM review WHERE a IN (SELECT id FROM record WHERE import_id = ?) OR b IN (SELECT id FROM record WHERE import_id = ?)"),
                                         arguments: [importID, importID]) {
                 try journal.save("review", ["a": row["a"] as Int64, "b": row["b"] as Int64])
             }
@@ -134,7 +134,7 @@ extension EventBook {
         var out = Set<String>()
         for chunk in records.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            out.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT person_id FROM membership WHERE record_id IN (\(marks))",
+            out.formUnion(try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM membership WHERE record_id IN (\(marks))"),
                                               arguments: StatementArguments(Array(chunk))))
         }
         return out.sorted()
@@ -150,18 +150,18 @@ extension EventBook {
         let t = text.trimmingCharacters(in: .whitespaces)
         if PersonID.looksLikeID(t.lowercased()) {
             let id = t.lowercased()
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) != nil { return id }
-            if let alias = try String.fetchOne(db, sql: "SELECT person_id FROM alias WHERE old_id = ?", arguments: [id]) { return alias }
+            if try Int.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [id]) != nil { return id }
+            if let alias = try String.fetchOne(try db.cachedStatement(sql: "SELECT person_id FROM alias WHERE old_id = ?"), arguments: [id]) { return alias }
         }
         if t.contains("@") {
-            let matches = try String.fetchAll(db, sql: "SELECT id FROM person WHERE search LIKE ? ORDER BY seq",
+            let matches = try String.fetchAll(try db.cachedStatement(sql: "SELECT id FROM person WHERE search LIKE ? ORDER BY seq"),
                                               arguments: ["% " + t.lowercased() + " %"])
             if let first = matches.first { return first }
         }
         let digits = t.filter(\.isNumber)
         if digits.count >= 7 {
             let tail = String(digits.suffix(9))
-            let matches = try String.fetchAll(db, sql: "SELECT id FROM person WHERE search LIKE ? ORDER BY seq",
+            let matches = try String.fetchAll(try db.cachedStatement(sql: "SELECT id FROM person WHERE search LIKE ? ORDER BY seq"),
                                               arguments: ["%" + tail + "%"])
             if let first = matches.first { return first }
         }
@@ -175,8 +175,8 @@ extension EventBook {
             let x = try Self.resolve(a, db), y = try Self.resolve(b, db)
             guard x != y else { throw BookError(.notFound, "\(a) and \(b) are already one person (\(x))") }
             let (target, other) = (PersonID.seq(x) ?? 0) < (PersonID.seq(y) ?? 0) ? (x, y) : (y, x)
-            let keep = try Int64.fetchAll(db, sql: "SELECT record_id FROM membership WHERE person_id = ?", arguments: [target])
-            let move = try Int64.fetchAll(db, sql: "SELECT record_id FROM membership WHERE person_id = ?", arguments: [other])
+            let keep = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ?"), arguments: [target])
+            let move = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ?"), arguments: [other])
             // The decision, record by record, so that it outlives the people's ids; a split between
             // them is taken back.
             for r in keep { for s in move { try Self.decide(r, s, together: true, journal: journal, db: db) } }
@@ -193,7 +193,7 @@ extension EventBook {
     public func split(_ who: String, records: [String] = []) throws(BookError) -> String {
         let text: String? = try change("split") { db, journal in
             let person = try Self.resolve(who, db)
-            let members = try Int64.fetchAll(db, sql: "SELECT record_id FROM membership WHERE person_id = ? ORDER BY record_id",
+            let members = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ? ORDER BY record_id"),
                                              arguments: [person])
             guard members.count > 1 else { throw BookError(.notFound, "\(person) has one record: nothing to split") }
             var groups: [[Int64]]
@@ -219,7 +219,7 @@ extension EventBook {
                 let id = PersonID.make(try Counter.next(.person, db))
                 for r in g {
                     try journal.save("membership", ["record_id": r])
-                    try db.execute(sql: "UPDATE membership SET person_id = ? WHERE record_id = ?", arguments: [id, r])
+                    try db.cachedStatement(sql: "UPDATE membership SET person_id = ? WHERE record_id = ?").execute(arguments: [id, r])
                 }
                 ids.append(id)
             }
@@ -234,9 +234,9 @@ extension EventBook {
     static func decide(_ r: Int64, _ s: Int64, together: Bool, journal: Journal, db: Database) throws {
         let (a, b) = (min(r, s), max(r, s))
         try journal.save("link", ["a": a, "b": b])
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO link (a, b, together) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET together = excluded.together
-            """, arguments: [a, b, together ? 1 : 0])
+            """).execute(arguments: [a, b, together ? 1 : 0])
     }
 
     /// Sets manual values on a person (they win over the records) or clears them (`nil`).
@@ -250,13 +250,13 @@ extension EventBook {
                 }
                 try journal.save("person_edit", ["person_id": person, "field": field])
                 if let value {
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO person_edit (person_id, field, value) VALUES (?, ?, ?)
                         ON CONFLICT (person_id, field) DO UPDATE SET value = excluded.value
-                        """, arguments: [person, field, value])
+                        """).execute(arguments: [person, field, value])
                     done.append("set \(field)")
                 } else {
-                    try db.execute(sql: "DELETE FROM person_edit WHERE person_id = ? AND field = ?", arguments: [person, field])
+                    try db.cachedStatement(sql: "DELETE FROM person_edit WHERE person_id = ? AND field = ?").execute(arguments: [person, field])
                     done.append("cleared \(field)")
                 }
             }
@@ -281,14 +281,14 @@ struct Regrouping {
     func regroup(_ people: Set<String>) throws -> Int {
         var splitOff = 0
         let custom = try EventBook.customFields(db)
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
+        let total = try Int.fetchOne(try db.cachedStatement(sql: "SELECT COUNT(*) FROM record")) ?? 0
         let fields = MatchField.all(custom: custom)
         let model = try ModelState.load(db).flatMap { MatchModel(fields: fields, parameters: $0.parameters, records: total) }
         var touched = Set(people)
         for person in people.sorted() {
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT r.id, r.contact FROM membership m JOIN record r ON r.id = m.record_id WHERE m.person_id = ? ORDER BY r.id
-                """, arguments: [person])
+                """), arguments: [person])
             guard rows.count > 1, let model else { continue }
             let ids = rows.map { $0["id"] as Int64 }
             let features = try rows.map { RecordFeatures(try coding.decode($0["contact"]), customFields: custom) }
@@ -303,7 +303,7 @@ struct Regrouping {
             var together: [[Int]] = [], apart = Set<UInt64>()
             for i in 0..<ids.count {
                 for j in (i + 1)..<ids.count {
-                    if let t = try Int.fetchOne(db, sql: "SELECT together FROM link WHERE a = ? AND b = ?", arguments: [ids[i], ids[j]]) {
+                    if let t = try Int.fetchOne(try db.cachedStatement(sql: "SELECT together FROM link WHERE a = ? AND b = ?"), arguments: [ids[i], ids[j]]) {
                         if t == 1 { together.append([i, j]) } else { apart.insert(UInt64(i) << 32 | UInt64(j)) }
                     }
                 }
@@ -317,7 +317,7 @@ struct Regrouping {
                 let id = PersonID.make(try Counter.next(.person, db))
                 for i in group {
                     try journal.save("membership", ["record_id": ids[i]])
-                    try db.execute(sql: "UPDATE membership SET person_id = ? WHERE record_id = ?", arguments: [id, ids[i]])
+                    try db.cachedStatement(sql: "UPDATE membership SET person_id = ? WHERE record_id = ?").execute(arguments: [id, ids[i]])
                 }
                 touched.insert(id)
                 splitOff += 1

@@ -36,12 +36,33 @@ final class Journal {
         let keyJSON = try Self.json(Dictionary(uniqueKeysWithValues: columns.map { ($0, key[$0]!.databaseValue) }))
         guard saved.insert(table + "\u{1}" + keyJSON).inserted else { return }
         let condition = columns.map { "\($0) = ?" }.joined(separator: " AND ")
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE \(condition)",
+        let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(condition)"),
                                    arguments: StatementArguments(columns.map { key[$0]!.databaseValue }))
         let before: String? = try row.map { row in
             try Self.json(Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, row[$0] as DatabaseValue) }))
         }
         try append(table, keyJSON, before)
+    }
+
+    /// ``save(_:_:)`` for many rows of one table keyed by one column, in a few queries.
+    func saveRows(_ table: String, keyColumn: String, _ keys: [String]) throws {
+        let wanted = keys.filter { !saved.contains(table + "\u{1}" + (try? Self.json([keyColumn: $0.databaseValue])).orEmpty) }
+        for chunk in wanted.chunked(400) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            var found: [String: Row] = [:]
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(keyColumn) IN (\(marks))"),
+                                        arguments: StatementArguments(Array(chunk))) {
+                found[row[keyColumn]] = row
+            }
+            for key in chunk {
+                let keyJSON = try Self.json([keyColumn: key.databaseValue])
+                guard saved.insert(table + "\u{1}" + keyJSON).inserted else { continue }
+                let before = try found[key].map { row in
+                    try Self.json(Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, row[$0] as DatabaseValue) }))
+                }
+                try append(table, keyJSON, before)
+            }
+        }
     }
 
     /// Records a marker entry.
@@ -51,8 +72,7 @@ final class Journal {
 
     private func append(_ table: String, _ key: String, _ before: String?) throws {
         seq += 1
-        try db.execute(sql: "INSERT INTO journal (change_id, seq, tbl, row_key, before) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [changeID, seq, table, key, before])
+        try db.cachedStatement(sql: "INSERT INTO journal (change_id, seq, tbl, row_key, before) VALUES (?, ?, ?, ?, ?)").execute(arguments: [changeID, seq, table, key, before])
     }
 
     /// A row's values as JSON: integers, text and null as they are; reals under `"$real"` and blobs
@@ -92,4 +112,8 @@ final class Journal {
         }
         return values
     }
+}
+
+extension Optional where Wrapped == String {
+    var orEmpty: String { self ?? "" }
 }

@@ -18,11 +18,8 @@ extension EventBook {
         report.records = contacts.count
         // Work that needs no book first, outside the transaction.
         let filled = contacts.map { Self.fill($0, event: options.event) }
-        let prepared: [(json: String, fingerprint: String)]
-        do {
-            prepared = try filled.map { (try coding.encode($0), try coding.fingerprint($0)) }
-        } catch {
-            throw BookError(.database, "a record could not be stored: \(error)")
+        let prepared: [(stored: Data, fingerprint: String)] = Parallel.map(filled.count, threads: threads, minChunk: 512) { range in
+            range.map { (coding.encode(filled[$0]), coding.fingerprint(filled[$0])) }
         }
         let result: ImportReport? = try change("import") { db, journal in
             let known = try Self.knownFingerprints(Set(prepared.map(\.fingerprint)), db)
@@ -60,7 +57,7 @@ extension EventBook {
         var known = Set<String>()
         for chunk in Array(fingerprints).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            known.formUnion(try String.fetchAll(db, sql: "SELECT fingerprint FROM record WHERE fingerprint IN (\(marks))",
+            known.formUnion(try String.fetchAll(try db.cachedStatement(sql: "SELECT fingerprint FROM record WHERE fingerprint IN (\(marks))"),
                                                 arguments: StatementArguments(Array(chunk))))
         }
         return known
@@ -79,7 +76,7 @@ struct ImportRun {
 
     /// The batch: contacts, their stored form, their features.
     var contacts: [Contact] = []
-    var stored: [(json: String, fingerprint: String)] = []
+    var stored: [(stored: Data, fingerprint: String)] = []
     var fresh: [RecordFeatures] = []
     var customFields: [String] = []
     /// Book records taking part: their ids and features (the batch follows them in local indices).
@@ -100,6 +97,14 @@ struct ImportRun {
     var eventLabel: String?
     // Outcome, for the report.
     var newPeople = 0, mergedIntoExisting = 0, peopleJoined = 0, reviewPairs = 0
+    /// Seconds per step, for `--explain`.
+    var timings: [(String, Double)] = []
+    private var clock = Date()
+
+    mutating func lap(_ step: String) {
+        timings.append((step, -clock.timeIntervalSinceNow))
+        clock = Date()
+    }
 
     init(db: Database, journal: Journal, coding: ContactCoding, options: ImportOptions, threads: Int) {
         self.db = db
@@ -114,7 +119,7 @@ struct ImportRun {
 
     // MARK: Preparing
 
-    mutating func prepare(_ contacts: [Contact], stored: [(json: String, fingerprint: String)]) throws {
+    mutating func prepare(_ contacts: [Contact], stored: [(stored: Data, fingerprint: String)]) throws {
         self.contacts = contacts
         self.stored = stored
         customFields = try compareFields()
@@ -122,12 +127,12 @@ struct ImportRun {
         fresh = Parallel.map(contacts.count, threads: threads, minChunk: 256) { range in
             range.map { RecordFeatures(contacts[$0], customFields: custom) }
         }
-        bookRecords = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
+        bookRecords = try Int.fetchOne(try db.cachedStatement(sql: "SELECT COUNT(*) FROM record")) ?? 0
     }
 
     /// The book's compared custom fields, with the batch's added (six at most).
     func compareFields() throws -> [String] {
-        let saved = try String.fetchOne(db, sql: "SELECT value FROM book_meta WHERE key = 'custom_fields'")
+        let saved = try String.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = 'custom_fields'"))
         var fields = saved.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
         for f in options.configuration.customFields where !fields.contains(f) { fields.append(f) }
         return Array(fields.prefix(MatchField.maxCustomFields))
@@ -136,11 +141,16 @@ struct ImportRun {
     // MARK: Matching
 
     mutating func match() throws {
+        lap("prepare")
         try loadCandidates()
+        lap("candidates")
         try markShared()
         try loadCounts()
+        lap("counts")
         try estimateOrReuse()
+        lap("model")
         try score()
+        lap("scoring")
     }
 
     /// Book records that share a key with a batch record, or sort next to it by name, and every
@@ -183,23 +193,25 @@ struct ImportRun {
         }
         for chunk in Array(wanted.keys).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT key, record_id FROM record_key WHERE key IN (\(marks))",
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, record_id FROM record_key WHERE key IN (\(marks))"),
                                         arguments: StatementArguments(Array(chunk))) {
                 let key: Int64 = row["key"], id: Int64 = row["record_id"]
                 for (i, rule) in wanted[key] ?? [] { bookPairs[id, default: []].append((i, 1 << UInt16(rule.rawValue))) }
             }
         }
+        lap("candidates: keys")
         // Sorted neighbourhood: the book's names on either side of each batch record's.
         for (i, r) in fresh.enumerated() {
             for (rule, column) in [(CandidateBlocker.Rule.sortedFamilyGiven, "family_given"), (.sortedGivenFamily, "given_family")] {
                 guard let name = CandidateBlocker.sortName(rule, r) else { continue }
-                let after = try Int64.fetchAll(db, sql: "SELECT record_id FROM record_name WHERE \(column) >= ? ORDER BY \(column) LIMIT 3",
+                let after = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM record_name WHERE \(column) >= ? ORDER BY \(column) LIMIT 3"),
                                                arguments: [name])
-                let before = try Int64.fetchAll(db, sql: "SELECT record_id FROM record_name WHERE \(column) < ? ORDER BY \(column) DESC LIMIT 3",
+                let before = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM record_name WHERE \(column) < ? ORDER BY \(column) DESC LIMIT 3"),
                                                 arguments: [name])
                 for id in after + before { bookPairs[id, default: []].append((i, 1 << UInt16(rule.rawValue))) }
             }
         }
+        lap("candidates: names")
         try loadPeople(of: Array(bookPairs.keys))
     }
 
@@ -208,7 +220,7 @@ struct ImportRun {
         var counts: [Int64: Int] = [:]
         for chunk in keys.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT key, COUNT(*) AS n FROM record_key WHERE key IN (\(marks)) GROUP BY key",
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, COUNT(*) AS n FROM record_key WHERE key IN (\(marks)) GROUP BY key"),
                                         arguments: StatementArguments(Array(chunk))) {
                 counts[row["key"]] = row["n"]
             }
@@ -221,28 +233,28 @@ struct ImportRun {
         var people = Set<String>()
         for chunk in recordIDs.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            people.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT person_id FROM membership WHERE record_id IN (\(marks))",
+            people.formUnion(try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM membership WHERE record_id IN (\(marks))"),
                                                  arguments: StatementArguments(Array(chunk))))
         }
         var members: [(Int64, String)] = []
         for chunk in Array(people).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT record_id, person_id FROM membership WHERE person_id IN (\(marks))",
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT record_id, person_id FROM membership WHERE person_id IN (\(marks))"),
                                         arguments: StatementArguments(Array(chunk))) {
                 members.append((row["record_id"], row["person_id"]))
             }
         }
         let newIDs = members.map(\.0).filter { existingIndex[$0] == nil }.sorted()
         for (id, person) in members { personOf[id] = person }
-        var json: [Int64: String] = [:]
+        var blobs: [Int64: Data] = [:]
         for chunk in newIDs.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT id, contact FROM record WHERE id IN (\(marks))",
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
                                         arguments: StatementArguments(Array(chunk))) {
-                json[row["id"]] = row["contact"]
+                blobs[row["id"]] = row["contact"]
             }
         }
-        let texts = newIDs.map { json[$0] ?? "{}" }
+        let texts = newIDs.map { blobs[$0] ?? Data() }
         let custom = customFields
         let decoded: [RecordFeatures] = Parallel.map(texts.count, threads: threads, minChunk: 128) { range in
             let coding = ContactCoding()
@@ -278,7 +290,7 @@ struct ImportRun {
         var firstInBook: [UInt64: Int64] = [:]
         for chunk in Array(storedOf.keys).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT key, MIN(record_id) AS first FROM record_key WHERE key IN (\(marks)) GROUP BY key",
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, MIN(record_id) AS first FROM record_key WHERE key IN (\(marks)) GROUP BY key"),
                                         arguments: StatementArguments(Array(chunk))) {
                 if let k = storedOf[row["key"]] { firstInBook[k] = row["first"] }
             }
@@ -308,10 +320,10 @@ struct ImportRun {
             estimated.setPrior(records: total)
             try ModelState(parameters: estimated.parameters, estimatedAt: total, sample: sampleSize,
                            customFields: customFields).save(db, journal: journal)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO book_meta (key, value) VALUES ('custom_fields', ?)
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                """, arguments: [customFields.joined(separator: "\u{1F}")])
+                """).execute(arguments: [customFields.joined(separator: "\u{1F}")])
             model = estimated
             modelNote = why + (sampleSize < total ? " (a random sample of \(sampleSize))" : "")
         } else if let state, let stored = MatchModel(fields: fields, parameters: state.parameters, records: total) {
@@ -331,13 +343,13 @@ struct ImportRun {
     mutating func estimate() throws -> MatchModel {
         let room = max(0, ModelState.maximumSample - fresh.count)
         let ids: [Int64] = bookRecords <= room
-            ? try Int64.fetchAll(db, sql: "SELECT id FROM record ORDER BY id")
-            : try Int64.fetchAll(db, sql: "SELECT id FROM record ORDER BY random() LIMIT ?", arguments: [room])
-        var texts: [String] = []
+            ? try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM record ORDER BY id"))
+            : try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM record ORDER BY random() LIMIT ?"), arguments: [room])
+        var texts: [Data] = []
         texts.reserveCapacity(ids.count)
         for chunk in ids.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            texts += try String.fetchAll(db, sql: "SELECT contact FROM record WHERE id IN (\(marks)) ORDER BY id",
+            texts += try Data.fetchAll(try db.cachedStatement(sql: "SELECT contact FROM record WHERE id IN (\(marks)) ORDER BY id"),
                                          arguments: StatementArguments(Array(chunk)))
         }
         let custom = customFields
@@ -364,6 +376,7 @@ struct ImportRun {
             let a = Int(pair >> 32) + offset, b = Int(pair & 0xFFFF_FFFF) + offset
             entries.append((UInt64(a) << 32 | UInt64(b), rules))
         }
+        lap("scoring: batch blocking")
         for (id, list) in bookPairs {
             guard let e = existingIndex[id] else { continue }
             for (i, rule) in list { entries.append((UInt64(e) << 32 | UInt64(offset + i), rule)) }
@@ -389,7 +402,7 @@ struct ImportRun {
         var apart = Set<UInt64>()
         for chunk in existingIDs.chunked(400) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT a, b FROM link WHERE together = 0 AND a IN (\(marks))",
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT a, b FROM link WHERE together = 0 AND a IN (\(marks))"),
                                         arguments: StatementArguments(Array(chunk))) {
                 guard let i = existingIndex[row["a"]], let j = existingIndex[row["b"]] else { continue }
                 apart.insert(UInt64(min(i, j)) << 32 | UInt64(max(i, j)))
@@ -417,10 +430,12 @@ struct ImportRun {
             let event = c.events.first
             try insert.execute(arguments: [ids[i], importID, eventIDs[i], event?.date?.iso8601, c.source?.file ?? "-",
                                            c.source?.record ?? i + 1, c.source?.line ?? 0, c.source?.format.rawValue ?? "csv",
-                                           c.source?.id, stored[i].fingerprint, stored[i].json])
+                                           c.source?.id, stored[i].fingerprint, stored[i].stored])
         }
+        lap("write records")
         var bookCounts = ValueCounts()
         try RecordIndex.add(fresh, ids: ids, counts: &bookCounts, db: db)
+        lap("write index")
         let markShared = try db.cachedStatement(sql: """
             INSERT INTO value_count (kind, key, count) VALUES (?, ?, 1) ON CONFLICT (kind, key) DO UPDATE SET count = 1
             """)
@@ -456,11 +471,13 @@ struct ImportRun {
             try review.execute(arguments: [min(a, b), max(a, b), pair.probability])
             reviewPairs += 1
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO import (id, change_id, at, files, records, new_people, merged, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [importID, journal.changeID, EventBook.timestamp(), options.files.joined(separator: "\n"),
+            """).execute(arguments: [importID, journal.changeID, EventBook.timestamp(), options.files.joined(separator: "\n"),
                              fresh.count, newPeople, mergedIntoExisting, reviewPairs])
+        lap("write people")
         try PersonStore.derive(changed, changeID: journal.changeID, journal: journal, coding: coding, db: db)
+        lap("derive people")
         return Int(importID)
     }
 
@@ -479,11 +496,11 @@ struct ImportRun {
             let name = e.name ?? "", date = e.date?.iso8601 ?? ""
             let key = name + "\u{1}" + date
             if let id = ids[key] { out.append(id); continue }
-            var id = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE name = ? AND date = ?", arguments: [name, date])
+            var id = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT id FROM event WHERE name = ? AND date = ?"), arguments: [name, date])
             if id == nil {
-                let next = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0) + 1
+                let next = (try Int64.fetchOne(try db.cachedStatement(sql: "SELECT MAX(id) FROM event")) ?? 0) + 1
                 try journal.save("event", ["id": next])
-                try db.execute(sql: "INSERT INTO event (id, name, date) VALUES (?, ?, ?)", arguments: [next, name, date])
+                try db.cachedStatement(sql: "INSERT INTO event (id, name, date) VALUES (?, ?, ?)").execute(arguments: [next, name, date])
                 id = next
             }
             ids[key] = id
@@ -502,6 +519,7 @@ struct ImportRun {
         r.peopleJoined = peopleJoined
         r.review = reviewPairs
         r.model = modelNote
+        r.timings = timings
         return r
     }
 }

@@ -20,7 +20,7 @@ public struct ImportOptions: Sendable {
 }
 
 /// What an import did.
-public struct ImportReport: Sendable, Equatable {
+public struct ImportReport: Sendable {
     /// The import's number (`cardtool undo --import N`); nil when nothing changed.
     public var importID: Int?
     /// Records offered.
@@ -37,6 +37,8 @@ public struct ImportReport: Sendable, Equatable {
     public var review = 0
     /// Why the match model was estimated again, or reused, for `--explain`.
     public var model: String = ""
+    /// Seconds per step of the import (prepare, candidates, counts, model, scoring, write), for `--explain`.
+    public var timings: [(String, Double)] = []
 
     /// No report yet.
     public init() {}

@@ -21,17 +21,17 @@ struct ModelState: Codable {
     static let maximumSample = 200_000
 
     static func load(_ db: Database) throws -> ModelState? {
-        guard let json = try String.fetchOne(db, sql: "SELECT value FROM book_meta WHERE key = 'model'") else { return nil }
+        guard let json = try String.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = 'model'")) else { return nil }
         return try? JSONDecoder().decode(ModelState.self, from: Data(json.utf8))
     }
 
     func save(_ db: Database, journal: Journal) throws {
         try journal.save("book_meta", ["key": "model"])
         let json = String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO book_meta (key, value) VALUES ('model', ?)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """, arguments: [json])
+            """).execute(arguments: [json])
     }
 
     /// Why a book of `total` records (after this batch) needs a new estimate, or nil to reuse this one.

@@ -58,8 +58,8 @@ enum RecordIndex {
     static func remove(_ records: [RecordFeatures], ids: [Int64], db: Database) throws {
         for chunk in ids.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            try db.execute(sql: "DELETE FROM record_key WHERE record_id IN (\(marks))", arguments: StatementArguments(chunk))
-            try db.execute(sql: "DELETE FROM record_name WHERE record_id IN (\(marks))", arguments: StatementArguments(chunk))
+            try db.cachedStatement(sql: "DELETE FROM record_key WHERE record_id IN (\(marks))").execute(arguments: StatementArguments(chunk))
+            try db.cachedStatement(sql: "DELETE FROM record_name WHERE record_id IN (\(marks))").execute(arguments: StatementArguments(chunk))
         }
         var counts = ValueCounts()
         let keys = records.map(ValueCounts.keys(of:))
@@ -89,7 +89,7 @@ enum ValueCountStore {
             let missing = set.filter { counts.counts[kind]?[$0] == nil }
             for chunk in Array(missing).chunked(500) {
                 let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                let rows = try Row.fetchAll(db, sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))",
+                let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))"),
                                             arguments: StatementArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
                 var found: [UInt64: Int] = [:]
                 for row in rows { found[UInt64(bitPattern: row["key"] as Int64)] = row["count"] }
@@ -97,7 +97,7 @@ enum ValueCountStore {
             }
         }
         for kind in [ValueCounts.Kind.given, .family, .organization, .city] where counts.totals[kind] == nil {
-            counts.totals[kind] = try Int.fetchOne(db, sql: "SELECT count FROM value_count WHERE kind = ? AND key = 0",
+            counts.totals[kind] = try Int.fetchOne(try db.cachedStatement(sql: "SELECT count FROM value_count WHERE kind = ? AND key = 0"),
                                                    arguments: [totalKind(kind)]) ?? 0
         }
     }
@@ -113,7 +113,7 @@ enum ValueCountStore {
         let missing = set.filter { counts.counts[kind]?[$0] == nil }
         for chunk in Array(missing).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))",
+            let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))"),
                                         arguments: StatementArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
             var found: [UInt64: Int] = [:]
             for row in rows { found[UInt64(bitPattern: row["key"] as Int64)] = row["count"] }

@@ -22,8 +22,7 @@ extension EventBook {
             let person = try Self.resolve(who, db)
             let id = try Counter.next(.touch, db)
             try journal.save("touch", ["id": id])
-            try db.execute(sql: "INSERT INTO touch (id, person_id, date, kind, note) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, person, date.iso8601, kind, note])
+            try db.cachedStatement(sql: "INSERT INTO touch (id, person_id, date, kind, note) VALUES (?, ?, ?, ?, ?)").execute(arguments: [id, person, date.iso8601, kind, note])
             try PersonStore.derive([person], changeID: journal.changeID, journal: journal, coding: ContactCoding(), db: db)
             let text = "\(kind) with \(person) on \(date.iso8601)"
             return (text, text)
@@ -38,10 +37,9 @@ extension EventBook {
             for tag in tags {
                 try journal.save("tag", ["person_id": person, "tag": tag])
                 if remove {
-                    try db.execute(sql: "DELETE FROM tag WHERE person_id = ? AND tag = ?", arguments: [person, tag])
+                    try db.cachedStatement(sql: "DELETE FROM tag WHERE person_id = ? AND tag = ?").execute(arguments: [person, tag])
                 } else {
-                    try db.execute(sql: "INSERT INTO tag (person_id, tag) VALUES (?, ?) ON CONFLICT (person_id, tag) DO NOTHING",
-                                   arguments: [person, tag])
+                    try db.cachedStatement(sql: "INSERT INTO tag (person_id, tag) VALUES (?, ?) ON CONFLICT (person_id, tag) DO NOTHING").execute(arguments: [person, tag])
                 }
             }
             let text = "\(remove ? "untagged" : "tagged") \(person): \(tags.joined(separator: ", "))"
@@ -63,8 +61,7 @@ extension EventBook {
                 (target, label) = ("default", "everyone")
             }
             try journal.save("cadence", ["target": target])
-            try db.execute(sql: "INSERT INTO cadence (target, days) VALUES (?, ?) ON CONFLICT (target) DO UPDATE SET days = excluded.days",
-                           arguments: [target, days])
+            try db.cachedStatement(sql: "INSERT INTO cadence (target, days) VALUES (?, ?) ON CONFLICT (target) DO UPDATE SET days = excluded.days").execute(arguments: [target, days])
             let text = "rhythm for \(label): every \(days) days"
             return (text, text)
         }
@@ -73,17 +70,17 @@ extension EventBook {
 
     /// A person's rhythm: their own, else the shortest of their tags', else the default.
     static func rhythm(_ id: String, tags: [String], _ db: Database) throws -> (days: Int, from: String) {
-        if let own = try Int.fetchOne(db, sql: "SELECT days FROM cadence WHERE target = ?", arguments: ["person:" + id]) {
+        if let own = try Int.fetchOne(try db.cachedStatement(sql: "SELECT days FROM cadence WHERE target = ?"), arguments: ["person:" + id]) {
             return (own, "person")
         }
         var best: (Int, String)?
         for tag in tags {
-            if let d = try Int.fetchOne(db, sql: "SELECT days FROM cadence WHERE target = ?", arguments: ["tag:" + tag]), best == nil || d < best!.0 {
+            if let d = try Int.fetchOne(try db.cachedStatement(sql: "SELECT days FROM cadence WHERE target = ?"), arguments: ["tag:" + tag]), best == nil || d < best!.0 {
                 best = (d, "tag " + tag)
             }
         }
         if let best { return best }
-        return (try Int.fetchOne(db, sql: "SELECT days FROM cadence WHERE target = 'default'") ?? defaultRhythm, "default")
+        return (try Int.fetchOne(try db.cachedStatement(sql: "SELECT days FROM cadence WHERE target = 'default'")) ?? defaultRhythm, "default")
     }
 
     /// People first met at an event and not touched since.
@@ -93,15 +90,15 @@ extension EventBook {
             guard !events.isEmpty else { throw BookError(.notFound, "no event named '\(event)' in the book (`cardtool events` lists them)") }
             let marks = events.map { _ in "?" }.joined(separator: ",")
             // Each person's first meeting; kept when it is one of these events and no touch came after.
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT m.person_id, r.event_id, r.met_on FROM membership m JOIN record r ON r.id = m.record_id
                 ORDER BY m.person_id, COALESCE(r.met_on, '9999'), r.id
-                """)
+                """))
             var firstEvent: [String: (Int64?, String?)] = [:]
             for r in rows where firstEvent[r["person_id"]] == nil { firstEvent[r["person_id"]] = (r["event_id"], r["met_on"]) }
             var out: [String] = []
             for (person, (event, metOn)) in firstEvent where event.map(events.contains) == true {
-                let touched = try Int.fetchOne(db, sql: "SELECT 1 FROM touch WHERE person_id = ? AND date >= ? LIMIT 1",
+                let touched = try Int.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM touch WHERE person_id = ? AND date >= ? LIMIT 1"),
                                                arguments: [person, metOn ?? ""]) != nil
                 if !touched { out.append(person) }
             }

@@ -1,5 +1,7 @@
+import CardConcurrency
 import CardDedup
 import CardModel
+import Foundation
 import CardNormalize
 import GRDB
 
@@ -12,35 +14,90 @@ enum PersonStore {
                            "email", "phone", "url", "city", "country"]
 
     /// Recomputes these people's rows; a person left without records is removed (their id is
-    /// never reused).
+    /// never reused). Works a few hundred people at a time: their records, edits and touches in a
+    /// few queries, the merges on all cores.
     static func derive(_ ids: some Sequence<String>, changeID: Int64, journal: Journal, coding: ContactCoding, db: Database) throws {
-        for id in Set(ids).sorted() {
-            try journal.save("person", ["id": id])
-            let records = try Row.fetchAll(db, sql: """
-                SELECT r.id, r.contact, r.met_on FROM membership m JOIN record r ON r.id = m.record_id
-                WHERE m.person_id = ? ORDER BY r.id
-                """, arguments: [id])
-            guard !records.isEmpty else {
-                try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
-                continue
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO person (id, seq, contact, name, search, first_met, last_interaction, last_kind, changed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET contact = excluded.contact, name = excluded.name, search = excluded.search,
+                first_met = excluded.first_met, last_interaction = excluded.last_interaction,
+                last_kind = excluded.last_kind, changed = excluded.changed
+            """)
+        let remove = try db.cachedStatement(sql: "DELETE FROM person WHERE id = ?")
+        for chunk in Set(ids).sorted().chunked(400) {
+            let people = Array(chunk)
+            try journal.saveRows("person", keyColumn: "id", people)
+            let marks = people.map { _ in "?" }.joined(separator: ",")
+            let args = StatementArguments(people)
+            var records: [String: [(Data, String?)]] = [:]
+            for row in try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT m.person_id, r.contact, r.met_on FROM membership m JOIN record r ON r.id = m.record_id
+                WHERE m.person_id IN (\(marks)) ORDER BY r.id
+                """), arguments: args) {
+                records[row["person_id"], default: []].append((row["contact"], row["met_on"]))
             }
-            let contacts = try records.map { try coding.decode($0["contact"]) }
-            var person = ContactMerger.merge(contacts, keys: false)
-            let edits = try Row.fetchAll(db, sql: "SELECT field, value FROM person_edit WHERE person_id = ?", arguments: [id])
-            for edit in edits { apply(field: edit["field"], value: edit["value"], to: &person) }
-            let metOn = records.compactMap { ($0["met_on"] as String?).flatMap(PartialDate.init(iso8601:)) }
-            let last = try lastInteraction(id, contact: person, metOn: metOn, db: db)
-            let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM person WHERE id = ?", arguments: [id])
-                ?? Int64(PersonID.seq(id) ?? 0)
-            try db.execute(sql: """
-                INSERT INTO person (id, seq, contact, name, search, first_met, last_interaction, last_kind, changed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET contact = excluded.contact, name = excluded.name, search = excluded.search,
-                    first_met = excluded.first_met, last_interaction = excluded.last_interaction,
-                    last_kind = excluded.last_kind, changed = excluded.changed
-                """, arguments: [id, seq, try coding.encode(person), displayName(person), searchText(person),
-                                 metOn.min()?.iso8601, last?.date.iso8601, last?.kind, changeID])
+            var edits: [String: [(String, String)]] = [:]
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT person_id, field, value FROM person_edit WHERE person_id IN (\(marks))"),
+                                        arguments: args) {
+                edits[row["person_id"], default: []].append((row["field"], row["value"]))
+            }
+            var touches: [String: Person.Interaction] = [:]
+            for row in try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT person_id, date, kind, note FROM touch WHERE person_id IN (\(marks)) ORDER BY date, id
+                """), arguments: args) {
+                if let date = PartialDate(iso8601: row["date"]) {
+                    touches[row["person_id"]] = Person.Interaction(date: date, kind: row["kind"], note: row["note"])
+                }
+            }
+            var seqs: [String: Int64] = [:]
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, seq FROM person WHERE id IN (\(marks))"), arguments: args) {
+                seqs[row["id"]] = row["seq"]
+            }
+            // The merges on all cores; the writes in order.
+            let derived: [Derived?] = Parallel.map(people.count, threads: Parallel.defaultThreads, minChunk: 64) { range in
+                range.map { k in
+                    let id = people[k]
+                    guard let recs = records[id], !recs.isEmpty else { return nil }
+                    return derivePerson(recs, edits: edits[id] ?? [], touch: touches[id], coding: coding)
+                }
+            }
+            for (id, d) in zip(people, derived) {
+                guard let d else {
+                    try remove.execute(arguments: [id])
+                    continue
+                }
+                let seq: Int64 = seqs[id] ?? PersonID.seq(id) ?? 0
+                try upsert.execute(arguments: [id, seq, d.contact, d.name, d.search, d.firstMet, d.last?.date.iso8601, d.last?.kind, changeID])
+            }
         }
+    }
+
+    /// A person's row values.
+    struct Derived: Sendable {
+        var contact: Data
+        var name: String
+        var search: String
+        var firstMet: String?
+        var last: Person.Interaction?
+    }
+
+    /// One person from their records (stored form and date met), manual edits and latest touch.
+    static func derivePerson(_ records: [(Data, String?)], edits: [(String, String)], touch: Person.Interaction?,
+                             coding: ContactCoding) -> Derived {
+        let contacts = records.compactMap { try? coding.decode($0.0) }
+        var person = ContactMerger.merge(contacts, keys: false)
+        for (field, value) in edits { apply(field: field, value: value, to: &person) }
+        let metOn = records.compactMap { $0.1.flatMap(PartialDate.init(iso8601:)) }
+        var best: Person.Interaction?
+        func consider(_ i: Person.Interaction) {
+            if best == nil || best!.date < i.date || (best!.date == i.date && i.kind != "met" && best!.kind == "met") { best = i }
+        }
+        for date in metOn { consider(Person.Interaction(date: date, kind: "met")) }
+        if let connected = person.connectedOn { consider(Person.Interaction(date: connected, kind: "connected")) }
+        if let touch { consider(touch) }
+        return Derived(contact: coding.encode(person), name: displayName(person), search: searchText(person),
+                       firstMet: metOn.min()?.iso8601, last: best)
     }
 
     /// The name a listing shows: the full name, else the organization, else the first e-mail.
@@ -59,22 +116,6 @@ enum PersonStore {
         parts += [c.organization, c.department, c.title].compactMap { $0 }
         parts += c.addresses.compactMap(\.locality)
         return " " + TextFolding.fold(parts.joined(separator: " ")) + " " + parts.joined(separator: " ").lowercased() + " "
-    }
-
-    /// The latest of: a touch, an event where the person was met, the date you connected.
-    static func lastInteraction(_ id: String, contact: Contact, metOn: [PartialDate], db: Database) throws -> Person.Interaction? {
-        var best: Person.Interaction?
-        func consider(_ i: Person.Interaction) {
-            if best == nil || best!.date < i.date || (best!.date == i.date && i.kind != "met" && best!.kind == "met") { best = i }
-        }
-        for date in metOn { consider(Person.Interaction(date: date, kind: "met")) }
-        if let connected = contact.connectedOn { consider(Person.Interaction(date: connected, kind: "connected")) }
-        if let touch = try Row.fetchOne(db, sql: "SELECT date, kind, note FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC LIMIT 1",
-                                        arguments: [id]),
-           let date = PartialDate(iso8601: touch["date"]) {
-            consider(Person.Interaction(date: date, kind: touch["kind"], note: touch["note"]))
-        }
-        return best
     }
 
     /// A manual value over the merged one.
@@ -116,12 +157,12 @@ enum PersonStore {
     /// A person as listings and exports show them.
     static func load(_ row: Row, coding: ContactCoding, db: Database) throws -> Person {
         let id: String = row["id"]
-        let tags = try String.fetchAll(db, sql: "SELECT tag FROM tag WHERE person_id = ? ORDER BY tag", arguments: [id])
-        let sources = try Row.fetchAll(db, sql: """
+        let tags = try String.fetchAll(try db.cachedStatement(sql: "SELECT tag FROM tag WHERE person_id = ? ORDER BY tag"), arguments: [id])
+        let sources = try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT r.id, r.file, r.record_no, r.import_id, e.name AS event_name, e.date AS event_date
             FROM membership m JOIN record r ON r.id = m.record_id LEFT JOIN event e ON e.id = r.event_id
             WHERE m.person_id = ? ORDER BY r.met_on, r.id
-            """, arguments: [id]).map { r -> Person.Source in
+            """), arguments: [id]).map { r -> Person.Source in
             let name: String? = r["event_name"], date: String? = r["event_date"]
             let event = name.map { MetEvent(name: $0.isEmpty ? nil : $0, date: date.flatMap(PartialDate.init(iso8601:))) }
             return Person.Source(record: PersonID.recordID(r["id"]), file: r["file"], number: r["record_no"],
@@ -131,7 +172,7 @@ enum PersonStore {
         if let date = (row["last_interaction"] as String?).flatMap(PartialDate.init(iso8601:)) {
             var note: String?
             if row["last_kind"] as String? != "met", row["last_kind"] as String? != "connected" {
-                note = try String.fetchOne(db, sql: "SELECT note FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC LIMIT 1",
+                note = try String.fetchOne(try db.cachedStatement(sql: "SELECT note FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC LIMIT 1"),
                                            arguments: [id])
             }
             last = Person.Interaction(date: date, kind: row["last_kind"] ?? "met", note: note)

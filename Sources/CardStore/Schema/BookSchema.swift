@@ -7,8 +7,9 @@ import GRDB
 /// records belong together (`membership`, `link`), manual edits, tags, touches. Every change
 /// leaves a `change` row and a `journal` of row images to revert it.
 ///
-/// The SQL is kept to what SQLite and PostgreSQL share (integer and text columns, plain indexes,
-/// no `AUTOINCREMENT`, no `WITHOUT ROWID`), so the team book can run the same migrations.
+/// The SQL is kept to what SQLite and PostgreSQL share (integer, real, text and blob columns, plain
+/// indexes, `ON CONFLICT` upserts, no `AUTOINCREMENT`, no `WITHOUT ROWID`), so the team book can run
+/// the same migrations. Contacts are stored in ``ContactBinary``'s form.
 enum BookSchema {
     /// The newest migration this cardtool knows; a book with others was written by a newer one.
     static var migrator: DatabaseMigrator {
@@ -62,7 +63,7 @@ enum BookSchema {
                     format TEXT NOT NULL,
                     source_id TEXT,
                     fingerprint TEXT NOT NULL,
-                    contact TEXT NOT NULL
+                    contact BLOB NOT NULL
                 );
                 CREATE INDEX record_import ON record (import_id);
                 CREATE INDEX record_fingerprint ON record (fingerprint);
@@ -83,7 +84,7 @@ enum BookSchema {
                 CREATE TABLE person (
                     id TEXT PRIMARY KEY NOT NULL,
                     seq INTEGER NOT NULL UNIQUE,
-                    contact TEXT NOT NULL,
+                    contact BLOB NOT NULL,
                     name TEXT NOT NULL,
                     search TEXT NOT NULL,
                     first_met TEXT,

@@ -17,12 +17,12 @@ enum Counter: String {
 
     /// `count` consecutive ids; returns the first.
     static func reserve(_ counter: Counter, _ count: Int, _ db: Database) throws -> Int64 {
-        let current = try Int64.fetchOne(db, sql: "SELECT value FROM book_meta WHERE key = ?", arguments: [counter.rawValue])
+        let current = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = ?"), arguments: [counter.rawValue])
         let first = current ?? 1
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO book_meta (key, value) VALUES (?, ?)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """, arguments: [counter.rawValue, String(first + Int64(count))])
+            """).execute(arguments: [counter.rawValue, String(first + Int64(count))])
         return first
     }
 }

@@ -31,12 +31,12 @@ extension EventBook {
     /// export for `profile`. Returns the change the export reaches, for ``recordExport(profile:through:)``.
     public func peopleToExport(profile: String, changedOnly: Bool) throws(BookError) -> (people: [Person], through: Int) {
         let (since, through): (Int, Int) = try read { db in
-            let mark = changedOnly ? try Int.fetchOne(db, sql: "SELECT change_id FROM export_mark WHERE profile = ?", arguments: [profile]) ?? 0 : 0
-            let latest = try Int.fetchOne(db, sql: "SELECT value FROM book_meta WHERE key = 'next_change'").map { $0 - 1 } ?? 0
+            let mark = changedOnly ? try Int.fetchOne(try db.cachedStatement(sql: "SELECT change_id FROM export_mark WHERE profile = ?"), arguments: [profile]) ?? 0 : 0
+            let latest = try Int.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = 'next_change'")).map { $0 - 1 } ?? 0
             return (mark, latest)
         }
         let changed: Set<String>? = changedOnly ? Set(try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM person WHERE changed > ?", arguments: [since])
+            try String.fetchAll(try db.cachedStatement(sql: "SELECT id FROM person WHERE changed > ?"), arguments: [since])
         }) : nil
         let people = try self.people().filter { changed?.contains($0.id) ?? true }
         return (people, through)
@@ -46,10 +46,10 @@ extension EventBook {
     /// `--changed-since-last` export starts after it. Not a change of the book (not in the history).
     public func recordExport(profile: String, through: Int) throws(BookError) {
         try write { db in
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO export_mark (profile, change_id) VALUES (?, ?)
                 ON CONFLICT (profile) DO UPDATE SET change_id = excluded.change_id
-                """, arguments: [profile, through])
+                """).execute(arguments: [profile, through])
         }
     }
 
@@ -58,9 +58,9 @@ extension EventBook {
     public func recordClusters() throws(BookError) -> [(record: String, person: String)] {
         try read { db in
             let coding = ContactCoding()
-            return try Row.fetchAll(db, sql: """
+            return try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT r.contact, m.person_id FROM record r JOIN membership m ON m.record_id = r.id ORDER BY r.id
-                """).map { (try coding.decode($0["contact"]).recordID, $0["person_id"] as String) }
+                """)).map { (try coding.decode($0["contact"]).recordID, $0["person_id"] as String) }
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardParse
+import Foundation
 
 extension CardTool {
     /// `cardtool import`: brings an event's contacts into the book, matched against everyone in it.
@@ -45,7 +46,10 @@ extension CardTool {
                                         configuration: match.configuration(custom: input.customFields))
             let report = try printer.book { () throws(BookError) in try book.importContacts(contacts, options: options) }
             print(report.line)
-            if explain && !report.model.isEmpty { print("model: " + report.model) }
+            if explain && !report.model.isEmpty {
+                print("model: " + report.model)
+                print("time: " + report.timings.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: ", "))
+            }
             if !summary.succeeded { throw ExitCode(1) }
         }
     }
