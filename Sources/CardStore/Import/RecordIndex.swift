@@ -54,11 +54,15 @@ enum RecordIndex {
         try ValueCountStore.save(counts, changedFrom: before, db: db)
     }
 
-    /// Removes the derived rows of records leaving the book.
+    /// Removes the derived rows of records leaving the book (their keys found again from their
+    /// features, through the one index the keys have).
     static func remove(_ records: [RecordFeatures], ids: [Int64], db: Database) throws {
+        let deleteKey = try db.cachedStatement(sql: "DELETE FROM record_key WHERE key = ? AND record_id = ?")
+        for (r, id) in zip(records, ids) {
+            for key in Set(keys(r).map(\.key)) { try deleteKey.execute(arguments: [key, id]) }
+        }
         for chunk in ids.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            try db.cachedStatement(sql: "DELETE FROM record_key WHERE record_id IN (\(marks))").execute(arguments: StatementArguments(chunk))
             try db.cachedStatement(sql: "DELETE FROM record_name WHERE record_id IN (\(marks))").execute(arguments: StatementArguments(chunk))
         }
         var counts = ValueCounts()

@@ -72,8 +72,7 @@ enum BookSchema {
                     key INTEGER NOT NULL,
                     record_id INTEGER NOT NULL
                 );
-                CREATE INDEX record_key_key ON record_key (key);
-                CREATE INDEX record_key_record ON record_key (record_id);
+                CREATE INDEX record_key_key ON record_key (key, record_id);
                 CREATE TABLE record_name (
                     record_id INTEGER PRIMARY KEY NOT NULL,
                     family_given TEXT NOT NULL,
