@@ -1,5 +1,5 @@
 # cardtool: two commands do all set-up on a fresh Debian machine with Swift 6:
-#   make demo   merge the three-format fixtures into one address book, and parse every fixture (in demo-out/)
+#   make demo   a season of three events through a new event book, then merge and parse the fixtures (in demo-out/)
 #   make test   run the test suite
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev valgrind binutils
@@ -7,7 +7,7 @@ FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vca
             $(wildcard Tests/Fixtures/html/*.html)
 MERGE := Tests/Fixtures/merge/cards.vcf Tests/Fixtures/merge/badges.csv Tests/Fixtures/merge/connections.html
 
-.PHONY: deps build demo test bench bench-dedup leakcheck clean
+.PHONY: deps build demo test bench bench-dedup bench-book leakcheck clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -18,13 +18,15 @@ build: deps
 
 demo: build
 	@mkdir -p demo-out
+	bash scripts/season.sh
 	$(SWIFT) run --skip-build cardtool merge $(MERGE) -o demo-out/people.jsonl --review demo-out/review.csv
 	$(SWIFT) run --skip-build cardtool merge $(MERGE) --to csv --crm hubspot -o demo-out/people-hubspot.csv --quiet
 	$(SWIFT) run --skip-build cardtool dedupe $(MERGE) --clusters demo-out/clusters.csv --explain --quiet > demo-out/explain.txt
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to jsonl -o demo-out/contacts.jsonl
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to vcf --vcard-version 4.0 -o demo-out/contacts.vcf --quiet
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to csv --crm hubspot -o demo-out/hubspot.csv --quiet
-	@echo "wrote demo-out/people.jsonl ($$(wc -l < demo-out/people.jsonl) people from 26 records), people-hubspot.csv, review.csv, clusters.csv, explain.txt;"
+	@echo "wrote demo-out/book.sqlite (the season's event book), hubspot-all.csv, hubspot-changes.csv;"
+	@echo "      demo-out/people.jsonl ($$(wc -l < demo-out/people.jsonl) people from 26 records), people-hubspot.csv, review.csv, clusters.csv, explain.txt;"
 	@echo "      demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts), contacts.vcf and hubspot.csv"
 
 test: deps
@@ -48,6 +50,13 @@ bench-dedup: deps
 	$(SWIFT) build -c release --product cardbench
 	python3 scripts/dedup_bench.py
 	.build/release/cardbench dedupe --file .bench/gen_contacts-1000000-42/contacts.csv
+
+bench-book: deps
+	$(SWIFT) build -c release --product cardtool
+	$(SWIFT) build -c release --product cardbench
+	python3 scripts/book_bench.py
+	python3 ../shared/bench/gen_contacts.py 1001000 .bench/gen_contacts-1001000-7 --seed 7 >/dev/null
+	.build/release/cardbench store --file .bench/gen_contacts-1001000-7/contacts.csv
 
 clean:
 	rm -rf .build demo-out .bench

@@ -42,6 +42,8 @@ extension EventBook {
                     try db.cachedStatement(sql: "INSERT INTO tag (person_id, tag) VALUES (?, ?) ON CONFLICT (person_id, tag) DO NOTHING").execute(arguments: [person, tag])
                 }
             }
+            // Tags are part of the person's listing and JSON Lines: an export of what changed includes them.
+            try PersonStore.derive([person], changeID: journal.changeID, journal: journal, coding: ContactCoding(), db: db)
             let text = "\(remove ? "untagged" : "tagged") \(person): \(tags.joined(separator: ", "))"
             return (text, text)
         }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# A season of events through a new event book: the README's walk-through, run by `make demo`.
+# Prints every command and what it answered; the book is demo-out/book.sqlite, the exports are
+# demo-out/hubspot-*.csv.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cardtool="${CARDTOOL:-$root/.build/debug/cardtool}"
+mkdir -p "$root/demo-out"
+export CARDTOOL_STORE="$root/demo-out/book.sqlite"
+rm -f "$CARDTOOL_STORE" "$CARDTOOL_STORE-wal" "$CARDTOOL_STORE-shm"
+cd "$root/Tests/Fixtures/book"
+step() {
+  printf '$ cardtool'; printf ' %q' "$@"; printf '\n'
+  "$cardtool" "$@" 2>&1
+  echo
+}
+step import networking-madrid-tech.vcf --event "Networking Madrid Tech" --date 2026-03-12
+step import south-summit-badges.csv --event "South Summit Madrid" --date 2026-06-05
+step import des-malaga-connections.csv --event "DES Málaga" --date 2026-11-12 --explain
+step import south-summit-badges.csv --event "South Summit Madrid" --date 2026-06-05 --quiet
+step list --to table --quiet
+step export --to csv --crm hubspot -o "$root/demo-out/hubspot-all.csv" --changed-since-last
+step show familia.ruizvega@gmail.com --to table
+step split p4 r11
+step followup --event "South Summit Madrid" --to table
+step touch diego.fernandez@logisur.example.es --note "Llamada: quiere una demo en enero" --kind call --date 2026-11-25
+step tag p8 investor
+step tag pb investor
+step cadence --tag investor 3m
+step tag p9 investor
+step undo
+step reconnect --to table
+step events --to table
+step export --to csv --crm hubspot -o "$root/demo-out/hubspot-changes.csv" --changed-since-last
+step history
