@@ -11,7 +11,7 @@ public struct ValueCounts: Sendable, Equatable {
         case given = 1
         /// Records with the surname(s) (all words, folded).
         case family
-        /// Records with the organization key.
+        /// Records with the organization key (kept for the numbering; organizations are not counted).
         case organization
         /// Records with the city key.
         case city
@@ -76,8 +76,9 @@ public struct ValueCounts: Sendable, Equatable {
     /// them, since it grows by twice the city's count before the record (see ``add(_:)``).
     public static func increments(_ k: Keys) -> [(Kind, UInt64)] {
         var out: [(Kind, UInt64)] = []
+        // Organizations are counted nowhere: their field has no term-frequency adjustment (a
+        // small company is rare in the data but shared by colleagues).
         if k.given != 0 { out.append((.given, k.given)) }
-        if k.organization != 0 { out.append((.organization, k.organization)) }
         if k.city != 0 { out.append((.city, k.city)) }
         if k.family != 0 {
             out.append((.family, k.family))
@@ -103,8 +104,7 @@ public struct ValueCounts: Sendable, Equatable {
             counts[.familyCityPairs, default: [:]][k.family, default: 0] += 2 * before
         }
         for (kind, key) in Self.increments(k) { counts[kind, default: [:]][key, default: 0] += 1 }
-        for (kind, present) in [(Kind.given, k.given), (.family, k.family), (.organization, k.organization), (.city, k.city)]
-        where present != 0 {
+        for (kind, present) in [(Kind.given, k.given), (.family, k.family), (.city, k.city)] where present != 0 {
             totals[kind, default: 0] += 1
         }
     }
@@ -117,8 +117,7 @@ public struct ValueCounts: Sendable, Equatable {
             let after = count(.familyCity, KeyHash.pair(k.family, k.city, seed: 22))
             counts[.familyCityPairs, default: [:]][k.family, default: 0] -= 2 * after
         }
-        for (kind, present) in [(Kind.given, k.given), (.family, k.family), (.organization, k.organization), (.city, k.city)]
-        where present != 0 {
+        for (kind, present) in [(Kind.given, k.given), (.family, k.family), (.city, k.city)] where present != 0 {
             totals[kind, default: 0] -= 1
         }
     }

@@ -35,20 +35,20 @@ extension EventBook {
                                        arguments: [changeID])
         let coding = ContactCoding()
         for entry in entries {
-            let table: String = entry["tbl"], key: String = entry["row_key"]
+            let table: String = entry["tbl"], key: Data = entry["row_key"]
             switch table {
             case Journal.Marker.importAdded.rawValue:
-                try removeRecords(ofImport: Int64(key) ?? -1, coding: coding, db: db)
+                try removeRecords(ofImport: Int64(String(decoding: key, as: UTF8.self)) ?? -1, coding: coding, db: db)
             case Journal.Marker.recordsUnindexed.rawValue:
-                let ids = key.split(separator: ",").compactMap { Int64($0) }
+                let ids = String(decoding: key, as: UTF8.self).split(separator: ",").compactMap { Int64($0) }
                 try reindex(ids, coding: coding, db: db)
             default:
-                let keyValues = try Journal.values(key)
+                let keyValues = try Journal.decode(key)
                 let columns = keyValues.keys.sorted()
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE " + columns.map { "\($0) = ?" }.joined(separator: " AND "))
                     .execute(arguments: StatementArguments(columns.map { keyValues[$0]! }))
-                if let before = entry["before"] as String? {
-                    let values = try Journal.values(before)
+                if let before = entry["before"] as Data? {
+                    let values = try Journal.decode(before)
                     let names = values.keys.sorted()
                     try db.cachedStatement(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))")
                         .execute(arguments: StatementArguments(names.map { values[$0]! }))

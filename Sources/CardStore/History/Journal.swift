@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// How to revert one change: the image of every row it touched, as it was before, kept in the
-/// `journal` table. Undo puts the images back in reverse order (deleting rows that did not exist).
+/// `journal` table (in bytes: ``encode(_:)``). Undo puts the images back in reverse order (deleting rows that did not exist).
 ///
 /// Rows that only derive from records (blocking keys, sort names, value counts) are not imaged
 /// one by one: a marker names the records, and undo derives those rows again (or removes them).
@@ -33,87 +33,93 @@ final class Journal {
     /// before the change modifies, deletes or inserts it.
     func save(_ table: String, _ key: [String: any DatabaseValueConvertible]) throws {
         let columns = key.keys.sorted()
-        let keyJSON = try Self.json(Dictionary(uniqueKeysWithValues: columns.map { ($0, key[$0]!.databaseValue) }))
-        guard saved.insert(table + "\u{1}" + keyJSON).inserted else { return }
+        let keyBytes = Self.encode(columns.map { ($0, key[$0]!.databaseValue) })
+        guard saved.insert(table + "\u{1}" + keyBytes.base64EncodedString()).inserted else { return }
         let condition = columns.map { "\($0) = ?" }.joined(separator: " AND ")
         let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(condition)"),
                                    arguments: StatementArguments(columns.map { key[$0]!.databaseValue }))
-        let before: String? = try row.map { row in
-            try Self.json(Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, row[$0] as DatabaseValue) }))
-        }
-        try append(table, keyJSON, before)
+        try append(table, keyBytes, row.map(Self.image))
     }
 
     /// ``save(_:_:)`` for many rows of one table keyed by one column, in a few queries.
     func saveRows(_ table: String, keyColumn: String, _ keys: [String]) throws {
-        let wanted = keys.filter { !saved.contains(table + "\u{1}" + (try? Self.json([keyColumn: $0.databaseValue])).orEmpty) }
-        for chunk in wanted.chunked(400) {
+        let keyed = keys.map { ($0, Self.encode([(keyColumn, $0.databaseValue)])) }
+            .filter { saved.insert(table + "\u{1}" + $0.1.base64EncodedString()).inserted }
+        for chunk in keyed.chunked(400) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             var found: [String: Row] = [:]
             for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(keyColumn) IN (\(marks))"),
-                                        arguments: StatementArguments(Array(chunk))) {
+                                        arguments: StatementArguments(chunk.map(\.0))) {
                 found[row[keyColumn]] = row
             }
-            for key in chunk {
-                let keyJSON = try Self.json([keyColumn: key.databaseValue])
-                guard saved.insert(table + "\u{1}" + keyJSON).inserted else { continue }
-                let before = try found[key].map { row in
-                    try Self.json(Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, row[$0] as DatabaseValue) }))
-                }
-                try append(table, keyJSON, before)
-            }
+            for (key, keyBytes) in chunk { try append(table, keyBytes, found[key].map(Self.image)) }
         }
     }
 
     /// Records a marker entry.
     func mark(_ marker: Marker, _ payload: String) throws {
-        try append(marker.rawValue, payload, nil)
+        try append(marker.rawValue, Data(payload.utf8), nil)
     }
 
-    private func append(_ table: String, _ key: String, _ before: String?) throws {
+    private func append(_ table: String, _ key: Data, _ before: Data?) throws {
         seq += 1
-        try db.cachedStatement(sql: "INSERT INTO journal (change_id, seq, tbl, row_key, before) VALUES (?, ?, ?, ?, ?)").execute(arguments: [changeID, seq, table, key, before])
+        try db.cachedStatement(sql: "INSERT INTO journal (change_id, seq, tbl, row_key, before) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [changeID, seq, table, key, before])
     }
 
-    /// A row's values as JSON: integers, text and null as they are; reals under `"$real"` and blobs
-    /// as base64 under `"$blob"`, so that reading them back gives the same SQL types.
-    static func json(_ values: [String: DatabaseValue]) throws -> String {
-        var object: [String: Any] = [:]
+    /// A row's columns and values.
+    static func image(_ row: Row) -> Data {
+        encode(row.columnNames.map { ($0, row[$0] as DatabaseValue) })
+    }
+
+    /// Columns and values in bytes: a count, then each column's name, a type (null, integer, real,
+    /// text, blob) and its value, so that putting them back gives the same SQL types.
+    static func encode(_ values: [(String, DatabaseValue)]) -> Data {
+        var w = ContactBinary.Writer()
+        w.varint(UInt64(values.count))
+        func bytes(_ b: [UInt8]) { w.varint(UInt64(b.count)); w.bytes.append(contentsOf: b) }
         for (column, value) in values {
+            bytes(Array(column.utf8))
             switch value.storage {
-            case .null: object[column] = NSNull()
-            case .int64(let v): object[column] = v
-            case .double(let v): object[column] = ["$real": v]
-            case .string(let v): object[column] = v
-            case .blob(let v): object[column] = ["$blob": v.base64EncodedString()]
+            case .null: w.bytes.append(0)
+            case .int64(let v): w.bytes.append(1); w.varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+            case .double(let v): w.bytes.append(2); w.varint(v.bitPattern)
+            case .string(let v): w.bytes.append(3); bytes(Array(v.utf8))
+            case .blob(let v): w.bytes.append(4); bytes(Array(v))
             }
         }
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        return Data(w.bytes)
     }
 
-    /// The values of a row image.
-    static func values(_ json: String) throws -> [String: DatabaseValue] {
-        guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
-        var values: [String: DatabaseValue] = [:]
-        for (column, value) in object {
-            switch value {
-            case is NSNull: values[column] = .null
-            case let v as String: values[column] = v.databaseValue
-            case let v as [String: Any]:
-                if let real = v["$real"] as? NSNumber {
-                    values[column] = real.doubleValue.databaseValue
-                } else {
-                    values[column] = (v["$blob"] as? String).flatMap { Data(base64Encoded: $0) }?.databaseValue ?? .null
+    /// The columns and values ``encode(_:)`` wrote.
+    static func decode(_ data: Data) throws -> [String: DatabaseValue] {
+        let b = [UInt8](data)
+        return try b.withUnsafeBufferPointer { p in
+            var r = ContactBinary.Reader(bytes: p, i: 0, end: p.count)
+            func bytes() throws -> [UInt8] {
+                let n = Int(try r.varint())
+                guard n >= 0, r.i + n <= r.end else { throw ContactBinary.Damaged() }
+                defer { r.i += n }
+                return Array(p[r.i..<(r.i + n)])
+            }
+            var values: [String: DatabaseValue] = [:]
+            for _ in 0..<(try r.varint()) {
+                let column = String(decoding: try bytes(), as: UTF8.self)
+                guard r.i < r.end else { throw ContactBinary.Damaged() }
+                let type = p[r.i]
+                r.i += 1
+                switch type {
+                case 0: values[column] = .null
+                case 1:
+                    let z = try r.varint()
+                    values[column] = (Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1)).databaseValue
+                case 2: values[column] = Double(bitPattern: try r.varint()).databaseValue
+                case 3: values[column] = String(decoding: try bytes(), as: UTF8.self).databaseValue
+                case 4: values[column] = Data(try bytes()).databaseValue
+                default: throw ContactBinary.Damaged()
                 }
-            case let v as NSNumber: values[column] = v.int64Value.databaseValue
-            default: values[column] = .null
             }
+            return values
         }
-        return values
     }
-}
-
-extension Optional where Wrapped == String {
-    var orEmpty: String { self ?? "" }
 }

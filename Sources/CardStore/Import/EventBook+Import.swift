@@ -79,7 +79,9 @@ struct ImportRun {
     var stored: [(stored: Data, fingerprint: String)] = []
     var fresh: [RecordFeatures] = []
     var customFields: [String] = []
-    /// Book records taking part: their ids and features (the batch follows them in local indices).
+    /// Book records taking part: their ids and features. Local indices put the batch first, then
+    /// these (a comparison takes value frequencies from its first record: the batch's, whose
+    /// counts are loaded).
     var existingIDs: [Int64] = []
     var existing: [RecordFeatures] = []
     var existingIndex: [Int64: Int] = [:]
@@ -115,7 +117,10 @@ struct ImportRun {
         deduplicator = Deduplicator(configuration: options.configuration)
     }
 
-    var local: [RecordFeatures] { existing + fresh }
+    var local: [RecordFeatures] { fresh + existing }
+
+    /// A book record's local index.
+    func localIndex(_ id: Int64) -> Int? { existingIndex[id].map { fresh.count + $0 } }
 
     // MARK: Preparing
 
@@ -212,23 +217,13 @@ struct ImportRun {
             }
         }
         lap("candidates: names")
-        try loadPeople(of: Array(bookPairs.keys))
+        try loadRecords(Array(bookPairs.keys))
     }
 
     /// How many book records carry each stored key.
-    func keyCounts(_ keys: [Int64]) throws -> [Int64: Int] {
-        var counts: [Int64: Int] = [:]
-        for chunk in keys.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, COUNT(*) AS n FROM record_key WHERE key IN (\(marks)) GROUP BY key"),
-                                        arguments: StatementArguments(Array(chunk))) {
-                counts[row["key"]] = row["n"]
-            }
-        }
-        return counts
-    }
+    func keyCounts(_ keys: [Int64]) throws -> [Int64: Int] { try RecordIndex.keyCounts(keys, db: db) }
 
-    /// Loads the given book records and every record of their people, with their features.
+    /// Loads every record of the people these book records belong to.
     mutating func loadPeople(of recordIDs: [Int64]) throws {
         var people = Set<String>()
         for chunk in recordIDs.chunked(500) {
@@ -236,16 +231,21 @@ struct ImportRun {
             people.formUnion(try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM membership WHERE record_id IN (\(marks))"),
                                                  arguments: StatementArguments(Array(chunk))))
         }
-        var members: [(Int64, String)] = []
+        var members: [Int64] = []
         for chunk in Array(people).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT record_id, person_id FROM membership WHERE person_id IN (\(marks))"),
                                         arguments: StatementArguments(Array(chunk))) {
-                members.append((row["record_id"], row["person_id"]))
+                personOf[row["record_id"]] = row["person_id"]
+                members.append(row["record_id"])
             }
         }
-        let newIDs = members.map(\.0).filter { existingIndex[$0] == nil }.sorted()
-        for (id, person) in members { personOf[id] = person }
+        try loadRecords(members)
+    }
+
+    /// Loads book records (their features) not loaded yet.
+    mutating func loadRecords(_ ids: [Int64]) throws {
+        let newIDs = Array(Set(ids.filter { existingIndex[$0] == nil })).sorted()
         var blobs: [Int64: Data] = [:]
         for chunk in newIDs.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
@@ -254,25 +254,26 @@ struct ImportRun {
                 blobs[row["id"]] = row["contact"]
             }
         }
-        let texts = newIDs.map { blobs[$0] ?? Data() }
+        let found = newIDs.filter { blobs[$0] != nil }
+        let texts = found.map { blobs[$0]! }
         let custom = customFields
         let decoded: [RecordFeatures] = Parallel.map(texts.count, threads: threads, minChunk: 128) { range in
             let coding = ContactCoding()
             return range.map { RecordFeatures((try? coding.decode(texts[$0])) ?? Contact(), customFields: custom) }
         }
-        for (id, f) in zip(newIDs, decoded) {
+        for (id, f) in zip(found, decoded) {
             existingIndex[id] = existingIDs.count
             existingIDs.append(id)
             existing.append(f)
         }
     }
 
-    /// The value counts of every record taking part, with the batch counted in.
+    /// The value counts of the batch's values, with the batch counted in. The book's records in a
+    /// comparison come second and take none (their values in common with the batch are loaded).
     mutating func loadCounts() throws {
         let freshKeys = fresh.map(ValueCounts.keys(of:))
         try ValueCountStore.load(for: freshKeys, into: &counts, db: db)
         for k in freshKeys { counts.add(k) }
-        try ValueCountStore.load(for: existing.map(ValueCounts.keys(of:)), into: &counts, db: db)
     }
 
     /// Addresses and numbers of the batch that differently named people hold: compared with the
@@ -295,8 +296,7 @@ struct ImportRun {
                 if let k = storedOf[row["key"]] { firstInBook[k] = row["first"] }
             }
         }
-        let missing = Set(firstInBook.values).filter { existingIndex[$0] == nil }
-        if !missing.isEmpty { try loadPeople(of: Array(missing)) }
+        try loadRecords(Array(Set(firstInBook.values)))
         for (key, holders) in keys.sorted(by: { $0.key < $1.key }) where !counts.isShared(key) {
             var first: RecordFeatures? = firstInBook[key].flatMap { existingIndex[$0] }.map { existing[$0] }
             for i in holders {
@@ -365,33 +365,36 @@ struct ImportRun {
         return deduplicator.estimateModel(features: sample, comparator: comparator, pairs: pairs, rules: rules)
     }
 
-    /// Scores the batch's pairs (among itself and with the book) and clusters them with the
-    /// book's people, whose records start together.
+    /// Scores the batch's pairs (among itself and with the book), then loads the people of the
+    /// book records it matches and clusters everything, the book's people starting as groups.
     mutating func score() throws {
         guard let model else { return }
-        let offset = existing.count
+        let batch = fresh.count
         var entries: [(UInt64, UInt16)] = []
         let (within, withinRules) = CandidateBlocker(threads: threads).candidates(fresh)
-        for (pair, rules) in zip(within, withinRules) {
-            let a = Int(pair >> 32) + offset, b = Int(pair & 0xFFFF_FFFF) + offset
-            entries.append((UInt64(a) << 32 | UInt64(b), rules))
-        }
+        for (pair, rules) in zip(within, withinRules) { entries.append((pair, rules)) }
         lap("scoring: batch blocking")
         for (id, list) in bookPairs {
-            guard let e = existingIndex[id] else { continue }
-            for (i, rule) in list { entries.append((UInt64(e) << 32 | UInt64(offset + i), rule)) }
+            guard let e = localIndex(id) else { continue }
+            for (i, rule) in list { entries.append((UInt64(i) << 32 | UInt64(e), rule)) }
         }
         entries.sort { $0.0 < $1.0 }
         var pairs: [UInt64] = [], rules: [UInt16] = []
         for (pair, rule) in entries {
             if pairs.last == pair { rules[rules.count - 1] |= rule } else { pairs.append(pair); rules.append(rule) }
         }
-        let records = local
+        var records = local
+        scored = deduplicator.score(pairs: pairs, rules: rules, features: records,
+                                    comparator: PairComparator(customFields: customFields, records: records, counts: counts),
+                                    model: model)
+        // Only the book records the batch matches bring their people along.
+        let threshold = options.configuration.threshold
+        let matched = scored.filter { $0.probability >= threshold }.flatMap { [$0.a, $0.b] }.filter { $0 >= batch }
+        try loadPeople(of: matched.map { existingIDs[$0 - batch] })
+        records = local
         let comparator = PairComparator(customFields: customFields, records: records, counts: counts)
-        scored = deduplicator.score(pairs: pairs, rules: rules, features: records, comparator: comparator, model: model)
-        // The book's people start as groups; records a person split apart never meet again.
         var groups: [String: [Int]] = [:]
-        for (id, e) in existingIndex { if let p = personOf[id] { groups[p, default: []].append(e) } }
+        for (id, p) in personOf { if let e = localIndex(id) { groups[p, default: []].append(e) } }
         let apart = try separated()
         clustering = deduplicator.cluster(scored, features: records, comparator: comparator, model: model,
                                           groups: groups.values.map { $0.sorted() }, apart: apart)
@@ -404,7 +407,7 @@ struct ImportRun {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT a, b FROM link WHERE together = 0 AND a IN (\(marks))"),
                                         arguments: StatementArguments(Array(chunk))) {
-                guard let i = existingIndex[row["a"]], let j = existingIndex[row["b"]] else { continue }
+                guard let i = localIndex(row["a"]), let j = localIndex(row["b"]) else { continue }
                 apart.insert(UInt64(min(i, j)) << 32 | UInt64(max(i, j)))
             }
         }
@@ -441,13 +444,13 @@ struct ImportRun {
             """)
         for key in newlyShared { try markShared.execute(arguments: [ValueCounts.Kind.shared.rawValue, Int64(bitPattern: key)]) }
         // People: each cluster with batch records joins the book's person in it, or becomes a new one.
-        let offset = existing.count
+        let batchCount = fresh.count
         var changed = Set<String>()
         let assign = try db.cachedStatement(sql: "INSERT INTO membership (record_id, person_id) VALUES (?, ?)")
         for cluster in clustering.clusters {
-            let batch = cluster.filter { $0 >= offset }
+            let batch = cluster.filter { $0 < batchCount }
             guard !batch.isEmpty else { continue }
-            let people = Set(cluster.filter { $0 < offset }.compactMap { personOf[existingIDs[$0]] })
+            let people = Set(cluster.filter { $0 >= batchCount }.compactMap { personOf[existingIDs[$0 - batchCount]] })
             let target: String
             if people.isEmpty {
                 target = PersonID.make(try Counter.next(.person, db))
@@ -460,13 +463,13 @@ struct ImportRun {
                     peopleJoined += 1
                 }
             }
-            for i in batch { try assign.execute(arguments: [ids[i - offset], target]) }
+            for i in batch { try assign.execute(arguments: [ids[i], target]) }
             changed.insert(target)
         }
         // Pairs left for a person to decide, by record id.
         let review = try db.cachedStatement(sql: "INSERT INTO review (a, b, probability) VALUES (?, ?, ?) ON CONFLICT (a, b) DO NOTHING")
-        func recordID(_ local: Int) -> Int64 { local < offset ? existingIDs[local] : ids[local - offset] }
-        for pair in clustering.review where pair.a >= offset || pair.b >= offset {
+        func recordID(_ local: Int) -> Int64 { local < batchCount ? ids[local] : existingIDs[local - batchCount] }
+        for pair in clustering.review where pair.a < batchCount || pair.b < batchCount {
             let a = recordID(pair.a), b = recordID(pair.b)
             try review.execute(arguments: [min(a, b), max(a, b), pair.probability])
             reviewPairs += 1

@@ -36,22 +36,93 @@ enum RecordIndex {
         return out
     }
 
+    /// A name key's split keys are stored once this many records carry it (and written then for the
+    /// records that had it before): the split is only looked up for names too common to block on
+    /// (``CandidateBlocker/Rule/cap``), and most names never are, which spares a third of the keys.
+    static let splitFrom = CandidateBlocker.Rule.name.cap / 2
+
+    /// A record's name keys, each with its split keys.
+    static func nameKeys(_ r: RecordFeatures) -> [(key: Int64, splits: [Int64])] {
+        let subs = CandidateBlocker.splitKeys(r)
+        return CandidateBlocker.keys(.name, r).map { k in
+            (stored(UInt64(CandidateBlocker.Rule.name.rawValue), k), subs.map { split(k, $0) })
+        }
+    }
+
     /// Adds the derived rows of new records (`ids[i]` is `records[i]`'s id).
     static func add(_ records: [RecordFeatures], ids: [Int64], counts: inout ValueCounts, db: Database) throws {
         let insertKey = try db.cachedStatement(sql: "INSERT INTO record_key (key, record_id) VALUES (?, ?)")
         let insertName = try db.cachedStatement(sql: "INSERT INTO record_name (record_id, family_given, given_family) VALUES (?, ?, ?)")
+        // Name keys: how many book records carry each before these, to know whose splits to store.
+        var byName: [Int64: [(id: Int64, splits: [Int64])]] = [:]
+        for (r, id) in zip(records, ids) {
+            for (key, splits) in nameKeys(r) where !(byName[key]?.contains { $0.id == id } ?? false) {
+                byName[key, default: []].append((id, splits))
+            }
+        }
+        let before = try keyCounts(Array(byName.keys), db: db)
         for (r, id) in zip(records, ids) {
             var seen = Set<Int64>()
-            for (key, _) in keys(r) where seen.insert(key).inserted { try insertKey.execute(arguments: [key, id]) }
+            for (key, rule) in keys(r) where rule != nil && seen.insert(key).inserted { try insertKey.execute(arguments: [key, id]) }
             if let fg = CandidateBlocker.sortName(.sortedFamilyGiven, r), let gf = CandidateBlocker.sortName(.sortedGivenFamily, r) {
                 try insertName.execute(arguments: [id, fg, gf])
             }
         }
+        var backfill: [Int64] = []
+        for (key, holders) in byName {
+            let had = before[key] ?? 0
+            guard had + holders.count >= splitFrom else { continue }
+            for (id, splits) in holders { for s in Set(splits) { try insertKey.execute(arguments: [s, id]) } }
+            // The records that carried the name before it became common get their splits now.
+            if had > 0 && had < splitFrom { backfill.append(key) }
+        }
+        if !backfill.isEmpty { try addSplits(ofNameKeys: backfill, db: db) }
         let keys = records.map(ValueCounts.keys(of:))
         try ValueCountStore.load(for: keys, into: &counts, db: db)
-        let before = counts
+        let old = counts
         for k in keys { counts.add(k) }
-        try ValueCountStore.save(counts, changedFrom: before, db: db)
+        try ValueCountStore.save(counts, changedFrom: old, db: db)
+    }
+
+    /// Writes the split keys of the book's records that carry these name keys but not yet their splits.
+    static func addSplits(ofNameKeys keys: [Int64], db: Database) throws {
+        let wanted = Set(keys)
+        var holders = Set<Int64>()
+        for chunk in keys.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            holders.formUnion(try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM record_key WHERE key IN (\(marks))"),
+                                                 arguments: StatementArguments(Array(chunk))))
+        }
+        let custom = try EventBook.customFields(db)
+        let coding = ContactCoding()
+        let insertKey = try db.cachedStatement(sql: "INSERT INTO record_key (key, record_id) VALUES (?, ?)")
+        let has = try db.cachedStatement(sql: "SELECT 1 FROM record_key WHERE key = ? AND record_id = ?")
+        for chunk in Array(holders).sorted().chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
+                                        arguments: StatementArguments(Array(chunk))) {
+                let id: Int64 = row["id"]
+                let r = RecordFeatures(try coding.decode(row["contact"]), customFields: custom)
+                for (key, splits) in nameKeys(r) where wanted.contains(key) {
+                    for s in Set(splits) where try Int.fetchOne(has, arguments: [s, id]) == nil {
+                        try insertKey.execute(arguments: [s, id])
+                    }
+                }
+            }
+        }
+    }
+
+    /// How many book records carry each stored key.
+    static func keyCounts(_ keys: [Int64], db: Database) throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for chunk in keys.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, COUNT(*) AS n FROM record_key WHERE key IN (\(marks)) GROUP BY key"),
+                                        arguments: StatementArguments(Array(chunk))) {
+                counts[row["key"]] = row["n"]
+            }
+        }
+        return counts
     }
 
     /// Removes the derived rows of records leaving the book (their keys found again from their
@@ -100,7 +171,7 @@ enum ValueCountStore {
                 for key in chunk { counts.counts[kind, default: [:]][key] = found[key] ?? 0 }
             }
         }
-        for kind in [ValueCounts.Kind.given, .family, .organization, .city] where counts.totals[kind] == nil {
+        for kind in [ValueCounts.Kind.given, .family, .city] where counts.totals[kind] == nil {
             counts.totals[kind] = try Int.fetchOne(try db.cachedStatement(sql: "SELECT count FROM value_count WHERE kind = ? AND key = 0"),
                                                    arguments: [totalKind(kind)]) ?? 0
         }

@@ -30,8 +30,8 @@ enum BookSchema {
                     change_id INTEGER NOT NULL,
                     seq INTEGER NOT NULL,
                     tbl TEXT NOT NULL,
-                    row_key TEXT NOT NULL,
-                    before TEXT,
+                    row_key BLOB NOT NULL,
+                    before BLOB,
                     PRIMARY KEY (change_id, seq)
                 );
                 CREATE TABLE event (
