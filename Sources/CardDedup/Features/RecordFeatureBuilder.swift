@@ -29,6 +29,9 @@ struct RecordFeatureBuilder {
     var custom: [String] = []
     var metOn: UInt64 = 0
 
+    /// No features yet (for decoding stored ones).
+    init() {}
+
     init(_ c: Contact, customFields: [String]) {
         let name = c.name
         if let g = name?.given {

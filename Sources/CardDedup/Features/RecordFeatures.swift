@@ -78,8 +78,12 @@ public final class RecordFeatures: @unchecked Sendable {
     ]
 
     /// Builds the features of a normalized contact. `customFields` are extra-property names.
-    public init(_ c: Contact, customFields: [String] = []) {
-        let b = RecordFeatureBuilder(c, customFields: customFields)
+    public convenience init(_ c: Contact, customFields: [String] = []) {
+        self.init(RecordFeatureBuilder(c, customFields: customFields))
+    }
+
+    /// Freezes worked-out features.
+    init(_ b: RecordFeatureBuilder) {
         given = b.given
         givenForms = b.givenForms
         family = b.family

@@ -246,22 +246,7 @@ struct ImportRun {
     /// Loads book records (their features) not loaded yet.
     mutating func loadRecords(_ ids: [Int64]) throws {
         let newIDs = Array(Set(ids.filter { existingIndex[$0] == nil })).sorted()
-        var blobs: [Int64: Data] = [:]
-        for chunk in newIDs.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
-                                        arguments: StatementArguments(Array(chunk))) {
-                blobs[row["id"]] = row["contact"]
-            }
-        }
-        let found = newIDs.filter { blobs[$0] != nil }
-        let texts = found.map { blobs[$0]! }
-        let custom = customFields
-        let decoded: [RecordFeatures] = Parallel.map(texts.count, threads: threads, minChunk: 128) { range in
-            let coding = ContactCoding()
-            return range.map { RecordFeatures((try? coding.decode(texts[$0])) ?? Contact(), customFields: custom) }
-        }
-        for (id, f) in zip(found, decoded) {
+        for (id, f) in try StoredFeatures.load(newIDs, customFields: customFields, threads: threads, db: db) {
             existingIndex[id] = existingIDs.count
             existingIDs.append(id)
             existing.append(f)
@@ -345,18 +330,7 @@ struct ImportRun {
         let ids: [Int64] = bookRecords <= room
             ? try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM record ORDER BY id"))
             : try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM record ORDER BY random() LIMIT ?"), arguments: [room])
-        var texts: [Data] = []
-        texts.reserveCapacity(ids.count)
-        for chunk in ids.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            texts += try Data.fetchAll(try db.cachedStatement(sql: "SELECT contact FROM record WHERE id IN (\(marks)) ORDER BY id"),
-                                         arguments: StatementArguments(Array(chunk)))
-        }
-        let custom = customFields
-        let sample: [RecordFeatures] = Parallel.map(texts.count, threads: threads, minChunk: 128) { range in
-            let coding = ContactCoding()
-            return range.map { RecordFeatures((try? coding.decode(texts[$0])) ?? Contact(), customFields: custom) }
-        } + fresh
+        let sample = try StoredFeatures.load(ids, customFields: customFields, threads: threads, db: db).map(\.1) + fresh
         sampleSize = sample.count
         var sampleCounts = counts
         try ValueCountStore.load(for: sample.dropLast(fresh.count).map(ValueCounts.keys(of:)), into: &sampleCounts, db: db)
@@ -426,14 +400,15 @@ struct ImportRun {
         let ids = (0..<fresh.count).map { firstID + Int64($0) }
         let eventIDs = try events()
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO record (id, import_id, event_id, met_on, file, record_no, line, format, source_id, fingerprint, contact)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO record (id, import_id, event_id, met_on, file, record_no, line, format, source_id, fingerprint, contact, features)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (i, c) in contacts.enumerated() {
             let event = c.events.first
             try insert.execute(arguments: [ids[i], importID, eventIDs[i], event?.date?.iso8601, c.source?.file ?? "-",
                                            c.source?.record ?? i + 1, c.source?.line ?? 0, c.source?.format.rawValue ?? "csv",
-                                           c.source?.id, stored[i].fingerprint, stored[i].stored])
+                                           c.source?.id, stored[i].fingerprint, stored[i].stored,
+                                           Data(fresh[i].encoded(customFields: customFields))])
         }
         lap("write records")
         var bookCounts = ValueCounts()

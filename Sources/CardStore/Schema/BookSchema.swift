@@ -63,7 +63,8 @@ enum BookSchema {
                     format TEXT NOT NULL,
                     source_id TEXT,
                     fingerprint TEXT NOT NULL,
-                    contact BLOB NOT NULL
+                    contact BLOB NOT NULL,
+                    features BLOB
                 );
                 CREATE INDEX record_import ON record (import_id);
                 CREATE INDEX record_fingerprint ON record (fingerprint);
