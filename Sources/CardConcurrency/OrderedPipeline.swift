@@ -142,6 +142,7 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
         func submit(_ item: Item, capacity: Int) -> Bool {
             state.when({ $0.cancelled || $0.submitted - $0.taken < capacity }) { s in
                 guard !s.cancelled else { return false }
+                precondition(!s.ended, "an item pushed after the pipeline's input ended")
                 s.queue.append((s.submitted, item))
                 s.submitted += 1
                 return true

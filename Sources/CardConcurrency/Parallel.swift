@@ -26,7 +26,7 @@ public enum Parallel {
     /// Chunks hold at least `minChunk` indices (fewer chunks than that run inline, on the calling
     /// thread), and there are up to eight a thread, so a slow chunk does not leave a core idle.
     public static func map<T: Sendable>(_ count: Int, threads: Int = defaultThreads, minChunk: Int = 1024,
-                                        _ body: (Range<Int>) -> [T]) -> [T] {
+                                        _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
         if count <= 0 { return [] }
         let chunks = threads <= 1 || count <= minChunk ? 1 : min(threads * 8, max(1, count / max(1, minChunk)))
         if chunks == 1 { return body(0..<count) }

@@ -45,12 +45,14 @@ public final class EventBook: Sendable {
             // and memory-mapped reads keep a big book's index pages from being read over and over.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296")
         }
-        let start = Date()
         let told = Told()
-        config.busyMode = .callback { _ in
+        let waitingSince = Mutex(Date())
+        config.busyMode = .callback { tries in
+            // The clock starts with each wait, not when the book was opened.
+            if tries == 0 { waitingSince.withLock { $0 = Date() } }
             if told.once() { onWait?() }
             usleep(10_000)
-            return -start.timeIntervalSinceNow < EventBook.busyWait
+            return -waitingSince.withLock { $0 }.timeIntervalSinceNow < EventBook.busyWait
         }
         do {
             database = try DatabaseQueue(path: path, configuration: config)

@@ -17,6 +17,7 @@ public final class FeatureCollector {
     public private(set) var recordIDs: [String] = []
     public private(set) var contacts: [Contact] = []
     static let batch = 4096
+    private var finished = false
     /// Nil on one thread: features are then built as batches fill.
     private let pipeline: OrderedPipeline<[Contact], [RecordFeatures]>?
 
@@ -31,14 +32,18 @@ public final class FeatureCollector {
         }
     }
 
-    /// Adds one normalized contact; each full batch of 4,096 goes to be turned into features.
+    /// Adds one normalized contact (not after ``finish()``); each full batch of 4,096 goes to be
+    /// turned into features.
     public func append(_ contact: Contact) {
+        precondition(!finished, "FeatureCollector.append after finish()")
         pending.append(contact)
         if pending.count >= Self.batch { flush() }
     }
 
     /// Builds what is still pending and waits for every batch; idempotent.
     public func finish() -> FeatureCollector {
+        guard !finished else { return self }
+        finished = true
         flush()
         pipeline?.finish { features += $0 }
         return self

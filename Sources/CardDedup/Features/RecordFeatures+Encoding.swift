@@ -69,14 +69,17 @@ private struct FeatureReader {
         defer { at += 1 }
         return bytes[at]
     }
+    /// A length: never negative, never more than the bytes left (else `failed`).
     mutating func varint() -> Int {
         var v = 0, shift = 0
         while !failed {
             let b = byte()
+            guard shift <= 56 else { failed = true; break }
             v |= Int(b & 0x7F) << shift
-            if b < 0x80 || shift > 56 { break }
+            if b < 0x80 { break }
             shift += 7
         }
+        guard v >= 0, v <= bytes.count - at else { failed = true; return 0 }
         return v
     }
     mutating func u64() -> UInt64 {

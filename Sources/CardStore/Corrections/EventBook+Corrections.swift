@@ -1,3 +1,4 @@
+import CardConcurrency
 import CardDedup
 import CardModel
 import Foundation
@@ -34,6 +35,7 @@ extension EventBook {
         let entries = try Row.fetchAll(try db.cachedStatement(sql: "SELECT tbl, row_key, before FROM journal WHERE change_id = ? ORDER BY seq DESC"),
                                        arguments: [changeID])
         let coding = ContactCoding()
+        var restoredPeople = Set<String>()
         for entry in entries {
             let table: String = entry["tbl"], key: Data = entry["row_key"]
             switch table {
@@ -44,6 +46,7 @@ extension EventBook {
                 try reindex(ids, coding: coding, db: db)
             default:
                 let keyValues = try Journal.decode(key)
+                if table == "person", let id = String.fromDatabaseValue(keyValues["id"] ?? .null) { restoredPeople.insert(id) }
                 let columns = keyValues.keys.sorted()
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE " + columns.map { "\($0) = ?" }.joined(separator: " AND "))
                     .execute(arguments: StatementArguments(columns.map { keyValues[$0]! }))
@@ -55,18 +58,27 @@ extension EventBook {
                 }
             }
         }
+        // A person put back is a person changed: the next export of what changed carries them. The
+        // stamp is a fresh number (counters never go back), later than any export mark.
+        if !restoredPeople.isEmpty {
+            let stamp = try Counter.next(.change, db)
+            for chunk in Array(restoredPeople).chunked(400) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                try db.cachedStatement(sql: "UPDATE person SET changed = ? WHERE id IN (\(marks))")
+                    .execute(arguments: StatementArguments([stamp] + Array(chunk)))
+            }
+        }
         try db.cachedStatement(sql: "DELETE FROM journal WHERE change_id = ?").execute(arguments: [changeID])
         try db.cachedStatement(sql: "DELETE FROM change WHERE id = ?").execute(arguments: [changeID])
     }
 
     /// Deletes an import's records with everything derived from them (undoing the import).
     static func removeRecords(ofImport importID: Int64, coding: ContactCoding, db: Database) throws {
-        let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE import_id = ? ORDER BY id"), arguments: [importID])
-        let ids = rows.map { $0["id"] as Int64 }
-        let custom = try customFields(db)
-        let features = try rows.map { RecordFeatures(try coding.decode($0["contact"]), customFields: custom) }
-        try RecordIndex.remove(features, ids: ids, db: db)
-        for chunk in ids.chunked(500) {
+        let ids = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM record WHERE import_id = ? ORDER BY id"), arguments: [importID])
+        let loaded = try StoredFeatures.load(ids, customFields: try customFields(db), threads: Parallel.defaultThreads, db: db)
+        try RecordIndex.remove(loaded.map(\.1), ids: loaded.map(\.0), db: db)
+        // 400 at a time: the review delete binds each id twice, and older SQLite allows 999 arguments.
+        for chunk in ids.chunked(400) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             let args = StatementArguments(Array(chunk))
             try db.cachedStatement(sql: "DELETE FROM membership WHERE record_id IN (\(marks))").execute(arguments: args)
@@ -78,19 +90,9 @@ extension EventBook {
 
     /// Derives the keys, sort names and counts of records put back.
     static func reindex(_ ids: [Int64], coding: ContactCoding, db: Database) throws {
-        let custom = try customFields(db)
-        var features: [RecordFeatures] = []
-        var found: [Int64] = []
-        for chunk in ids.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks)) ORDER BY id"),
-                                        arguments: StatementArguments(Array(chunk))) {
-                found.append(row["id"])
-                features.append(RecordFeatures(try coding.decode(row["contact"]), customFields: custom))
-            }
-        }
+        let loaded = try StoredFeatures.load(ids, customFields: try customFields(db), threads: Parallel.defaultThreads, db: db)
         var counts = ValueCounts()
-        try RecordIndex.add(features, ids: found, counts: &counts, db: db)
+        try RecordIndex.add(loaded.map(\.1), ids: loaded.map(\.0), counts: &counts, db: db)
     }
 
     static func customFields(_ db: Database) throws -> [String] {
@@ -151,7 +153,10 @@ extension EventBook {
         if PersonID.looksLikeID(t.lowercased()) {
             let id = t.lowercased()
             if try Int.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [id]) != nil { return id }
-            if let alias = try String.fetchOne(try db.cachedStatement(sql: "SELECT person_id FROM alias WHERE old_id = ?"), arguments: [id]) { return alias }
+            if let alias = try String.fetchOne(try db.cachedStatement(sql: "SELECT person_id FROM alias WHERE old_id = ?"), arguments: [id]),
+               try Int.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?"), arguments: [alias]) != nil {
+                return alias
+            }
         }
         if t.contains("@") {
             let matches = try String.fetchAll(try db.cachedStatement(sql: "SELECT id FROM person WHERE search LIKE ? ORDER BY seq"),
@@ -248,6 +253,9 @@ extension EventBook {
                 guard PersonStore.editable.contains(field) else {
                     throw BookError(.notFound, "cannot edit '\(field)': the fields are \(PersonStore.editable.joined(separator: ", "))")
                 }
+                if field == "birthday", let value, PartialDate(iso8601: value) == nil {
+                    throw BookError(.notFound, "a birthday is YYYY-MM-DD or --MM-DD, got '\(value)'")
+                }
                 try journal.save("person_edit", ["person_id": person, "field": field])
                 if let value {
                     try db.cachedStatement(sql: """
@@ -311,8 +319,9 @@ struct Regrouping {
             let clusters = dedup.cluster(scored, features: features, comparator: comparator, model: model,
                                          groups: together, apart: apart).clusters
             guard clusters.count > 1 else { continue }
-            // The largest group keeps the id.
-            let ordered = clusters.sorted { $0.count > $1.count || ($0.count == $1.count && $0[0] < $1[0]) }
+            // The group with the person's oldest record keeps the id (with its tags, touches and
+            // edits): the person as first met; the others are new people.
+            let ordered = clusters.sorted { ($0.map { ids[$0] }.min() ?? 0) < ($1.map { ids[$0] }.min() ?? 0) }
             for group in ordered.dropFirst() {
                 let id = PersonID.make(try Counter.next(.person, db))
                 for i in group {

@@ -97,13 +97,16 @@ final class Journal {
         return try b.withUnsafeBufferPointer { p in
             var r = ContactBinary.Reader(bytes: p, i: 0, end: p.count)
             func bytes() throws -> [UInt8] {
-                let n = Int(try r.varint())
-                guard n >= 0, r.i + n <= r.end else { throw ContactBinary.Damaged() }
+                let raw = try r.varint()
+                guard raw <= UInt64(r.end - r.i) else { throw ContactBinary.Damaged() }
+                let n = Int(raw)
                 defer { r.i += n }
                 return Array(p[r.i..<(r.i + n)])
             }
             var values: [String: DatabaseValue] = [:]
-            for _ in 0..<(try r.varint()) {
+            let count = try r.varint()
+            guard count <= UInt64(r.end) else { throw ContactBinary.Damaged() }
+            for _ in 0..<count {
                 let column = String(decoding: try bytes(), as: UTF8.self)
                 guard r.i < r.end else { throw ContactBinary.Damaged() }
                 let type = p[r.i]

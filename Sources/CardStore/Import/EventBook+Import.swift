@@ -16,8 +16,13 @@ extension EventBook {
         let threads = options.configuration.threads
         var report = ImportReport()
         report.records = contacts.count
-        // Work that needs no book first, outside the transaction.
-        let filled = contacts.map { Self.fill($0, event: options.event) }
+        // Work that needs no book first, outside the transaction. Matching keys are dropped as the
+        // book stores contacts without them, so features worked out now and from the stored form agree.
+        let filled = contacts.map { c -> Contact in
+            var c = Self.fill(c, event: options.event)
+            c.keys = nil
+            return c
+        }
         let prepared: [(stored: Data, fingerprint: String)] = Parallel.map(filled.count, threads: threads, minChunk: 512) { range in
             range.map { (coding.encode(filled[$0]), coding.fingerprint(filled[$0])) }
         }
@@ -305,6 +310,7 @@ struct ImportRun {
             estimated.setPrior(records: total)
             try ModelState(parameters: estimated.parameters, estimatedAt: total, sample: sampleSize,
                            customFields: customFields).save(db, journal: journal)
+            try journal.save("book_meta", ["key": "custom_fields"])
             try db.cachedStatement(sql: """
                 INSERT INTO book_meta (key, value) VALUES ('custom_fields', ?)
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value
@@ -417,7 +423,10 @@ struct ImportRun {
         let markShared = try db.cachedStatement(sql: """
             INSERT INTO value_count (kind, key, count) VALUES (?, ?, 1) ON CONFLICT (kind, key) DO UPDATE SET count = 1
             """)
-        for key in newlyShared { try markShared.execute(arguments: [ValueCounts.Kind.shared.rawValue, Int64(bitPattern: key)]) }
+        for key in newlyShared {
+            try journal.save("value_count", ["kind": ValueCounts.Kind.shared.rawValue, "key": Int64(bitPattern: key)])
+            try markShared.execute(arguments: [ValueCounts.Kind.shared.rawValue, Int64(bitPattern: key)])
+        }
         // People: each cluster with batch records joins the book's person in it, or becomes a new one.
         let batchCount = fresh.count
         var changed = Set<String>()

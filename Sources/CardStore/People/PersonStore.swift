@@ -55,11 +55,12 @@ enum PersonStore {
                 seqs[row["id"]] = row["seq"]
             }
             // The merges on all cores; the writes in order.
+            let (allRecords, allEdits, latestTouch) = (records, edits, touches)
             let derived: [Derived?] = Parallel.map(people.count, threads: Parallel.defaultThreads, minChunk: 64) { range in
                 range.map { k in
                     let id = people[k]
-                    guard let recs = records[id], !recs.isEmpty else { return nil }
-                    return derivePerson(recs, edits: edits[id] ?? [], touch: touches[id], coding: coding)
+                    guard let recs = allRecords[id], !recs.isEmpty else { return nil }
+                    return derivePerson(recs, edits: allEdits[id] ?? [], touch: latestTouch[id], coding: coding)
                 }
             }
             for (id, d) in zip(people, derived) {

@@ -7,9 +7,11 @@ import GRDB
 /// records belong together (`membership`, `link`), manual edits, tags, touches. Every change
 /// leaves a `change` row and a `journal` of row images to revert it.
 ///
-/// The SQL is kept to what SQLite and PostgreSQL share (integer, real, text and blob columns, plain
-/// indexes, `ON CONFLICT` upserts, no `AUTOINCREMENT`, no `WITHOUT ROWID`), so the team book can run
-/// the same migrations. Contacts are stored in ``ContactBinary``'s form.
+/// The SQL is kept close to what SQLite and PostgreSQL share (integer, `BIGINT` for 64-bit hashes,
+/// real, text and blob columns, plain indexes, `ON CONFLICT` upserts, no `AUTOINCREMENT`, no
+/// `WITHOUT ROWID`). A PostgreSQL book needs `BYTEA` for blobs, `COLLATE "C"` on the sort names,
+/// and ids from sequences rather than a transaction holding the whole database. Contacts are
+/// stored in ``ContactBinary``'s form.
 enum BookSchema {
     /// The newest migration this cardtool knows; a book with others was written by a newer one.
     static var migrator: DatabaseMigrator {
@@ -70,7 +72,7 @@ enum BookSchema {
                 CREATE INDEX record_fingerprint ON record (fingerprint);
                 CREATE INDEX record_event ON record (event_id);
                 CREATE TABLE record_key (
-                    key INTEGER NOT NULL,
+                    key BIGINT NOT NULL,
                     record_id INTEGER NOT NULL
                 );
                 CREATE INDEX record_key_key ON record_key (key, record_id);
@@ -145,7 +147,7 @@ enum BookSchema {
                 );
                 CREATE TABLE value_count (
                     kind INTEGER NOT NULL,
-                    key INTEGER NOT NULL,
+                    key BIGINT NOT NULL,
                     count INTEGER NOT NULL,
                     PRIMARY KEY (kind, key)
                 );

@@ -175,8 +175,9 @@ enum ContactBinary {
         while r.i < r.end {
             let tag = r.bytes[r.i]
             r.i += 1
-            let length = Int(try r.varint())
-            guard length >= 0, r.i + length <= r.end else { throw Damaged() }
+            let raw = try r.varint()
+            guard raw <= UInt64(r.end - r.i) else { throw Damaged() }
+            let length = Int(raw)
             var value = Reader(bytes: r.bytes, i: r.i, end: r.i + length)
             r.i += length
             var probe = value

@@ -69,6 +69,10 @@ extension CardTool {
         @OptionGroup var store: StoreOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
+        func validate() throws {
+            if let limit, limit < 1 { throw ValidationError("--limit takes a number of changes, 1 or more.") }
+        }
+
         func run() throws {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer, create: false)

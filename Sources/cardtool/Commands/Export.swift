@@ -26,6 +26,16 @@ extension CardTool {
         @OptionGroup var store: StoreOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
+        func validate() throws {
+            if clusters != nil && (changedSinceLast || listing.to != nil || listing.output != nil) {
+                throw ValidationError("--clusters writes its own file: give it alone.")
+            }
+            // Each layout remembers its own last export: which one must not depend on a terminal.
+            if changedSinceLast && (listing.to == nil || listing.to == .table) {
+                throw ValidationError("--changed-since-last needs --to csv (with --crm), jsonl or vcf.")
+            }
+        }
+
         func run() throws {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer, create: false)

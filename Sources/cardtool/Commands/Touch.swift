@@ -118,6 +118,7 @@ extension CardTool {
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func validate() throws {
+            if everyone != nil && tag != nil { throw ValidationError("Give --tag or --default, not both.") }
             let expected = everyone != nil ? 0 : tag != nil ? 1 : 2
             guard arguments.count == expected else {
                 throw ValidationError(everyone != nil ? "--default takes the interval: cardtool cadence --default 6m."
@@ -156,6 +157,10 @@ extension CardTool {
         @OptionGroup var store: StoreOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
+        func validate() throws {
+            if let limit, limit < 1 { throw ValidationError("--limit takes a number of people, 1 or more.") }
+        }
+
         func run() throws {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer, create: false)
@@ -180,7 +185,7 @@ extension CardTool {
 /// `3m`, `2w`, `90d`, `1y` in days.
 enum Interval {
     static func days(_ text: String) -> Int? {
-        guard let unit = text.last, let n = Int(text.dropLast()), n > 0 else { return nil }
+        guard let unit = text.last, let n = Int(text.dropLast()), n > 0, n <= 100_000 else { return nil }
         switch unit {
         case "d": return n
         case "w": return n * 7

@@ -18,7 +18,7 @@ extension CardTool {
 
         @Option(name: .customLong("import"), help: "Take this import out of the book (its number is in `cardtool history`).")
         var importID: Int?
-        @OptionGroup var match: MatchOptions
+        @OptionGroup(title: "Matching the people the import touched again (with --import)") var match: MatchOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 

@@ -125,6 +125,11 @@ struct BookCLITests {
         #expect(try run(f, ["undo", "--import", "2"]).stdout.hasPrefix("removed import #2"))
         #expect(try run(f, ["undo", "--import", "42"]).status == 1)
         #expect(try run(f, ["edit", lucia]).status == 64)
+        #expect(try run(f, ["edit", lucia, "--set", "birthday=el martes"]).status == 1)
+        for usage in [["reconnect", "--limit", "0"], ["cadence", "--tag", "x", "--default", "3m"], ["cadence", lucia, "3 meses"],
+                      ["export", "--changed-since-last"], ["export", "--clusters", f.path("c.csv"), "--to", "jsonl"], ["history", "--limit", "-1"]] {
+            #expect(try run(f, usage).status == 64, "\(usage)")
+        }
     }
 
     @Test("export for a CRM, all then what changed; clusters; match against the CRM's export")

@@ -116,8 +116,8 @@ struct ParallelMapTests {
 
     @Test("small inputs run on the calling thread")
     func inline() {
-        let caller = Thread.current
-        let out = Parallel.map(10, threads: 4, minChunk: 100) { range in range.map { _ in Thread.current == caller } }
+        let caller = pthread_self()
+        let out = Parallel.map(10, threads: 4, minChunk: 100) { range in range.map { _ in pthread_equal(pthread_self(), caller) != 0 } }
         #expect(out.allSatisfy { $0 })
     }
 }

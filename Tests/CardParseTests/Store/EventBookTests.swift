@@ -261,6 +261,32 @@ struct EventBookTests {
         #expect(ana.changes.contains { $0.field == "phone" && $0.book == "+34611223344" })
     }
 
+    @Test("a person put back by undo is in the next export of what changed")
+    func exportAfterUndo() throws {
+        let t = try TempBook()
+        try Self.importEvent(t.book, 0)
+        let ana = try Self.person(t.book, "networking-madrid-tech.vcf", 5)
+        _ = try t.book.edit(ana.id, set: [("title", "CDO")])
+        let (_, through) = try t.book.peopleToExport(profile: "hubspot", changedOnly: true)
+        try t.book.recordExport(profile: "hubspot", through: through)
+        _ = try t.book.undo()
+        let changed = try t.book.peopleToExport(profile: "hubspot", changedOnly: true).people
+        #expect(changed.map(\.id) == [ana.id])
+        #expect(changed.first?.contact.title == "Directora de Datos")
+    }
+
+    @Test("an id merged into another stops leading anywhere once that person is gone")
+    func danglingAlias() throws {
+        let t = try TempBook()
+        try Self.importEvent(t.book, 0)
+        let sofia = try Self.person(t.book, "networking-madrid-tech.vcf", 7)
+        let marc = try Self.person(t.book, "networking-madrid-tech.vcf", 8)
+        _ = try t.book.link(sofia.id, marc.id)
+        #expect(try t.book.resolve(marc.id) == sofia.id)
+        _ = try t.book.removeImport(1)
+        #expect(throws: BookError.self) { try t.book.resolve(marc.id) }
+    }
+
     @Test("clusters per record for evaluation, as dedupe writes them")
     func clusters() throws {
         let t = try TempBook()

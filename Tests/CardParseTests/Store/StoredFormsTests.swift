@@ -46,6 +46,28 @@ struct StoredFormsTests {
         #expect(throws: (any Error).self) { try coding.decode(Data([9]) + bytes.dropFirst()) }
     }
 
+    @Test("random bytes are refused or read, never a crash", arguments: 0..<4)
+    func randomBytes(seed: Int) throws {
+        var rng = SplitMix64(state: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        let coding = ContactCoding()
+        let sample = coding.encode(Contact(fullName: "Ana", emails: [Email(value: "a@b.es", pref: 1)], events: [MetEvent(name: "X")]))
+        let features = RecordFeatures(Contact(fullName: "Ana García", phones: [Phone(value: "612345678")])).encoded(customFields: [])
+        for _ in 0..<2000 {
+            var damaged = [UInt8](sample)
+            var f = features
+            for _ in 0..<(1 + Int(rng.next() % 4)) {
+                damaged[Int(rng.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: rng.next())
+                f[Int(rng.next() % UInt64(f.count))] = UInt8(truncatingIfNeeded: rng.next())
+            }
+            _ = try? coding.decode(Data(damaged))
+            _ = RecordFeatures.decode(f, customFields: [])
+            _ = try? Journal.decode(Data(damaged))
+            let noise = (0..<Int(rng.next() % 64)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            _ = try? coding.decode(Data([1] + noise))
+            _ = RecordFeatures.decode([RecordFeatures.encodingVersion] + noise, customFields: [])
+        }
+    }
+
     @Test("the same record has the same fingerprint wherever it was read; another event gives another")
     func fingerprints() throws {
         let coding = ContactCoding()
