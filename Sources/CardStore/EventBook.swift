@@ -43,7 +43,13 @@ public final class EventBook: Sendable {
         config.prepareDatabase { db in
             // WAL with NORMAL sync is still all-or-nothing for a killed process; a larger page cache
             // and memory-mapped reads keep a big book's index pages from being read over and over.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296")
+            // The log is copied into the book when the command ends (SQLite does it as the last
+            // connection closes), not inside a commit, unless it grows past 1 GiB: an import's
+            // answer does not wait for that second of writing.
+            try db.execute(sql: """
+                PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296;
+                PRAGMA wal_autocheckpoint = 262144
+                """)
         }
         let told = Told()
         let waitingSince = Mutex(Date())

@@ -26,6 +26,8 @@ extension EventBook {
         let prepared: [(stored: Data, fingerprint: String)] = Parallel.map(filled.count, threads: threads, minChunk: 512) { range in
             range.map { (coding.encode(filled[$0]), coding.fingerprint(filled[$0])) }
         }
+        let started = Date()
+        var inside = 0.0
         let result: ImportReport? = try change("import") { db, journal in
             let known = try Self.knownFingerprints(Set(prepared.map(\.fingerprint)), db)
             let fresh = prepared.indices.filter { !known.contains(prepared[$0].fingerprint) }
@@ -36,13 +38,16 @@ extension EventBook {
             try run.match()
             let importID = try run.write()
             report = run.report(report, importID: importID)
+            inside = -started.timeIntervalSinceNow
             let what = options.files.count == 1 ? options.files[0] : "\(options.files.count) files"
             let event = run.eventLabel.map { "; \($0)" } ?? ""
             return ("import #\(importID): \(what) (\(fresh.count) record\(fresh.count == 1 ? "" : "s")\(event)): "
                     + "\(report.newPeople) new, \(report.mergedIntoExisting) merged into existing people, \(report.review) for review",
                     report)
         }
-        return result ?? report
+        guard var done = result else { return report }
+        done.timings.append(("commit", -started.timeIntervalSinceNow - inside))
+        return done
     }
 
     /// The record's own event and date win; `event` fills what it lacks.
@@ -180,34 +185,29 @@ struct ImportRun {
                 }
             }
         }
-        let bookCounts = try keyCounts(Array(byKey.keys))
+        // How many book records carry each key first (the index answers without reading them): a
+        // key too common to block on (more records than its rule's cap) is dropped, as in a batch.
+        let bookCounts = try RecordIndex.keyCounts(Array(byKey.keys), db: db)
         var wanted: [Int64: [(Int, CandidateBlocker.Rule)]] = [:]
         var splitWanted: [Int64: [Int]] = [:]
-        for (key, holders) in byKey {
-            guard let rule = holders.first?.1 else { continue }
-            let inBook = bookCounts[key] ?? 0
-            guard inBook > 0 else { continue }
-            let distinct = Set(holders.map(\.0)).count
-            if inBook + distinct <= rule.cap {
-                wanted[key] = holders.map { ($0.0, rule) }
+        for (key, batchHolders) in byKey {
+            guard let rule = batchHolders.first?.1, let inBook = bookCounts[key] else { continue }
+            if inBook + Set(batchHolders.map(\.0)).count <= rule.cap {
+                wanted[key] = batchHolders.map { ($0.0, rule) }
             } else if rule == .name {
                 // A common name: within it, records that also share the second surname or the city.
                 for (i, split) in nameSplits[key] ?? [] { splitWanted[split, default: []].append(i) }
             }
         }
         if !splitWanted.isEmpty {
-            let splitCounts = try keyCounts(Array(splitWanted.keys))
-            for (key, holders) in splitWanted where (splitCounts[key] ?? 0) > 0 && (splitCounts[key] ?? 0) + Set(holders).count <= CandidateBlocker.Rule.name.cap {
-                wanted[key] = holders.map { ($0, .name) }
+            let splitCounts = try RecordIndex.keyCounts(Array(splitWanted.keys), db: db)
+            for (key, batchHolders) in splitWanted {
+                guard let inBook = splitCounts[key], inBook + Set(batchHolders).count <= CandidateBlocker.Rule.name.cap else { continue }
+                wanted[key] = batchHolders.map { ($0, .name) }
             }
         }
-        for chunk in Array(wanted.keys).chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, record_id FROM record_key WHERE key IN (\(marks))"),
-                                        arguments: StatementArguments(Array(chunk))) {
-                let key: Int64 = row["key"], id: Int64 = row["record_id"]
-                for (i, rule) in wanted[key] ?? [] { bookPairs[id, default: []].append((i, 1 << UInt16(rule.rawValue))) }
-            }
+        for (key, ids) in try keyHolders(Array(wanted.keys)) {
+            for id in ids { for (i, rule) in wanted[key] ?? [] { bookPairs[id, default: []].append((i, 1 << UInt16(rule.rawValue))) } }
         }
         lap("candidates: keys")
         // Sorted neighbourhood: the book's names on either side of each batch record's.
@@ -225,8 +225,18 @@ struct ImportRun {
         try loadRecords(Array(bookPairs.keys))
     }
 
-    /// How many book records carry each stored key.
-    func keyCounts(_ keys: [Int64]) throws -> [Int64: Int] { try RecordIndex.keyCounts(keys, db: db) }
+    /// The book records that carry each stored key.
+    func keyHolders(_ keys: [Int64]) throws -> [Int64: [Int64]] {
+        var holders: [Int64: [Int64]] = [:]
+        for chunk in keys.chunked(500) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, record_id FROM record_key WHERE key IN (\(marks))"),
+                                        arguments: StatementArguments(Array(chunk))) {
+                holders[row["key"], default: []].append(row["record_id"])
+            }
+        }
+        return holders
+    }
 
     /// Loads every record of the people these book records belong to.
     mutating func loadPeople(of recordIDs: [Int64]) throws {

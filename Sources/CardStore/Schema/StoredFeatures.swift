@@ -10,23 +10,37 @@ import GRDB
 enum StoredFeatures {
     /// The features of the records with these ids that exist, in the order of `ids`.
     static func load(_ ids: [Int64], customFields: [String], threads: Int, db: Database) throws -> [(Int64, RecordFeatures)] {
-        var found: [Int64: (contact: Data, features: Data?)] = [:]
+        // The features alone first (a third of the bytes); contacts only where they must be worked out again.
+        var stored: [Int64: Data?] = [:]
         for chunk in ids.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact, features FROM record WHERE id IN (\(marks))"),
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, features FROM record WHERE id IN (\(marks))"),
                                         arguments: StatementArguments(Array(chunk))) {
-                found[row["id"]] = (row["contact"], row["features"])
+                stored[row["id"]] = .some(row["features"])
             }
         }
-        let present = ids.filter { found[$0] != nil }
-        let rows = present.map { found[$0]! }
-        let built: [RecordFeatures] = Parallel.map(rows.count, threads: threads, minChunk: 256) { range in
-            let coding = ContactCoding()
-            return range.map { k in
-                if let stored = rows[k].features, let f = RecordFeatures.decode([UInt8](stored), customFields: customFields) { return f }
-                return RecordFeatures((try? coding.decode(rows[k].contact)) ?? Contact(), customFields: customFields)
-            }
+        let present = ids.filter { stored[$0] != nil }
+        let blobs = present.map { stored[$0]! }
+        var built: [RecordFeatures?] = Parallel.map(blobs.count, threads: threads, minChunk: 512) { range in
+            range.map { k in blobs[k].flatMap { RecordFeatures.decode([UInt8]($0), customFields: customFields) } }
         }
-        return Array(zip(present, built))
+        let stale = built.indices.filter { built[$0] == nil }
+        if !stale.isEmpty {
+            var contacts: [Int64: Data] = [:]
+            for chunk in stale.map({ present[$0] }).chunked(500) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
+                                            arguments: StatementArguments(Array(chunk))) {
+                    contacts[row["id"]] = row["contact"]
+                }
+            }
+            let blobs = stale.map { contacts[present[$0]] ?? Data() }
+            let worked: [RecordFeatures] = Parallel.map(blobs.count, threads: threads, minChunk: 256) { range in
+                let coding = ContactCoding()
+                return range.map { RecordFeatures((try? coding.decode(blobs[$0])) ?? Contact(), customFields: customFields) }
+            }
+            for (k, f) in zip(stale, worked) { built[k] = f }
+        }
+        return zip(present, built).map { ($0, $1!) }
     }
 }
