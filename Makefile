@@ -2,12 +2,12 @@
 #   make demo   a season of three events through a new event book, then merge and parse the fixtures (in demo-out/)
 #   make test   run the test suite
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev valgrind binutils
+APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev valgrind binutils util-linux
 FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv) \
             $(wildcard Tests/Fixtures/html/*.html)
 MERGE := Tests/Fixtures/merge/cards.vcf Tests/Fixtures/merge/badges.csv Tests/Fixtures/merge/connections.html
 
-.PHONY: deps build demo test bench bench-dedup bench-book leakcheck clean
+.PHONY: deps build demo test fuzz bench bench-dedup bench-book leakcheck clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -35,6 +35,10 @@ test: deps
 	$(SWIFT) test --skip-build
 	bash scripts/leakcheck.sh
 
+# libFuzzer on the vCard, CSV and HTML readers and the name and phone normalizers, FUZZ_SECONDS each.
+fuzz: deps
+	bash scripts/fuzz.sh
+
 leakcheck: build
 	bash scripts/leakcheck.sh
 
@@ -59,4 +63,4 @@ bench-book: deps
 	.build/release/cardbench store --file .bench/gen_contacts-1010000-7/contacts.csv
 
 clean:
-	rm -rf .build demo-out .bench
+	rm -rf .build .build-fuzz .fuzz demo-out .bench

@@ -23,6 +23,9 @@ let package = Package(
     name: "cardtool",
     products: [
         .library(name: "CardParse", targets: ["CardParse"]),
+        // The readers and normalizers alone, for the fuzz targets in Fuzz/ (no SQLite to build).
+        .library(name: "CardFormats", targets: ["CardFormats"]),
+        .library(name: "CardNormalize", targets: ["CardNormalize"]),
         .executable(name: "cardtool", targets: ["cardtool"]),
         .executable(name: "cardbench", targets: ["cardbench"]),
     ],

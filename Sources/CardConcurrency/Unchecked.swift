@@ -40,26 +40,3 @@ final class Guarded<State>: @unchecked Sendable {
         try when({ _ in true }, body)
     }
 }
-
-/// Objects read by several threads at once without touching their reference counts.
-///
-/// Deduplication compares millions of record pairs on every core; passing the two records as
-/// ordinary references retains and releases each of them per pair, and the cores then contend
-/// for the same cache lines (a record is in many pairs). MEASURE-BORROW
-/// Sound because `objects` keeps every instance alive for as long as this value exists.
-public struct BorrowedReferences<Object: AnyObject & Sendable>: @unchecked Sendable {
-    private let objects: [Object]
-    private let references: [Unmanaged<Object>]
-
-    /// Borrows every object in `objects`, which this value keeps alive.
-    public init(_ objects: [Object]) {
-        self.objects = objects
-        references = objects.map { Unmanaged.passUnretained($0) }
-    }
-
-    /// Calls `body` with the objects at `a` and `b`, neither retained.
-    @inline(__always)
-    public func withPair<R>(_ a: Int, _ b: Int, _ body: (Object, Object) -> R) -> R {
-        references[a]._withUnsafeGuaranteedRef { x in references[b]._withUnsafeGuaranteedRef { y in body(x, y) } }
-    }
-}

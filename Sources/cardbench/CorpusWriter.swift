@@ -18,7 +18,7 @@ struct CorpusWriter {
     /// Writes what is pending and returns the file size so far.
     mutating func finish() throws -> Int {
         try flush()
-        try sink.flush()
+        try sink.commit()
         return total
     }
 

@@ -1,5 +1,6 @@
 import CardModel
 import CardFormats
+import CardNormalize
 import Foundation
 
 /// The CSV files `cardtool dedupe` and `merge` write about a run. Cells are spreadsheet-safe.
@@ -9,12 +10,28 @@ public enum DedupReports {
     public static func clusters(_ result: DedupResult, ids: [String]) -> [UInt8] {
         var w = CSVWriter()
         w.writeRow(["rec_id", "cluster_id"])
-        let width = max(1, String(result.clusters.count).count)
         for (i, id) in ids.enumerated() {
-            let k = String(result.clusterOf[i] + 1)
-            w.writeRow([id, "c" + String(repeating: "0", count: max(0, width - k.count)) + k])
+            w.writeRow([id, clusterID(result.clusterOf[i], of: result.clusters.count)])
         }
         return w.takeOutput()
+    }
+
+    /// `c0042`: the k-th cluster (from 0) of `count`, zero-padded so ids sort in order.
+    public static func clusterID(_ k: Int, of count: Int) -> String {
+        let width = max(1, String(count).count)
+        let n = String(k + 1)
+        return "c" + String(repeating: "0", count: max(0, width - n.count)) + n
+    }
+
+    /// The audit ledger's placement of each record of a run: its cluster (the n-th person a merge
+    /// writes), `contact` for the cluster's first record and `merged` for the others.
+    public static func placements(_ result: DedupResult) -> (Int) -> AuditLedger.Placement {
+        let firsts = result.clusters.map { $0.min() ?? -1 }
+        let count = result.clusters.count
+        return { i in
+            let k = result.clusterOf[i]
+            return AuditLedger.Placement(person: clusterID(k, of: count), outcome: firsts[k] == i ? .contact : .merged)
+        }
     }
 
     /// Scored pairs (at or above the review threshold): ids, probability, weight, whether merged,

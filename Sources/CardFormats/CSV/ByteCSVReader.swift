@@ -10,11 +10,14 @@ import Glibc
 /// Quoted fields may hold delimiters, doubled quotes and line breaks (CRLF, LF or CR); a quote in
 /// the middle of an unquoted field is text. Field text is UTF-8, or Windows-1252 when the bytes are
 /// not UTF-8 (noted once), or the charset it is given. A quote that is never closed does not swallow
-/// the file: at the end of the input (or after `maxQuotedBytes`) the record is read again with that
-/// quote taken as text, and an error says where it was.
+/// the file: at the end of the input (or after `maxQuotedBytes`) that quote is taken as text and the
+/// scan goes on right after it, with a warning that says where it was.
 ///
-/// Each record is found first (a quote-aware scan that mostly runs `memchr`), then split into fields
-/// with the whole record in the buffer.
+/// Each record is found first (a quote-aware scan that mostly runs `memchr`, remembering what each
+/// search found so no byte is searched twice), then split into fields with the whole record in the
+/// buffer. A record longer than `maxRecordBytes` is not held: it is scanned to its end and
+/// returned without fields, marked ``CSVRow/oversizedBytes``. Time is linear in the input
+/// whatever it holds.
 public struct ByteCSVReader {
     /// The path as given on the command line, for diagnostics.
     public let file: String
@@ -27,25 +30,35 @@ public struct ByteCSVReader {
     private var exhausted = false
     private var line = 1
     private var recordNumber = 0
-    /// Quotes at or before this buffer index are text (recovery from unterminated quotes: each
-    /// retry moves it forward, so a record is rescanned at most once per quote).
-    private var literalQuote: Int?
+    /// Buffer indices of quotes in the current record that are text: each opened a field that
+    /// never closed. Ascending; moved along with the bytes on every refill.
+    private var literalQuotes: [Int] = []
     private var pendingDiagnostics: [Diagnostic] = []
     /// Warnings about the record being read; they travel with its ``CSVRow``.
     private var rowWarnings: [Diagnostic] = []
     private var reportedFallback = false
     private var fields: [String] = []
+    private var droppedFields = 0
+    private var rowHadNUL = false
     private var scratch: [UInt8] = []
     /// How far a quoted field may run before its quote is taken as unterminated.
     private let maxQuotedBytes: Int
+    /// How long a record may be before it is skipped rather than held.
+    private let maxRecordBytes: Int
+    /// Fields kept of one record; the rest are counted (``CSVRow/droppedFields``).
+    private let maxFields: Int
 
     /// - Parameters:
     ///   - skip: bytes to drop first (an Excel `sep=;` line), counted as one record.
     ///   - charset: decode every field with this charset instead of detecting UTF-8 / Windows-1252.
+    ///   - limits: the record size (and quoted-field run) and the column count it holds.
+    ///   - maxQuotedBytes: overrides the quoted-field run alone (tests).
     public init(input: UnicodeInput, dialect: CSVDialect, file: String, charset: Charset? = nil, skip: Int = 0,
-                maxQuotedBytes: Int = 1 << 20) throws {
+                limits: ReadLimits = .standard, maxQuotedBytes: Int? = nil) throws {
         self.input = input
-        self.maxQuotedBytes = maxQuotedBytes
+        self.maxQuotedBytes = maxQuotedBytes ?? limits.lineBytes
+        self.maxRecordBytes = limits.lineBytes
+        self.maxFields = limits.columns
         self.dialect = dialect
         self.file = file
         self.charset = charset
@@ -58,7 +71,7 @@ public struct ByteCSVReader {
         }
     }
 
-    /// Diagnostics found while reading (unterminated quotes, encoding notes), drained.
+    /// Diagnostics found while reading (encoding notes), drained.
     public mutating func takeDiagnostics() -> [Diagnostic] {
         defer { pendingDiagnostics.removeAll() }
         return pendingDiagnostics
@@ -66,51 +79,55 @@ public struct ByteCSVReader {
 
     /// The next record, or nil at the end of the input.
     public mutating func next() throws -> CSVRow? {
-        while true {
-            if position >= buffer.count {
-                if try !refill() { return nil }
-            }
-            switch try findRecordEnd() {
-            case .unterminated(let quote):
-                rowWarnings.append(Diagnostic(.warning, .csvUnterminatedQuote,
-                    "quoted field is never closed; its quote is read as text",
-                    at: SourceLocation(file: file, line: line, record: recordNumber + 1)))
-                literalQuote = quote
-            case .end(let contentEnd, let next, let breaks):
-                let startLine = line
-                splitFields(contentEnd)
-                position = next
-                line += breaks
-                literalQuote = nil
-                recordNumber += 1
-                var row = CSVRow(fields: fields, line: startLine, number: recordNumber)
-                row.warnings = rowWarnings
-                rowWarnings.removeAll()
-                return row
-            }
+        if position >= buffer.count {
+            if try !refill() { return nil }
         }
+        let startLine = line
+        let end = try findRecordEnd()
+        var row: CSVRow
+        if end.oversized > 0 {
+            row = CSVRow(fields: [], line: startLine, number: recordNumber + 1)
+            row.oversizedBytes = end.oversized
+        } else {
+            splitFields(end.contentEnd)
+            row = CSVRow(fields: fields, line: startLine, number: recordNumber + 1)
+            row.droppedFields = droppedFields
+        }
+        position = end.next
+        line += end.breaks
+        literalQuotes.removeAll(keepingCapacity: true)
+        rowHadNUL = false
+        recordNumber += 1
+        row.warnings = rowWarnings
+        rowWarnings.removeAll()
+        return row
     }
 
     @inline(__always)
     private func isLiteral(_ index: Int) -> Bool {
-        guard let q = literalQuote else { return false }
-        return index <= q
+        literalQuotes.contains(index)
     }
 
-    private enum RecordEnd {
-        /// The record's content ends at `contentEnd`, the next record starts at `next`, and the record
-        /// spans `breaks` line breaks (its own terminator included, if any).
-        case end(contentEnd: Int, next: Int, breaks: Int)
-        /// The quote at this buffer index opens a field that is never closed.
-        case unterminated(quote: Int)
+    /// Where a record ends: its content ends at `contentEnd`, the next record starts at `next`, and
+    /// it spans `breaks` line breaks (its own terminator included, if any). `oversized` is its
+    /// length when it was too long to hold (its bytes are gone; `contentEnd` means nothing then).
+    private struct RecordEnd {
+        var contentEnd: Int
+        var next: Int
+        var breaks: Int
+        var oversized = 0
     }
 
     /// Appends the next chunk after dropping the bytes before `position`; false at the end.
-    private mutating func refill() throws -> Bool {
+    /// Returns how far the bytes moved in `moved`.
+    private mutating func refill(moved: inout Int) throws -> Bool {
+        moved = 0
         if exhausted { return false }
         if position > 0 {
             buffer.removeSubrange(0..<position)
-            if let q = literalQuote { literalQuote = q - position }
+            moved = position
+            for k in literalQuotes.indices { literalQuotes[k] -= position }
+            literalQuotes.removeAll { $0 < 0 }
             position = 0
         }
         if try input.read(into: &buffer) { return true }
@@ -118,15 +135,44 @@ public struct ByteCSVReader {
         return false
     }
 
-    /// ``refill()`` for a scan in progress: moves the scan's buffer indices along with the bytes
-    /// (refilling may compact the buffer even when no more bytes come).
-    private mutating func refill(shifting i: inout Int, _ quoteStart: inout Int) throws -> Bool {
-        let before = position
-        let more = try refill()
-        let moved = before - position
-        i -= moved
-        if quoteStart >= 0 { quoteStart -= moved }
-        return more
+    private mutating func refill() throws -> Bool {
+        var moved = 0
+        return try refill(moved: &moved)
+    }
+
+    /// Finds one byte with `memchr` and remembers the answer: the next occurrence found, and how far
+    /// none is. Asked again from a later index, it answers without searching the same bytes again
+    /// (a record full of quotes would otherwise search the rest of the buffer for a line feed at
+    /// every quote).
+    private struct ByteFinder {
+        let byte: UInt8
+        private var known = -1
+        private var noneBefore = 0
+
+        init(_ byte: UInt8) { self.byte = byte }
+
+        /// The first index in `from..<end` holding the byte, or `end`.
+        mutating func next(_ buffer: [UInt8], from: Int, end: Int) -> Int {
+            if known >= from { return known < end ? known : end }
+            let start = max(from, noneBefore)
+            if start >= end { return end }
+            let found = buffer.withUnsafeBufferPointer { p -> Int? in
+                guard let hit = memchr(p.baseAddress! + start, Int32(byte), end - start) else { return nil }
+                return (p.baseAddress! + start).distance(to: hit.assumingMemoryBound(to: UInt8.self)) + start
+            }
+            if let found {
+                known = found
+                return found
+            }
+            noneBefore = end
+            return end
+        }
+
+        /// The buffer dropped `moved` bytes from its front.
+        mutating func shift(_ moved: Int) {
+            known = known >= moved ? known - moved : -1
+            noneBefore = max(0, noneBefore - moved)
+        }
     }
 
     /// Finds where the record starting at `position` ends, reading more input as needed.
@@ -136,46 +182,88 @@ public struct ByteCSVReader {
         var inQuotes = false
         var quoteStart = -1
         var breaks = 0
+        var breaksAtQuote = 0
+        var lineFeeds = ByteFinder(0x0A), returns = ByteFinder(0x0D), quotes = ByteFinder(0x22)
+        /// Past `maxRecordBytes`: the record's bytes are dropped as the scan passes them.
+        var skipping = false
+        var dropped = 0
+        var recordStart = position
+
+        /// More input for the scan in progress; the indices move with the bytes.
+        func more() throws -> Bool {
+            if !skipping && !inQuotes && i - position > maxRecordBytes { skipping = true }
+            if skipping {
+                let keep = inQuotes ? quoteStart : i
+                dropped += keep - position
+                position = keep
+                recordStart = -1
+            }
+            var moved = 0
+            let got = try refill(moved: &moved)
+            i -= moved
+            if quoteStart >= 0 { quoteStart -= moved }
+            if recordStart >= 0 { recordStart -= moved }
+            lineFeeds.shift(moved)
+            returns.shift(moved)
+            quotes.shift(moved)
+            return got
+        }
+
+        func ended(_ contentEnd: Int, next: Int, breaks: Int) -> RecordEnd {
+            let length = dropped + contentEnd - position
+            return RecordEnd(contentEnd: contentEnd, next: next, breaks: breaks,
+                             oversized: skipping || length > maxRecordBytes ? length : 0)
+        }
+
+        /// The open quote is text after all: go on right after it, outside quotes.
+        func unterminated(_ message: String) {
+            rowWarnings.append(Diagnostic(.warning, .csvUnterminatedQuote, message,
+                at: SourceLocation(file: file, line: line, record: recordNumber + 1)))
+            literalQuotes.append(quoteStart)
+            i = quoteStart + 1
+            breaks = breaksAtQuote
+            inQuotes = false
+        }
+
         while true {
             if i >= buffer.count {
-                if try !refill(shifting: &i, &quoteStart) {
-                    if inQuotes { return .unterminated(quote: quoteStart) }
-                    return .end(contentEnd: buffer.count, next: buffer.count, breaks: breaks)
+                if try !more() {
+                    if inQuotes {
+                        unterminated("quoted field is never closed; its quote is read as text")
+                        continue
+                    }
+                    return ended(buffer.count, next: buffer.count, breaks: breaks)
                 }
                 continue
             }
             if !inQuotes {
-                // Jump to the next line feed, carriage return or quote with memchr.
-                let next = buffer.withUnsafeBufferPointer { p -> Int in
-                    let base = p.baseAddress! + i
-                    let count = p.count - i
-                    var stop = count
-                    if let lf = memchr(base, 0x0A, stop) { stop = base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) }
-                    if stop > 0, let q = memchr(base, 0x22, stop) { stop = base.distance(to: q.assumingMemoryBound(to: UInt8.self)) }
-                    if stop > 0, let cr = memchr(base, 0x0D, stop) { stop = base.distance(to: cr.assumingMemoryBound(to: UInt8.self)) }
-                    return i + stop
-                }
-                if next >= buffer.count {
-                    i = next
+                // Jump to the next line feed, carriage return or quote.
+                let count = buffer.count
+                var next = lineFeeds.next(buffer, from: i, end: count)
+                next = quotes.next(buffer, from: i, end: next)
+                next = returns.next(buffer, from: i, end: next)
+                if next >= count {
+                    i = count
                     continue
                 }
                 let b = buffer[next]
                 if b == 0x0A {
-                    return .end(contentEnd: next, next: next + 1, breaks: breaks + 1)
+                    return ended(next, next: next + 1, breaks: breaks + 1)
                 }
                 if b == 0x0D {
                     i = next
                     if i + 1 >= buffer.count && !exhausted {
-                        _ = try refill(shifting: &i, &quoteStart)
+                        _ = try more()
                     }
                     let after = i + 1 < buffer.count && buffer[i + 1] == 0x0A ? i + 2 : i + 1
-                    return .end(contentEnd: i, next: after, breaks: breaks + 1)
+                    return ended(i, next: after, breaks: breaks + 1)
                 }
                 // A quote opens a quoted field only at the start of a field.
-                let atFieldStart = next == position || buffer[next - 1] == delimiter
+                let atFieldStart = next == recordStart || (next > 0 && buffer[next - 1] == delimiter)
                 if atFieldStart && !isLiteral(next) {
                     inQuotes = true
                     quoteStart = next
+                    breaksAtQuote = breaks
                 }
                 i = next + 1
                 continue
@@ -184,7 +272,7 @@ public struct ByteCSVReader {
             let b = buffer[i]
             if b == UInt8(ascii: "\"") {
                 if i + 1 >= buffer.count && !exhausted {
-                    _ = try refill(shifting: &i, &quoteStart)
+                    _ = try more()
                     continue
                 }
                 if i + 1 < buffer.count && buffer[i + 1] == UInt8(ascii: "\"") {
@@ -200,12 +288,15 @@ public struct ByteCSVReader {
             } else if b == 0x0D {
                 if i + 1 >= buffer.count && !exhausted {
                     // Is it CRLF? Look at the next chunk before counting.
-                    _ = try refill(shifting: &i, &quoteStart)
+                    _ = try more()
                     continue
                 }
                 if !(i + 1 < buffer.count && buffer[i + 1] == 0x0A) { breaks += 1 }
             }
-            if i - quoteStart > maxQuotedBytes { return .unterminated(quote: quoteStart) }
+            if i - quoteStart > maxQuotedBytes {
+                unterminated("quoted field runs over \(ReadLimits.describe(bytes: maxQuotedBytes)) without closing (--max-line-bytes); its quote is read as text")
+                continue
+            }
             i += 1
         }
     }
@@ -213,9 +304,20 @@ public struct ByteCSVReader {
     /// Splits `buffer[position..<end]` into `fields`.
     private mutating func splitFields(_ end: Int) {
         fields.removeAll(keepingCapacity: true)
+        droppedFields = 0
         let delimiter = dialect.delimiter
         var i = position
         while true {
+            if fields.count == maxFields {
+                // Past the column limit: count the fields left (quote-aware, as the scan was), keep none.
+                var inQuotes = false
+                droppedFields = 1
+                for k in i..<end {
+                    let b = buffer[k]
+                    if b == UInt8(ascii: "\"") && !isLiteral(k) { inQuotes.toggle() } else if b == delimiter && !inQuotes { droppedFields += 1 }
+                }
+                return
+            }
             if i < end && buffer[i] == UInt8(ascii: "\"") && !isLiteral(i) {
                 // Quoted field: up to the closing quote, "" meaning one quote.
                 var j = i + 1
@@ -282,6 +384,15 @@ public struct ByteCSVReader {
 
     private mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
         if bytes.isEmpty { return "" }
+        if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
+            // NUL ends strings in C programs and spreadsheets: removed, and said once for the row.
+            if !rowHadNUL {
+                rowHadNUL = true
+                rowWarnings.append(Diagnostic(.warning, .encodingNulBytes, "NUL bytes in the row; removed",
+                                              at: SourceLocation(file: file, line: line, record: recordNumber + 1)))
+            }
+            return decode(ArraySlice(bytes.filter { $0 != 0 }))
+        }
         let result = bytes.withUnsafeBufferPointer { TextDecoding.decode($0, charset: charset) }
         if result.usedFallback && !reportedFallback {
             reportedFallback = true

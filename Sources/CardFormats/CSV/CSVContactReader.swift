@@ -18,14 +18,20 @@ public struct CSVContactReader: ContactReader {
     public private(set) var dialect: CSVDialect
 
     /// Detects the delimiter unless `options` forces one; the first ``next()`` finds the header.
-    public init(input: sending UnicodeInput, file: String, options: CSVOptions = CSVOptions()) throws {
+    public init(input: sending UnicodeInput, file: String, options: CSVOptions = CSVOptions(),
+                limits: ReadLimits = .standard) throws {
         self.file = file
         self.options = options
+        self.limits = limits
         let sniffed = CSVDialectSniffer.sniff(input.head)
         dialect = options.dialect ?? sniffed.dialect
         rows = try ByteCSVReader(input: input, dialect: dialect, file: file, charset: options.charset,
-                                 skip: options.dialect == nil || options.dialect == sniffed.dialect ? sniffed.skip : 0)
+                                 skip: options.dialect == nil || options.dialect == sniffed.dialect ? sniffed.skip : 0,
+                                 limits: limits)
     }
+
+    /// The record and column limits rows are read with.
+    public let limits: ReadLimits
 
     /// The recognised export ("linkedin", "google", …), once the header has been read.
     public var profileName: String? { mapper?.profile.name }
@@ -68,6 +74,13 @@ public struct CSVContactReader: ContactReader {
             return d
         }
         let source = SourceReference(file: file, record: recordCount, line: row.line, format: .csv)
+        if let bytes = row.oversizedBytes {
+            diagnostics.append(Self.oversized(bytes, limit: limits.lineBytes, at: location))
+            return ReadRecord(contact: nil, diagnostics: diagnostics, outcome: .rejected, source: source)
+        }
+        if row.droppedFields > 0 {
+            diagnostics.append(Self.tooManyColumns(row, limit: limits.columns, at: location))
+        }
         let width = mapper.headers.count
         // Excel sometimes wraps a whole row in one quoted field: read the field as the row.
         if row.fields.count == 1, width > 2, row.fields[0].utf8.contains(dialect.delimiter),
@@ -102,7 +115,13 @@ public struct CSVContactReader: ContactReader {
             if !row.isBlank { nonBlank += 1 }
         }
         fileDiagnostics += rows.takeDiagnostics()
-        guard let firstContent = lookahead.firstIndex(where: { !$0.isBlank }) else {
+        guard let firstContent = lookahead.firstIndex(where: { !$0.isBlank && $0.oversizedBytes == nil }) else {
+            // Nothing but blank or oversized rows: the oversized ones are records, rejected.
+            if lookahead.contains(where: { $0.oversizedBytes != nil }) {
+                mapper = CSVContactMapper(headers: [], overrides: options.overrides, idColumn: options.idColumn,
+                                          dialect: dialect, sample: [], file: file)
+                return true
+            }
             if !lookahead.isEmpty {
                 fileDiagnostics.append(Diagnostic(.warning, .csvEmptyRow, "file has only blank rows; no records",
                                                   at: SourceLocation(file: file, line: lookahead[0].line)))
@@ -127,8 +146,17 @@ public struct CSVContactReader: ContactReader {
                 "no known column names; the first row is read as the header and its columns kept as extras",
                 at: SourceLocation(file: file, line: header.line)))
         }
+        if header.droppedFields > 0 {
+            fileDiagnostics.append(Self.tooManyColumns(header, limit: limits.columns,
+                                                       at: SourceLocation(file: file, line: header.line)))
+        }
+        for row in lookahead[..<headerIndex] where row.oversizedBytes != nil {
+            fileDiagnostics.append(Diagnostic(.warning, .limitRecordTooLarge,
+                "line before the header is \(row.oversizedBytes!) bytes, over the \(ReadLimits.describe(bytes: limits.lineBytes)) limit (--max-line-bytes); skipped",
+                at: SourceLocation(file: file, line: row.line)))
+        }
         if headerIndex > 0 {
-            let preambleRows = lookahead[..<headerIndex].filter { !$0.isBlank }.count
+            let preambleRows = lookahead[..<headerIndex].filter { !$0.isBlank && $0.oversizedBytes == nil }.count
             if preambleRows > 0 {
                 fileDiagnostics.append(Diagnostic(.note, .csvPreamble,
                     "\(preambleRows) line\(preambleRows == 1 ? "" : "s") before the header skipped",
@@ -142,6 +170,18 @@ public struct CSVContactReader: ContactReader {
         mapper = CSVContactMapper(headers: headers, overrides: options.overrides, idColumn: options.idColumn,
                                   dialect: dialect, sample: lookahead.map(\.fields), file: file)
         return true
+    }
+
+    static func oversized(_ bytes: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, .limitRecordTooLarge,
+                   "row is \(bytes) bytes, over the \(ReadLimits.describe(bytes: limit)) limit (--max-line-bytes); rejected",
+                   at: location)
+    }
+
+    static func tooManyColumns(_ row: CSVRow, limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, .limitTooManyColumns,
+                   "row has \(row.fields.count + row.droppedFields) fields; the \(row.droppedFields) past the limit of \(limit) (--max-columns) are not read",
+                   at: location)
     }
 
     static func isKnownHeader(_ normalized: String) -> Bool {

@@ -13,6 +13,10 @@ public struct CSVRow: Sendable, Equatable {
     public var number: Int
     /// Problems found in this record (an unterminated quote, text after a closing quote).
     public var warnings: [Diagnostic] = []
+    /// The record's length when it was over the record limit: its fields were not read.
+    public var oversizedBytes: Int?
+    /// Fields past the column limit, counted but not read.
+    public var droppedFields = 0
 
     /// Creates a row without warnings.
     public init(fields: [String], line: Int, number: Int) {
@@ -22,5 +26,5 @@ public struct CSVRow: Sendable, Equatable {
     }
 
     /// True when every field is empty or blank (a blank line, or a row of delimiters).
-    public var isBlank: Bool { fields.allSatisfy { $0.utf8.allSatisfy(\.isASCIIBlank) } }
+    public var isBlank: Bool { oversizedBytes == nil && fields.allSatisfy { $0.utf8.allSatisfy(\.isASCIIBlank) } }
 }

@@ -14,15 +14,27 @@ public struct HTMLContactReader: ContactReader {
     private var fileDiagnostics: [Diagnostic] = []
 
     /// Reads and parses the whole page and extracts its contacts; `baseURL` resolves relative links.
-    public init(input: sending UnicodeInput, file: String, baseURL: String? = nil) throws {
+    ///   - limits: how deep the page may nest before deeper elements are left out.
+    public init(input: sending UnicodeInput, file: String, baseURL: String? = nil, limits: ReadLimits = .standard) throws {
         self.file = file
         var bytes: [UInt8] = []
         while try input.read(into: &bytes) {}
+        if bytes.contains(0) {
+            // libxml2 stops at a NUL byte; the rest of the page would be lost.
+            bytes.removeAll { $0 == 0 }
+            fileDiagnostics.append(Diagnostic(.warning, .encodingNulBytes, "NUL bytes in the page; removed",
+                                              at: SourceLocation(file: file, line: 1)))
+        }
         let encoding = Self.encoding(bytes, input: input)
         guard let document = HTMLDocument(bytes: bytes, encoding: encoding, url: baseURL), let root = document.root else {
             fileDiagnostics.append(Diagnostic(.warning, .htmlNoContacts, "page has no HTML content; no records",
                                               at: SourceLocation(file: file, line: 1)))
             return
+        }
+        if let pruned = document.prune(below: limits.depth) {
+            fileDiagnostics.append(Diagnostic(.warning, .limitTooDeep,
+                "elements nested deeper than \(limits.depth) (--max-depth) are not searched for contacts (\(pruned.removed) left out)",
+                at: SourceLocation(file: file, line: pruned.line)))
         }
         var contacts: [(Contact, Int, [Diagnostic])] = []
         // h-card / hCard

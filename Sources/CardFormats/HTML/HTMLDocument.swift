@@ -47,7 +47,75 @@ public final class HTMLDocument {
     }
 
     deinit {
+        // Whatever is left is at most `depth` deep (``prune(below:)``): freeing it cannot exhaust the stack.
         xmlFreeDoc(pointer)
+    }
+
+    /// Removes every element nested deeper than `depth` below the root, iteratively, and returns
+    /// the line of the first one removed and how many elements went.
+    ///
+    /// Everything that reads the tree (microformats, tables, text) walks it recursively, and a
+    /// hostile page nested 200,000 deep would overflow a thread's stack; past any real page's
+    /// depth, nothing is a contact anyway. The caller says so in a diagnostic.
+    public func prune(below depth: Int) -> (line: Int, removed: Int)? {
+        guard let top = xmlDocGetRootElement(pointer) else { return nil }
+        var firstLine: Int?
+        var removed = 0
+        // Depth-first over the tree with parent links, no recursion.
+        var node: xmlNodePtr? = top
+        var level = 1
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE && level >= depth {
+                // Detach the children of an element at the limit, then free them leaf first.
+                var child = current.pointee.children
+                while let c = child {
+                    let next = c.pointee.next
+                    if c.pointee.type == XML_ELEMENT_NODE {
+                        if firstLine == nil { firstLine = Int(xmlGetLineNo(c)) }
+                        xmlUnlinkNode(c)
+                        removed += Self.freeIteratively(c)
+                    }
+                    child = next
+                }
+            }
+            // Next node in document order: down, else along, else up and along.
+            if level < depth, let child = current.pointee.children {
+                node = child
+                level += 1
+                continue
+            }
+            var climb: xmlNodePtr? = current
+            node = nil
+            while let c = climb {
+                if c == top { break }
+                if let next = c.pointee.next {
+                    node = next
+                    break
+                }
+                climb = c.pointee.parent
+                level -= 1
+            }
+        }
+        guard let firstLine else { return nil }
+        return (firstLine, removed)
+    }
+
+    /// Frees a detached subtree one leaf at a time (libxml2's own free recurses); returns the
+    /// number of elements freed.
+    private static func freeIteratively(_ root: xmlNodePtr) -> Int {
+        var count = 0
+        var node = root
+        while true {
+            while let child = node.pointee.children { node = child }
+            let parent = node.pointee.parent
+            if node.pointee.type == XML_ELEMENT_NODE { count += 1 }
+            let done = node == root
+            xmlUnlinkNode(node)
+            xmlFreeNode(node)
+            if done { return count }
+            guard let parent else { return count }
+            node = parent
+        }
     }
 
     /// The `<html>` element (or whatever libxml2 made the root of a fragment).

@@ -3,29 +3,71 @@ import Glibc
 #endif
 
 /// Buffered output to a file or standard output, with `write(2)` underneath.
+///
+/// A file is written atomically: the bytes go to a temporary file in the same folder, and
+/// ``commit()`` renames it over the target. A run that fails half-way, or is killed, leaves the
+/// previous file as it was, never a truncated one. Targets that are not regular files
+/// (`/dev/null`, a pipe) are written in place.
 public final class ByteSink {
     private let fd: Int32
     private let path: String
+    /// The temporary file renamed over `path` by ``commit()``; nil when writing in place.
+    private var temporary: String?
     private var buffer: [UInt8] = []
     private let flushThreshold = 256 * 1024
 
-    /// Opens (creating or truncating) `path`; nil or "-" means standard output.
+    /// Opens `path` for writing (through a temporary file when it is, or will be, a regular
+    /// file); nil or "-" means standard output.
     public init(path: String?) throws(IOError) {
-        if let path, path != "-" {
+        buffer.reserveCapacity(flushThreshold)
+        guard let path, path != "-" else {
+            fd = 1
+            self.path = "<stdout>"
+            return
+        }
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        if exists && (info.st_mode & S_IFMT) != S_IFREG {
+            self.path = path
             let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard opened >= 0 else { throw IOError(path: path, reason: String(cString: strerror(errno))) }
             fd = opened
-            self.path = path
-        } else {
-            fd = 1
-            self.path = "<stdout>"
+            return
         }
-        buffer.reserveCapacity(flushThreshold)
+        // The temporary file sits beside the target (a symbolic link's target), so the rename
+        // stays on one file system.
+        let target = exists ? (Self.resolved(path) ?? path) : path
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { String(target[...$0]) } ?? ""
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        var template = Array((folder + "." + name + ".cardtool-XXXXXX").utf8CString)
+        let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard opened >= 0 else { throw IOError(path: path, reason: String(cString: strerror(errno))) }
+        // mkstemp makes the file private; give it the mode a new file would have had.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(opened, exists ? info.st_mode & 0o7777 : 0o666 & ~mask)
+        fd = opened
+        temporary = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        self.path = target
+    }
+
+    /// `path` with symbolic links resolved, when it exists.
+    private static func resolved(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     deinit {
-        try? flush()
-        if fd != 1 { close(fd) }
+        if temporary != nil {
+            // Never committed: the run failed, and the target keeps its previous content.
+            close(fd)
+            discard()
+        } else {
+            try? flush()
+            if fd != 1 { close(fd) }
+        }
     }
 
     /// Buffers `bytes`, writing the buffer out once it holds 256 KiB or more.
@@ -34,7 +76,7 @@ public final class ByteSink {
         if buffer.count >= flushThreshold { try flush() }
     }
 
-    /// Writes out everything buffered; releasing the sink does this too, ignoring errors.
+    /// Writes out everything buffered (to the temporary file until ``commit()``).
     public func flush() throws(IOError) {
         var offset = 0
         while offset < buffer.count {
@@ -43,10 +85,29 @@ public final class ByteSink {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 buffer.removeAll()
+                discard()
                 throw IOError(path: path, reason: reason)
             }
             offset += n
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes out everything and puts the file in place: flushed to disk, then renamed over the
+    /// target in one step. Standard output and in-place targets are only flushed.
+    public func commit() throws(IOError) {
+        try flush()
+        guard let temporary else { return }
+        if fsync(fd) != 0 || rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw IOError(path: path, reason: reason)
+        }
+        self.temporary = nil
+    }
+
+    private func discard() {
+        if let temporary { unlink(temporary) }
+        temporary = nil
     }
 }

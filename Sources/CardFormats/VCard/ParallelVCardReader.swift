@@ -23,11 +23,13 @@ public struct ParallelVCardReader: ContactReader {
     /// - Parameters:
     ///   - blockSize: bytes per block; small values are for tests (many block boundaries).
     ///   - threads: worker threads parsing blocks.
-    public init(input: sending UnicodeInput, file: String, blockSize: Int = 256 << 10, threads: Int = 2) {
+    ///   - limits: how long a property line may be.
+    public init(input: sending UnicodeInput, file: String, blockSize: Int = 256 << 10, threads: Int = 2,
+                limits: ReadLimits = .standard) {
         self.file = file
         let splitter = BlockSplitter(input: input, blockSize: max(1, blockSize))
         pipeline = OrderedPipeline(workers: max(1, threads), source: { try splitter.next() },
-                                   transform: { block, _ in Self.parseBlock(block, file: file) })
+                                   transform: { block, _ in Self.parseBlock(block, file: file, limits: limits) })
     }
 
     /// Diagnostics about the file rather than a card, drained (the Windows-1252 note only once).
@@ -90,11 +92,11 @@ public struct ParallelVCardReader: ContactReader {
         var records = 0
     }
 
-    static func parseBlock(_ block: Block, file: String) -> BlockResult {
+    static func parseBlock(_ block: Block, file: String, limits: ReadLimits = .standard) -> BlockResult {
         var result = BlockResult()
         do {
             var reader = VCardReader(input: try UnicodeInput(MemoryByteSource(block.bytes), detectEncoding: false),
-                                     file: file)
+                                     file: file, limits: limits)
             reader.inputContinues = block.continues
             while let record = try reader.next() {
                 result.events += reader.takeFileDiagnostics().map(Event.file)
@@ -111,12 +113,13 @@ public struct ParallelVCardReader: ContactReader {
         return result
     }
 
-    /// The last offset (> 0) where a line that is exactly `BEGIN:VCARD` starts, searching backwards.
-    static func splitPoint(in bytes: [UInt8]) -> Int? {
+    /// The last offset (> 0, and at or after `from`) where a line that is exactly `BEGIN:VCARD`
+    /// starts, searching backwards.
+    static func splitPoint(in bytes: [UInt8], from: Int = 1) -> Int? {
         let keyword = Array("BEGIN:VCARD".utf8)
         return bytes.withUnsafeBufferPointer { p -> Int? in
             var i = p.count - keyword.count
-            while i > 0 {
+            while i > 0 && i >= from {
                 let previous = p[i - 1]
                 if (previous == 0x0A || previous == 0x0D) && p[i] | 0x20 == UInt8(ascii: "b") {
                     var match = true
@@ -142,6 +145,9 @@ private final class BlockSplitter {
     private let blockSize: Int
     private var carry: [UInt8] = []
     private var exhausted = false
+    /// No split point starts before this offset of `carry`: a card larger than a block is searched
+    /// once, as its bytes arrive, not again from its start at every read.
+    private var searchedBefore = 1
 
     init(input: UnicodeInput, blockSize: Int) {
         self.input = input
@@ -155,11 +161,14 @@ private final class BlockSplitter {
                 if try !input.read(into: &carry) { exhausted = true }
             }
             if carry.isEmpty { return nil }
-            if let split = ParallelVCardReader.splitPoint(in: carry) {
+            if let split = ParallelVCardReader.splitPoint(in: carry, from: searchedBefore) {
                 let block = ParallelVCardReader.Block(bytes: Array(carry[..<split]), continues: true)
                 carry.removeSubrange(..<split)
+                searchedBefore = 1
                 return block
             }
+            // A keyword cut by the end of the buffer is found when the rest arrives.
+            searchedBefore = max(1, carry.count - 16)
             if exhausted {
                 defer { carry = [] }
                 return ParallelVCardReader.Block(bytes: carry, continues: false)

@@ -13,6 +13,8 @@ struct VCardCardBuilder {
     private var labels: [VCardProperty] = []
     private(set) var propertyCount = 0
     var malformedLines = 0
+    /// Properties skipped for being over a size limit.
+    var oversizedProperties = 0
 
     init(beginLine: Int, file: String, record: Int) {
         self.beginLine = beginLine

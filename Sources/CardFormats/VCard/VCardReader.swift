@@ -1,4 +1,7 @@
 import CardModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads vCard 2.1, 3.0 and 4.0 cards one at a time from a byte stream.
 ///
@@ -17,6 +20,8 @@ public struct VCardReader: ContactReader {
     private var pendingBeginLine: Int?
     private var reportedFallback = false
     private var lastOutsideLine = -2
+    /// Warnings about a `BEGIN:VCARD` line, held until the card it opens has its record number.
+    private var pendingWarnings: [Diagnostic] = []
 
     /// Set for a block of a larger input that more cards follow (``ParallelVCardReader``): a card
     /// still open at the end then ends "where the next card begins", as in one sequential read.
@@ -25,10 +30,14 @@ public struct VCardReader: ContactReader {
     /// Physical lines consumed so far.
     var linesRead: Int { lines.nextLineNumber - 1 }
 
+    /// How long a property line may be (``ReadLimits``).
+    public let limits: ReadLimits
+
     /// Creates a reader over decoded input; `file` names it in diagnostics and sources.
-    public init(input: UnicodeInput, file: String) {
+    public init(input: UnicodeInput, file: String, limits: ReadLimits = .standard) {
         self.file = file
-        self.lines = VCardLineReader(input: input)
+        self.limits = limits
+        self.lines = VCardLineReader(input: input, cap: max(limits.lineBytes, limits.photoBytes) + 1)
     }
 
     /// Diagnostics about the file rather than a card (text outside cards, the Windows-1252 note), drained.
@@ -45,7 +54,15 @@ public struct VCardReader: ContactReader {
             card = openCard(at: begin)
         }
         while let lineNumber = try lines.next(into: &line) {
-            if Self.matches(line, "BEGIN:VCARD") {
+            let boundary = lines.overflow == 0 && line.count <= 64 ? VCardBoundary.match(line) : nil
+            if let boundary, boundary.nonstandard {
+                // Said on the card it opens or closes (outside a card, `outside` speaks instead).
+                let warning = Diagnostic(.warning, .vcardNonstandardBoundary,
+                    "\(boundary.boundary == .begin ? "BEGIN" : "END"):VCARD with a group or leading blanks; read as the card's \(boundary.boundary == .begin ? "start" : "end")",
+                    at: SourceLocation(file: file, line: lineNumber, record: card?.context.record))
+                if boundary.boundary == .begin { pendingWarnings.append(warning) } else if card != nil { card!.context.diagnostics.append(warning) }
+            }
+            if boundary?.boundary == .begin {
                 if card != nil {
                     card!.context.warn(.vcardMissingEnd, Self.missingEndBeforeNextCard, line: card!.beginLine)
                     pendingBeginLine = lineNumber
@@ -54,13 +71,29 @@ public struct VCardReader: ContactReader {
                 card = openCard(at: lineNumber)
                 continue
             }
-            if Self.matches(line, "END:VCARD") {
+            if boundary?.boundary == .end {
                 if card != nil { return finish(&card!) }
                 outside(lineNumber)
                 continue
             }
             guard card != nil else {
-                if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { outside(lineNumber) }
+                if lines.overflow > 0 || !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { outside(lineNumber) }
+                continue
+            }
+            // A line that starts with blanks after a blank line or a boundary is not a fold.
+            if let first = line.first, first == 0x20 || first == 0x09 {
+                let blanks = line.prefix(while: { $0 == 0x20 || $0 == 0x09 }).count
+                line.removeFirst(blanks)
+            }
+            if Self.containsNUL(line) {
+                line.removeAll { $0 == 0 }
+                card!.context.warn(.encodingNulBytes, "NUL bytes in the line; removed", line: lineNumber)
+            }
+            if let size = oversize() {
+                card!.context.warn(.limitPropertyTooLarge,
+                    "property line is \(size.bytes) bytes, over the \(ReadLimits.describe(bytes: size.limit)) limit (\(size.option)); skipped",
+                    line: lineNumber)
+                card!.oversizedProperties += 1
                 continue
             }
             do {
@@ -98,11 +131,40 @@ public struct VCardReader: ContactReader {
         return finish(&card!)
     }
 
+    /// The current line's size and limit when it is over its limit: photos, logos, sounds and
+    /// keys have a limit of their own.
+    private func oversize() -> (bytes: Int, limit: Int, option: String)? {
+        let bytes = line.count + lines.overflow
+        guard bytes > min(limits.lineBytes, limits.photoBytes) else { return nil }
+        let kind = line.withUnsafeBufferPointer { p -> VCardPropertyKind in
+            var i = 0, group = -1
+            while i < p.count && p[i] != UInt8(ascii: ";") && p[i] != UInt8(ascii: ":") {
+                if p[i] == UInt8(ascii: ".") { group = i }
+                i += 1
+            }
+            return VCardPropertyKind.classify(p, group + 1, i)
+        }
+        let binary = kind == .photo || kind == .logo || kind == .sound || kind == .key
+        let limit = binary ? limits.photoBytes : limits.lineBytes
+        guard bytes > limit else { return nil }
+        return (bytes, limit, binary ? "--max-photo-bytes" : "--max-line-bytes")
+    }
+
+    static func containsNUL(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in p.count > 0 && memchr(p.baseAddress!, 0, p.count) != nil }
+    }
+
     static let missingEndBeforeNextCard = "card has no END:VCARD; it ends where the next card begins"
 
     private mutating func openCard(at line: Int) -> VCardCardBuilder {
         recordCount += 1
-        return VCardCardBuilder(beginLine: line, file: file, record: recordCount)
+        var card = VCardCardBuilder(beginLine: line, file: file, record: recordCount)
+        for var warning in pendingWarnings {
+            warning.location.record = recordCount
+            card.context.diagnostics.append(warning)
+        }
+        pendingWarnings.removeAll()
+        return card
     }
 
     private mutating func outside(_ lineNumber: Int) {
@@ -120,7 +182,7 @@ public struct VCardReader: ContactReader {
         let location = SourceLocation(file: file, line: card.beginLine, record: record)
         let source = SourceReference(file: file, record: record, line: card.beginLine, format: .vcard)
         if card.propertyCount == 0 {
-            if card.malformedLines > 0 {
+            if card.malformedLines > 0 || card.oversizedProperties > 0 {
                 card.context.diagnostics.append(Diagnostic(.error, .vcardNoProperties,
                     "card has no readable property; rejected", at: location))
                 return ReadRecord(contact: nil, diagnostics: card.context.diagnostics, outcome: .rejected, source: source)
@@ -133,18 +195,5 @@ public struct VCardReader: ContactReader {
         let diagnostics = card.context.diagnostics
         let warned = diagnostics.contains { $0.severity >= .warning }
         return ReadRecord(contact: contact, diagnostics: diagnostics, outcome: warned ? .withWarnings : .ok, source: source)
-    }
-
-    /// Case-insensitive match of a whole line against an ASCII keyword, ignoring trailing blanks.
-    private static func matches(_ line: [UInt8], _ keyword: StaticString) -> Bool {
-        let count = keyword.utf8CodeUnitCount
-        guard line.count >= count else { return false }
-        for i in count..<line.count where line[i] != 0x20 && line[i] != 0x09 { return false }
-        let k = keyword.utf8Start
-        for i in 0..<count where line[i] & 0xDF != k[i] & 0xDF {
-            // ':' (0x3A) & 0xDF == 0x1A on both sides, so the mask is safe for these keywords.
-            return false
-        }
-        return true
     }
 }

@@ -81,3 +81,29 @@ extension DiagnosticCode {
     /// Values the chosen CSV layout has no column for (a fourth e-mail).
     public static let csvExportOverflow: Self = "csv.export-overflow"
 }
+
+extension DiagnosticCode {
+    // Limits (cardtool's own, each raised by an option)
+    /// A vCard property line over `--max-line-bytes` (or `--max-photo-bytes` for a photo): skipped, the card kept.
+    public static let limitPropertyTooLarge: Self = "limit.property-too-large"
+    /// A CSV record over `--max-line-bytes`: rejected, and reading goes on at the next record.
+    public static let limitRecordTooLarge: Self = "limit.record-too-large"
+    /// More CSV columns than `--max-columns`: the cells past the limit are not read.
+    public static let limitTooManyColumns: Self = "limit.too-many-columns"
+    /// HTML nested deeper than `--max-depth`: elements below that depth are not searched for contacts.
+    public static let limitTooDeep: Self = "limit.too-deep"
+
+    // vCard quirks read anyway
+    /// `BEGIN:VCARD` or `END:VCARD` with a group (`item1.BEGIN:VCARD`) or leading blanks: read as the boundary.
+    public static let vcardNonstandardBoundary: Self = "vcard.nonstandard-boundary"
+    /// NUL bytes in a text value: removed (they end strings in C programs and spreadsheets).
+    public static let encodingNulBytes: Self = "encoding.nul-bytes"
+    /// A file whose first bytes are mostly NUL or other control bytes: not a contact file.
+    public static let inputBinary: Self = "input.binary"
+}
+
+extension DiagnosticCode {
+    // The event book
+    /// A record the book already has (the same contact met at the same event): skipped (audit ledger reason).
+    public static let bookAlreadyInBook: Self = "book.already-in-book"
+}

@@ -18,6 +18,8 @@ public struct ContactImporter {
     public var threads: Int
     /// Where records that name no event were met (`--event`).
     public var defaultEvent: MetEvent?
+    /// How large a line, a photo, a row or a page's nesting may be (`--max-line-bytes` …).
+    public var limits: ReadLimits = .standard
 
     /// Creates an importer with these settings; `threads` is at least 1.
     public init(forcedFormat: SourceFormat? = nil, csv: CSVOptions = CSVOptions(), normalizer: ContactNormalizer? = nil,
@@ -31,18 +33,21 @@ public struct ContactImporter {
 
     /// Reads `paths` in order. Problems with an input are diagnostics; an error thrown by `contact`
     /// (the output failing) stops the run and is rethrown.
+    ///
+    /// - Parameter observe: sees every record as it is delivered, with or without a contact
+    ///   (the ``AuditLedger``).
     public func run(paths: [String], contact: (Contact) throws -> Void,
-                    diagnostic: (Diagnostic) -> Void) throws -> ImportSummary {
+                    diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
         var summary = ImportSummary()
         let workers = workerNormalizers
         for path in paths {
-            try read(path: path, into: &summary, workers: workers, contact: contact, diagnostic: diagnostic)
+            try read(path: path, into: &summary, workers: workers, contact: contact, diagnostic: diagnostic, observe: observe)
         }
         return summary
     }
 
     private func read(path: String, into summary: inout ImportSummary, workers: [ContactNormalizer], contact: (Contact) throws -> Void,
-                      diagnostic: (Diagnostic) -> Void) throws {
+                      diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         summary.files += 1
         let fileLocation = SourceLocation(file: path)
         let input: UnicodeInput
@@ -57,6 +62,13 @@ public struct ContactImporter {
             diagnostic(Diagnostic(.warning, .inputEmpty, "input is empty; no records", at: fileLocation))
             return
         }
+        if let binary = FormatDetector.binaryBytes(in: input.head) {
+            summary.unreadableFiles += 1
+            diagnostic(Diagnostic(.error, .inputBinary,
+                "not a contact file: \(binary.count) of its first \(binary.of) bytes are NUL or control bytes; not read",
+                at: fileLocation))
+            return
+        }
         guard let format = forcedFormat ?? FormatDetector.detect(head: input.head, path: path) else {
             summary.unreadableFiles += 1
             diagnostic(Diagnostic(.error, .inputUnknownFormat,
@@ -66,15 +78,15 @@ public struct ContactImporter {
         var reader: any ContactReader
         switch format {
         case .vcard:
-            reader = ParallelVCardReader(input: input, file: path)
+            reader = ParallelVCardReader(input: input, file: path, limits: limits)
         case .csv:
-            reader = try CSVContactReader(input: input, file: path, options: csv)
+            reader = try CSVContactReader(input: input, file: path, options: csv, limits: limits)
         case .html:
-            reader = try HTMLContactReader(input: input, file: path)
+            reader = try HTMLContactReader(input: input, file: path, limits: limits)
         }
         if threads > 1 && normalizer != nil {
             try readPipelined(reader, fileLocation: fileLocation, into: &summary, workers: workers, contact: contact,
-                              diagnostic: diagnostic)
+                              diagnostic: diagnostic, observe: observe)
             return
         }
         while true {
@@ -89,7 +101,7 @@ public struct ContactImporter {
             for d in reader.takeFileDiagnostics() { diagnostic(d) }
             guard var record = next else { return }
             if let normalizer { Self.normalize(&record, normalizer) }
-            try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic)
+            try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic, observe: observe)
         }
     }
 
@@ -110,7 +122,7 @@ public struct ContactImporter {
     /// diagnostics and callbacks keep the input order.
     private func readPipelined(_ reader: sending any ContactReader, fileLocation: SourceLocation, into summary: inout ImportSummary,
                                workers: [ContactNormalizer], contact: (Contact) throws -> Void,
-                               diagnostic: (Diagnostic) -> Void) throws {
+                               diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         var reader = reader
         var ended = false
         let pipeline = OrderedPipeline<Batch, Batch>(workers: workers.count, source: {
@@ -137,7 +149,9 @@ public struct ContactImporter {
         // Errors other than the input's own (the output failing) end the run.
         while let batch = try pipeline.next() {
             for d in batch.fileDiagnostics { diagnostic(d) }
-            for record in batch.records { try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic) }
+            for record in batch.records {
+                try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic, observe: observe)
+            }
             if let failure = batch.failure {
                 summary.unreadableFiles += 1
                 diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(failure)", at: fileLocation))
@@ -148,9 +162,10 @@ public struct ContactImporter {
     /// Reports a record and hands its contact on. Errors from the consumer (the output) are not
     /// about this input: they end the run.
     private func deliver(_ record: ReadRecord, into summary: inout ImportSummary, contact: (Contact) throws -> Void,
-                         diagnostic: (Diagnostic) -> Void) throws {
+                         diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         for d in record.diagnostics { diagnostic(d) }
         summary.count(record.outcome)
+        observe(record)
         guard var c = record.contact else { return }
         if let defaultEvent, c.events.isEmpty { c.events = [defaultEvent] }
         try contact(c)

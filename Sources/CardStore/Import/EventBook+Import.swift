@@ -1,5 +1,6 @@
 import CardConcurrency
 import CardDedup
+import CardNormalize
 import CardModel
 import Foundation
 import GRDB
@@ -30,14 +31,18 @@ extension EventBook {
         var inside = 0.0
         let result: ImportReport? = try change("import") { db, journal in
             let known = try Self.knownFingerprints(Set(prepared.map(\.fingerprint)), db)
-            let fresh = prepared.indices.filter { !known.contains(prepared[$0].fingerprint) }
+            let fresh = prepared.indices.filter { known[prepared[$0].fingerprint] == nil }
             report.alreadyInBook = contacts.count - fresh.count
+            report.placements = prepared.map { p in
+                AuditLedger.Placement(person: known[p.fingerprint] ?? "", outcome: .skipped, reason: .bookAlreadyInBook)
+            }
             guard !fresh.isEmpty else { return nil }
             var run = ImportRun(db: db, journal: journal, coding: coding, options: options, threads: threads)
             try run.prepare(fresh.map { filled[$0] }, stored: fresh.map { prepared[$0] })
             try run.match()
             let importID = try run.write()
             report = run.report(report, importID: importID)
+            for (local, index) in fresh.enumerated() { if let placed = run.placements[local] { report.placements[index] = placed } }
             inside = -started.timeIntervalSinceNow
             let what = options.files.count == 1 ? options.files[0] : "\(options.files.count) files"
             let event = run.eventLabel.map { "; \($0)" } ?? ""
@@ -63,12 +68,16 @@ extension EventBook {
         return c
     }
 
-    static func knownFingerprints(_ fingerprints: Set<String>, _ db: Database) throws -> Set<String> {
-        var known = Set<String>()
+    /// The fingerprints the book already has, each with the person its record belongs to.
+    static func knownFingerprints(_ fingerprints: Set<String>, _ db: Database) throws -> [String: String] {
+        var known: [String: String] = [:]
         for chunk in Array(fingerprints).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            known.formUnion(try String.fetchAll(try db.cachedStatement(sql: "SELECT fingerprint FROM record WHERE fingerprint IN (\(marks))"),
-                                                arguments: StatementArguments(Array(chunk))))
+            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT r.fingerprint, m.person_id FROM record r LEFT JOIN membership m ON m.record_id = r.id
+                WHERE r.fingerprint IN (\(marks))
+                """), arguments: StatementArguments(Array(chunk)))
+            for row in rows { known[row[0]] = (row[1] as String?) ?? "" }
         }
         return known
     }
@@ -109,6 +118,8 @@ struct ImportRun {
     var eventLabel: String?
     // Outcome, for the report.
     var newPeople = 0, mergedIntoExisting = 0, peopleJoined = 0, reviewPairs = 0
+    /// What became of each batch record (by local index), for the audit ledger.
+    var placements: [Int: AuditLedger.Placement] = [:]
     /// Seconds per step, for `--explain`.
     var timings: [(String, Double)] = []
     private var clock = Date()
@@ -457,7 +468,11 @@ struct ImportRun {
                     peopleJoined += 1
                 }
             }
-            for i in batch { try assign.execute(arguments: [ids[i], target]) }
+            let first = people.isEmpty ? batch.min() : nil
+            for i in batch {
+                try assign.execute(arguments: [ids[i], target])
+                placements[i] = AuditLedger.Placement(person: target, outcome: i == first ? .contact : .merged)
+            }
             changed.insert(target)
         }
         // Pairs left for a person to decide, by record id.

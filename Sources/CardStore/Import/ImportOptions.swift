@@ -1,4 +1,5 @@
 import CardDedup
+import CardNormalize
 import CardModel
 
 /// How to bring a batch into the book.
@@ -35,6 +36,9 @@ public struct ImportReport: Sendable {
     public var peopleJoined = 0
     /// Pairs waiting for a person to decide.
     public var review = 0
+    /// What became of each record offered, in order: a new person's first record (`contact`), a
+    /// record that joined a person (`merged`), or one the book already had (`skipped`).
+    public var placements: [AuditLedger.Placement] = []
     /// Why the match model was estimated again, or reused, for `--explain`.
     public var model: String = ""
     /// Seconds per step of the import (prepare, candidates, counts, model, scoring, write), for `--explain`.

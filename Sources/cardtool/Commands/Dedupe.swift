@@ -29,6 +29,10 @@ extension CardTool {
         @Flag(name: .long, help: "Print, for each merged pair, the prior and every field's level and weight.")
         var explain = false
 
+        func validate() throws {
+            try refuseOverwriting(inputs: input.files, outputs: [clusters, pairs, review])
+        }
+
         func run() throws {
             let printer = diagnostics.printer
             let start = ContinuousClock.now

@@ -48,7 +48,7 @@ extension CardTool {
                     for e in events { w.writeRow([e.name, e.date?.iso8601 ?? "", String(e.records), String(e.people), String(e.new)]) }
                     try sink.write(w.takeOutput())
                 }
-                try sink.flush()
+                try sink.commit()
             }
         }
     }

@@ -27,6 +27,7 @@ extension CardTool {
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func validate() throws {
+            try refuseOverwriting(inputs: [BookLocation.path(option: store.store)], outputs: [listing.output, clusters])
             if clusters != nil && (changedSinceLast || listing.to != nil || listing.output != nil) {
                 throw ValidationError("--clusters writes its own file: give it alone.")
             }

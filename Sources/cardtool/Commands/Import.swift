@@ -16,6 +16,7 @@ extension CardTool {
                   cardtool import scans.vcf badges.csv --event "South Summit Madrid" --date 2026-06-05
                   cardtool import Connections.csv --event LinkedIn
                   cardtool import expo.csv --event "Expo CDMX" --region MX --store team.sqlite --explain
+                  cardtool import badges.csv --event "DES Málaga" --audit ledger.csv
                 """
         )
 
@@ -29,7 +30,11 @@ extension CardTool {
         @Flag(name: .long, help: "Say how the matching model was chosen (estimated on the book, or reused and until when).")
         var explain = false
 
+        @Option(name: .long, help: "Write what became of every input record (source,record,outcome,person,reason) to this CSV file.")
+        var audit: String?
+
         func validate() throws {
+            try refuseOverwriting(inputs: input.files, outputs: [audit, BookLocation.path(option: store.store)])
             if let date, PartialDate(iso8601: date)?.year == nil { throw ValidationError("--date takes YYYY-MM-DD, got '\(date)'.") }
         }
 
@@ -37,8 +42,10 @@ extension CardTool {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer)
             var contacts: [Contact] = []
+            var ledger = AuditLedger()
             let summary = try input.importer(keys: false, threads: Parallel.defaultThreads, event: false)
-                .run(paths: input.files, contact: { contacts.append($0) }, diagnostic: printer.print)
+                .run(paths: input.files, contact: { contacts.append($0) }, diagnostic: printer.print,
+                     observe: { ledger.note($0) })
             printer.summary(summary.line)
             let event = (input.event != nil || date != nil)
                 ? MetEvent(name: input.event, date: date.flatMap(PartialDate.init(iso8601:))) : nil
@@ -46,6 +53,10 @@ extension CardTool {
                                         configuration: match.configuration(custom: input.customFields))
             let report = try printer.book { () throws(BookError) in try book.importContacts(contacts, options: options) }
             print(report.line)
+            if let audit {
+                let placements = report.placements
+                try printer.writeFile(audit, ledger.csv { placements[$0] })
+            }
             if explain && !report.model.isEmpty {
                 print("model: " + report.model)
                 print("time: " + report.timings.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: ", "))

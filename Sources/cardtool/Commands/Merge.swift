@@ -11,6 +11,7 @@ extension CardTool {
                   cardtool merge cards.vcf Connections.csv badges.csv -o people.jsonl
                   cardtool merge *.vcf *.csv --to csv --crm hubspot -o hubspot.csv --review review.csv
                   cardtool merge scans.vcf --event "Networking Madrid 2026-11" --to vcf -o merged.vcf
+                  cardtool merge *.vcf *.csv -o people.jsonl --audit ledger.csv
                 """
         )
 
@@ -23,9 +24,17 @@ extension CardTool {
         @Option(name: .long, help: "Write the pairs left for a person to review, side by side, to this CSV file.")
         var review: String?
 
+        @Option(name: .long, help: "Write what became of every input record (source,record,outcome,person,reason) to this CSV file.")
+        var audit: String?
+
+        func validate() throws {
+            try refuseOverwriting(inputs: input.files, outputs: [output.output, review, audit])
+        }
+
         func run() throws {
             let printer = diagnostics.printer
-            let (records, summary) = try input.collect(printer: printer, keepContacts: true)
+            var ledger = AuditLedger()
+            let (records, summary) = try input.collect(printer: printer, keepContacts: true, ledger: &ledger)
             let contacts = records.contacts
             let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
                 .run(features: records.features)
@@ -41,9 +50,10 @@ extension CardTool {
                         found.forEach(printer.print)
                     }
                 }
-                try sink.flush()
+                try sink.commit()
             }
             if let review { try printer.writeFile(review, DedupReports.review(result, contacts)) }
+            if let audit { try printer.writeFile(audit, ledger.csv(DedupReports.placements(result))) }
             printer.summary(summary.line)
             printer.summary(DedupSummary(result).line)
             exitSkippingTeardown(summary.succeeded ? 0 : 1)

@@ -25,6 +25,10 @@ extension CardTool {
         @OptionGroup var output: OutputOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
+        func validate() throws {
+            try refuseOverwriting(inputs: input.files, outputs: [output.output])
+        }
+
         @Flag(name: .long, help: "Show the source values only: no normalization of names, phones, e-mails and URLs.")
         var raw = false
 
@@ -40,7 +44,7 @@ extension CardTool {
                     try sink.write(writer.bytes(for: contact, diagnostics: &found))
                     found.forEach(printer.print)
                 }, diagnostic: printer.print)
-                try sink.flush()
+                try sink.commit()
                 return summary
             }
             printer.summary(summary.line)

@@ -33,7 +33,33 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Event where these contacts were met, for records that do not name one.")
     var event: String?
 
+    @Option(name: .customLong("max-line-bytes"),
+            help: ArgumentHelp("Longest vCard property line or CSV row read (bytes; K, M, G allowed); longer ones are reported and skipped.", valueName: "size"))
+    var maxLineBytes = "1M"
+
+    @Option(name: .customLong("max-photo-bytes"),
+            help: ArgumentHelp("Longest vCard PHOTO, LOGO, SOUND or KEY line read.", valueName: "size"))
+    var maxPhotoBytes = "16M"
+
+    @Option(name: .customLong("max-columns"), help: "Most CSV columns read; cells past them are reported.")
+    var maxColumns = ReadLimits.standard.columns
+
+    @Option(name: .customLong("max-depth"), help: "Deepest HTML nesting searched for contacts.")
+    var maxDepth = ReadLimits.standard.depth
+
+    /// The reading limits these options set.
+    var limits: ReadLimits {
+        ReadLimits(lineBytes: ReadLimits.parseBytes(maxLineBytes) ?? ReadLimits.standard.lineBytes,
+                   photoBytes: ReadLimits.parseBytes(maxPhotoBytes) ?? ReadLimits.standard.photoBytes,
+                   columns: maxColumns, depth: maxDepth)
+    }
+
     func validate() throws {
+        for (flag, value) in [("--max-line-bytes", maxLineBytes), ("--max-photo-bytes", maxPhotoBytes)]
+        where ReadLimits.parseBytes(value) == nil {
+            throw ValidationError("\(flag) takes a size in bytes such as 1048576, 512K or 16M, got '\(value)'.")
+        }
+        if maxColumns < 1 || maxDepth < 1 { throw ValidationError("--max-columns and --max-depth take a number of at least 1.") }
         if files.isEmpty { throw ValidationError("Give at least one input file, or '-' for standard input.") }
         for d in [delimiter, inputDelimiter].compactMap({ $0 }) where CSVDialect(argument: d) == nil {
             throw ValidationError("Unknown delimiter '\(d)': use ',', ';', tab or '|'.")
@@ -63,19 +89,30 @@ struct InputOptions: ParsableArguments {
         let csv = CSVOptions(dialect: (inputDelimiter ?? delimiter).flatMap(CSVDialect.init(argument:)),
                              charset: encoding.flatMap(Charset.init(ianaName:)), overrides: try mappings(), idColumn: idColumn)
         let normalizer = normalize ? ContactNormalizer(region: ContactNormalizer.defaultRegion(option: region), computeKeys: keys) : nil
-        return ContactImporter(forcedFormat: from?.sourceFormat, csv: csv, normalizer: normalizer, threads: threads,
-                               defaultEvent: applyEvent ? event.map { MetEvent(name: $0) } : nil)
+        var importer = ContactImporter(forcedFormat: from?.sourceFormat, csv: csv, normalizer: normalizer, threads: threads,
+                                       defaultEvent: applyEvent ? event.map { MetEvent(name: $0) } : nil)
+        importer.limits = limits
+        return importer
     }
 
     /// Reads every input, normalized on all cores, into features for deduplication (keeping the
     /// contacts only when asked); prints diagnostics; returns the collector and the account.
-    func collect(printer: DiagnosticPrinter, keepContacts: Bool) throws -> (FeatureCollector, ImportSummary) {
+    func collect(printer: DiagnosticPrinter, keepContacts: Bool,
+                 ledger: inout AuditLedger) throws -> (FeatureCollector, ImportSummary) {
         let collector = FeatureCollector(customFields: customFields, keepContacts: keepContacts)
         // Matching keys are not read: features compute what they compare, and a merge gives the
         // merged people their keys.
+        var noted = AuditLedger()
         let summary = try importer(keys: false, threads: Parallel.defaultThreads)
-            .run(paths: files, contact: collector.append, diagnostic: printer.print)
+            .run(paths: files, contact: collector.append, diagnostic: printer.print, observe: { noted.note($0) })
+        ledger = noted
         return (collector.finish(), summary)
+    }
+
+    /// ``collect(printer:keepContacts:ledger:)`` without a ledger.
+    func collect(printer: DiagnosticPrinter, keepContacts: Bool) throws -> (FeatureCollector, ImportSummary) {
+        var ledger = AuditLedger()
+        return try collect(printer: printer, keepContacts: keepContacts, ledger: &ledger)
     }
 }
 

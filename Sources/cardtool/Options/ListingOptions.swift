@@ -53,7 +53,7 @@ struct ListingOptions: ParsableArguments {
                     found.forEach(printer.print)
                 }
             }
-            try sink.flush()
+            try sink.commit()
         }
     }
 }

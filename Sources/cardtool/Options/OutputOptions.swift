@@ -29,7 +29,16 @@ extension DiagnosticPrinter {
         try exitOnFailure {
             let sink = try ByteSink(path: path)
             try sink.write(bytes)
-            try sink.flush()
+            try sink.commit()
         }
+    }
+}
+
+/// Refuses, as a usage error before anything is read, an output that is one of the inputs or
+/// another output (``OutputSafety``).
+func refuseOverwriting(inputs: [String], outputs: [String?]) throws {
+    if let hit = OutputSafety.collision(outputs: outputs.compactMap { $0 }, inputs: inputs) {
+        let what = inputs.contains(hit.other) ? "input" : "output"
+        throw ValidationError("'\(hit.output)' is also the \(what) '\(hit.other)'; write to another file.")
     }
 }
