@@ -6,15 +6,16 @@ import PackageDescription
 //
 //   swift build -c debug --package-path Fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 //
-// Each target is one `LLVMFuzzerTestOneInput`; libFuzzer supplies `main`.
+// Each target is one test function, started through libFuzzer's driver (FuzzSupport).
 let package = Package(
     name: "CardFuzz",
     dependencies: [.package(name: "cardtool", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzVCard", dependencies: [.product(name: "CardFormats", package: "cardtool")]),
-        .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "CardFormats", package: "cardtool")]),
-        .executableTarget(name: "FuzzHTML", dependencies: [.product(name: "CardFormats", package: "cardtool")]),
-        .executableTarget(name: "FuzzName", dependencies: [.product(name: "CardNormalize", package: "cardtool")]),
-        .executableTarget(name: "FuzzPhone", dependencies: [.product(name: "CardNormalize", package: "cardtool")]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzVCard", dependencies: ["FuzzSupport", .product(name: "CardFormats", package: "cardtool")]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "CardFormats", package: "cardtool")]),
+        .executableTarget(name: "FuzzHTML", dependencies: ["FuzzSupport", .product(name: "CardFormats", package: "cardtool")]),
+        .executableTarget(name: "FuzzName", dependencies: ["FuzzSupport", .product(name: "CardNormalize", package: "cardtool")]),
+        .executableTarget(name: "FuzzPhone", dependencies: ["FuzzSupport", .product(name: "CardNormalize", package: "cardtool")]),
     ]
 )

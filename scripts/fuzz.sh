@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # make fuzz: builds the libFuzzer targets in Fuzz/ (address sanitizer on every module), seeds each
-# from Tests/Fixtures, and runs each for FUZZ_SECONDS (default 45). Crashes and time-outs
+# from Tests/Fixtures, and runs each for FUZZ_SECONDS (default 60). Crashes and time-outs
 # are kept in .fuzz/artifacts/TARGET/ and fail the run; executions per target are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${FUZZ_SECONDS:-45}
+seconds=${FUZZ_SECONDS:-60}
 targets=${FUZZ_TARGETS:-"FuzzVCard FuzzCSV FuzzHTML FuzzName FuzzPhone"}
 swift build -c debug --package-path Fuzz --scratch-path .build-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -g 2>&1 | grep -v "^\[" || true
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -v -e "^\[" -e "Cannot export local symbol" || true
 test -x .build-fuzz/debug/FuzzVCard || { echo "fuzz build failed" >&2; exit 1; }
 
 seed() {  # seed TARGET FILES...

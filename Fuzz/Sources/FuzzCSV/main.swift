@@ -1,3 +1,4 @@
+import FuzzSupport
 import CardFormats
 
 /// Reads the bytes as a CSV contact file with tight limits, so records over the limit, quotes
@@ -15,4 +16,12 @@ public func fuzzCSV(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         _ = reader.takeFileDiagnostics()
     }
     return 0
+}
+
+@_cdecl("FuzzCSV_main")
+public func fuzzCSVMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv) { data, count in
+        guard let data else { return 0 }
+        return fuzzCSV(UnsafeRawPointer(data), count)
+    }
 }

@@ -1,3 +1,4 @@
+import FuzzSupport
 import CardModel
 import CardNormalize
 
@@ -9,4 +10,12 @@ public func fuzzName(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     _ = NameNormalizer.clean(PersonName(family: text, given: text))
     _ = parsed
     return 0
+}
+
+@_cdecl("FuzzName_main")
+public func fuzzNameMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv) { data, count in
+        guard let data else { return 0 }
+        return fuzzName(UnsafeRawPointer(data), count)
+    }
 }

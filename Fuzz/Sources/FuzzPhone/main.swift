@@ -1,3 +1,4 @@
+import FuzzSupport
 import CardNormalize
 
 /// Parses the bytes (as UTF-8 text) as a phone number, through the libphonenumber shim, in the
@@ -9,6 +10,14 @@ public func fuzzPhone(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-nonisolated(unsafe) let normalizers = ["ES", "MX", "US"].reduce(into: [String: PhoneNormalizer]()) {
+let normalizers = ["ES", "MX", "US"].reduce(into: [String: PhoneNormalizer]()) {
     $0[$1] = PhoneNormalizer(defaultRegion: $1)
+}
+
+@_cdecl("FuzzPhone_main")
+public func fuzzPhoneMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv) { data, count in
+        guard let data else { return 0 }
+        return fuzzPhone(UnsafeRawPointer(data), count)
+    }
 }

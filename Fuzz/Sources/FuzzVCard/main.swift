@@ -1,3 +1,4 @@
+import FuzzSupport
 import CardFormats
 
 /// Reads the bytes as vCard twice, sequentially and in parallel blocks with tight limits: neither
@@ -15,4 +16,12 @@ public func fuzzVCard(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     while let r = try? parallel.next() { other.append("\(r.outcome) \(r.source.line) \(r.contact?.fullName ?? "")") }
     precondition(one == other, "sequential and parallel readers disagree")
     return 0
+}
+
+@_cdecl("FuzzVCard_main")
+public func fuzzVCardMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv) { data, count in
+        guard let data else { return 0 }
+        return fuzzVCard(UnsafeRawPointer(data), count)
+    }
 }
