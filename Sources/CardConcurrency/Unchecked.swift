@@ -40,3 +40,70 @@ final class Guarded<State>: @unchecked Sendable {
         try when({ _ in true }, body)
     }
 }
+
+/// Files to remove if the process is interrupted (SIGINT, SIGTERM, SIGHUP): the temporary files of
+/// outputs not yet renamed into place, so Ctrl-C leaves no half-written file behind.
+///
+/// Sound because the signal handler only reads a fixed table of C strings and calls `unlink`,
+/// `signal` and `raise` (async-signal-safe); a slot is filled before it is published and cleared
+/// under a lock the handler never takes. The handler is installed only where the default action
+/// is in force (a shell's own `trap` is kept), and re-raises the signal so the process ends as it
+/// would have.
+public enum InterruptCleanup {
+    static let slots = 64
+    nonisolated(unsafe) static let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: slots)
+        table.initialize(repeating: nil, count: slots)
+        return table
+    }()
+
+    /// Installed once, after the table exists (the handler must find it initialised).
+    static let handlers: Void = {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            var current = sigaction()
+            sigaction(number, nil, &current)
+            guard current.__sigaction_handler.sa_handler == nil else { continue }
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in
+                for k in 0..<InterruptCleanup.slots { if let path = InterruptCleanup.table[k] { unlink(path) } }
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+            sigemptyset(&action.sa_mask)
+            sigaction(number, &action, nil)
+        }
+    }()
+    static let lock = NSLock()
+
+    /// Installs the handlers (once), before a file that needs them is created.
+    public static func prepare() {
+        _ = table
+        _ = handlers
+    }
+
+    /// Removes `path` if the process is interrupted, until ``forget(_:)`` (at most 64 at once).
+    public static func remember(_ path: String) {
+        let table = self.table
+        _ = handlers
+        lock.lock()
+        defer { lock.unlock() }
+        for k in 0..<slots where table[k] == nil {
+            table[k] = strdup(path)
+            return
+        }
+    }
+
+    /// `path` is in place or gone: nothing to remove any more.
+    public static func forget(_ path: String) {
+        let table = self.table
+        lock.lock()
+        defer { lock.unlock() }
+        for k in 0..<slots {
+            if let entry = table[k], String(cString: entry) == path {
+                table[k] = nil
+                free(entry)
+                return
+            }
+        }
+    }
+}

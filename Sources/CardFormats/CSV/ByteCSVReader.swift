@@ -184,16 +184,24 @@ public struct ByteCSVReader {
         var breaks = 0
         var breaksAtQuote = 0
         var lineFeeds = ByteFinder(0x0A), returns = ByteFinder(0x0D), quotes = ByteFinder(0x22)
-        /// Past `maxRecordBytes`: the record's bytes are dropped as the scan passes them.
-        var skipping = false
+        /// Bytes of the record dropped by the scan: only once it is surely over `maxRecordBytes`.
         var dropped = 0
         var recordStart = position
 
-        /// More input for the scan in progress; the indices move with the bytes.
+        /// More input for the scan in progress; the indices move with the bytes. A record already
+        /// longer than the limit is not held: outside quotes everything scanned goes (but the
+        /// last byte, which says whether a quote opens a field); inside quotes everything before
+        /// the quote goes once that part alone is over the limit (the quote may still turn out
+        /// unterminated, and the record then end soon after it: up to the limit before the quote
+        /// is kept for that).
         func more() throws -> Bool {
-            if !skipping && !inQuotes && i - position > maxRecordBytes { skipping = true }
-            if skipping {
-                let keep = inQuotes ? quoteStart : i
+            let keep: Int
+            if inQuotes {
+                keep = quoteStart - position > maxRecordBytes ? quoteStart : position
+            } else {
+                keep = i - position > maxRecordBytes ? max(position, i - 1) : position
+            }
+            if keep > position {
                 dropped += keep - position
                 position = keep
                 recordStart = -1
@@ -212,7 +220,7 @@ public struct ByteCSVReader {
         func ended(_ contentEnd: Int, next: Int, breaks: Int) -> RecordEnd {
             let length = dropped + contentEnd - position
             return RecordEnd(contentEnd: contentEnd, next: next, breaks: breaks,
-                             oversized: skipping || length > maxRecordBytes ? length : 0)
+                             oversized: dropped > 0 || length > maxRecordBytes ? length : 0)
         }
 
         /// The open quote is text after all: go on right after it, outside quotes.
@@ -269,6 +277,10 @@ public struct ByteCSVReader {
                 continue
             }
             // Inside quotes: look for the next quote; count line breaks on the way.
+            if i - quoteStart > maxQuotedBytes {
+                unterminated("quoted field runs over \(ReadLimits.describe(bytes: maxQuotedBytes)) without closing (--max-line-bytes); its quote is read as text")
+                continue
+            }
             let b = buffer[i]
             if b == UInt8(ascii: "\"") {
                 if i + 1 >= buffer.count && !exhausted {
@@ -293,10 +305,6 @@ public struct ByteCSVReader {
                 }
                 if !(i + 1 < buffer.count && buffer[i + 1] == 0x0A) { breaks += 1 }
             }
-            if i - quoteStart > maxQuotedBytes {
-                unterminated("quoted field runs over \(ReadLimits.describe(bytes: maxQuotedBytes)) without closing (--max-line-bytes); its quote is read as text")
-                continue
-            }
             i += 1
         }
     }
@@ -310,11 +318,22 @@ public struct ByteCSVReader {
         while true {
             if fields.count == maxFields {
                 // Past the column limit: count the fields left (quote-aware, as the scan was), keep none.
+                // The same rule as the scan: a quote opens a field only at its start.
                 var inQuotes = false
                 droppedFields = 1
-                for k in i..<end {
+                var k = i
+                while k < end {
                     let b = buffer[k]
-                    if b == UInt8(ascii: "\"") && !isLiteral(k) { inQuotes.toggle() } else if b == delimiter && !inQuotes { droppedFields += 1 }
+                    if inQuotes {
+                        if b == UInt8(ascii: "\"") {
+                            if k + 1 < end && buffer[k + 1] == UInt8(ascii: "\"") { k += 1 } else { inQuotes = false }
+                        }
+                    } else if b == delimiter {
+                        droppedFields += 1
+                    } else if b == UInt8(ascii: "\""), k == i || buffer[k - 1] == delimiter, !isLiteral(k) {
+                        inQuotes = true
+                    }
+                    k += 1
                 }
                 return
             }

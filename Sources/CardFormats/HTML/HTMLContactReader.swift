@@ -26,12 +26,13 @@ public struct HTMLContactReader: ContactReader {
                                               at: SourceLocation(file: file, line: 1)))
         }
         let encoding = Self.encoding(bytes, input: input)
-        guard let document = HTMLDocument(bytes: bytes, encoding: encoding, url: baseURL), let root = document.root else {
+        guard let document = HTMLDocument(bytes: bytes, encoding: encoding, url: baseURL, maxDepth: limits.depth),
+              let root = document.root else {
             fileDiagnostics.append(Diagnostic(.warning, .htmlNoContacts, "page has no HTML content; no records",
                                               at: SourceLocation(file: file, line: 1)))
             return
         }
-        if let pruned = document.prune(below: limits.depth) {
+        if let pruned = document.pruned {
             fileDiagnostics.append(Diagnostic(.warning, .limitTooDeep,
                 "elements nested deeper than \(limits.depth) (--max-depth) are not searched for contacts (\(pruned.removed) left out)",
                 at: SourceLocation(file: file, line: pruned.line)))

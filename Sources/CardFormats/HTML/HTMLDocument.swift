@@ -12,6 +12,9 @@ public final class HTMLDocument {
     let pointer: htmlDocPtr
     /// The page's base URL (`<base href>`), for resolving relative links.
     public private(set) var baseURL: String?
+    /// Where the page went deeper than the depth limit (the first line cut) and how many elements
+    /// were cut; nil when it did not.
+    public private(set) var pruned: (line: Int, removed: Int)?
 
     /// libxml2 must initialise its globals once before threads use it: two first parses at the
     /// same time can deadlock inside its lazy initialisation. A static `let` runs exactly once.
@@ -21,18 +24,23 @@ public final class HTMLDocument {
     ///
     /// - Parameters:
     ///   - encoding: the charset to read the bytes in; nil lets libxml2 use the page's `<meta>`.
-    public init?(bytes: [UInt8], encoding: String?, url: String? = nil) {
+    ///   - maxDepth: elements nested deeper are cut from the tree as soon as it is parsed
+    ///     (``pruned`` says where), before anything walks it.
+    public init?(bytes: [UInt8], encoding: String?, url: String? = nil, maxDepth: Int = ReadLimits.standard.depth) {
         _ = Self.initialised
         // BIG_LINES: line numbers past 65,535 (saved pages are long). No NOBLANKS: spaces between
         // inline elements are text.
+        // HUGE: without it libxml2 stops reading at 256 levels of nesting, silently (errors are
+        // off), and everything after the deep part of the page is lost; the depth limit is
+        // cardtool's own (``prune(below:)``).
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-                            | HTML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue)
+                            | HTML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_HUGE.rawValue)
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return nil }
         // A parser context of our own, so the big-line option reaches the text nodes (the plain
         // htmlReadMemory path drops it).
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
-        context.pointee.options |= Int32(XML_PARSE_BIG_LINES.rawValue)
+        context.pointee.options |= Int32(XML_PARSE_BIG_LINES.rawValue | XML_PARSE_HUGE.rawValue)
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { chars in
                 htmlCtxtReadMemory(context, chars, Int32(p.count), url, encoding, options)
@@ -41,6 +49,7 @@ public final class HTMLDocument {
         guard let doc else { return nil }
         pointer = doc
         baseURL = url
+        pruned = prune(below: maxDepth)
         if let base = root?.first(where: { $0.name == "base" && $0.attribute("href") != nil })?.attribute("href") {
             baseURL = base
         }
@@ -57,7 +66,7 @@ public final class HTMLDocument {
     /// Everything that reads the tree (microformats, tables, text) walks it recursively, and a
     /// hostile page nested 200,000 deep would overflow a thread's stack; past any real page's
     /// depth, nothing is a contact anyway. The caller says so in a diagnostic.
-    public func prune(below depth: Int) -> (line: Int, removed: Int)? {
+    func prune(below depth: Int) -> (line: Int, removed: Int)? {
         guard let top = xmlDocGetRootElement(pointer) else { return nil }
         var firstLine: Int?
         var removed = 0

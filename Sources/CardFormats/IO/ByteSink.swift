@@ -1,3 +1,4 @@
+import CardConcurrency
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,32 +26,52 @@ public final class ByteSink {
             self.path = "<stdout>"
             return
         }
-        var info = stat()
+        var info = stat(), link = stat()
         let exists = stat(path, &info) == 0
-        if exists && (info.st_mode & S_IFMT) != S_IFREG {
-            self.path = path
-            let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard opened >= 0 else { throw IOError(path: path, reason: String(cString: strerror(errno))) }
+        let dangling = !exists && lstat(path, &link) == 0
+        // Written in place: devices and descriptors (`/dev/null`, `/dev/stdout` into a file the
+        // shell appends to), pipes, a file with other hard links (a rename would part them), and a
+        // symbolic link to a file not there yet.
+        let inPlace = path.hasPrefix("/dev/") || path.hasPrefix("/proc/") || dangling
+            || (exists && ((info.st_mode & S_IFMT) != S_IFREG || info.st_nlink > 1))
+        if exists && !inPlace && access(path, W_OK) != 0 {
+            throw IOError(path: path, reason: String(cString: strerror(errno)))
+        }
+        if !inPlace, let (opened, temporary, target) = Self.temporaryBeside(path, exists: exists, mode: info.st_mode) {
             fd = opened
+            self.temporary = temporary
+            self.path = target
+            InterruptCleanup.remember(temporary)
             return
         }
-        // The temporary file sits beside the target (a symbolic link's target), so the rename
-        // stays on one file system.
-        let target = exists ? (Self.resolved(path) ?? path) : path
+        let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard opened >= 0 else { throw IOError(path: path, reason: String(cString: strerror(errno))) }
+        fd = opened
+        self.path = path
+    }
+
+    /// A new temporary file beside the target (a symbolic link's target, so the rename stays on
+    /// one file system), with the mode the target has or a new file would get; nil when the
+    /// folder cannot take one (the target is then written in place).
+    private static func temporaryBeside(_ path: String, exists: Bool, mode: mode_t) -> (Int32, String, String)? {
+        let target = exists ? (resolved(path) ?? path) : path
         let slash = target.lastIndex(of: "/")
         let folder = slash.map { String(target[...$0]) } ?? ""
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        InterruptCleanup.prepare()
         var template = Array((folder + "." + name + ".cardtool-XXXXXX").utf8CString)
         let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard opened >= 0 else { throw IOError(path: path, reason: String(cString: strerror(errno))) }
-        // mkstemp makes the file private; give it the mode a new file would have had.
+        guard opened >= 0 else { return nil }
+        fchmod(opened, exists ? mode & 0o7777 : 0o666 & ~creationMask)
+        return (opened, String(cString: template.withUnsafeBufferPointer { $0.baseAddress! }), target)
+    }
+
+    /// The process's file creation mask, read once (reading it means setting it).
+    private static let creationMask: mode_t = {
         let mask = umask(0)
         umask(mask)
-        fchmod(opened, exists ? info.st_mode & 0o7777 : 0o666 & ~mask)
-        fd = opened
-        temporary = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        self.path = target
-    }
+        return mask
+    }()
 
     /// `path` with symbolic links resolved, when it exists.
     private static func resolved(_ path: String) -> String? {
@@ -103,11 +124,15 @@ public final class ByteSink {
             discard()
             throw IOError(path: path, reason: reason)
         }
+        InterruptCleanup.forget(temporary)
         self.temporary = nil
     }
 
     private func discard() {
-        if let temporary { unlink(temporary) }
+        if let temporary {
+            unlink(temporary)
+            InterruptCleanup.forget(temporary)
+        }
         temporary = nil
     }
 }

@@ -15,7 +15,7 @@ public enum OutputSafety {
             if let id = fileID(output) {
                 if let hit = seen.first(where: { $0.id == id }) { return (output, hit.path) }
                 seen.append((id, output))
-            } else if names.contains(output) {
+            } else if names.contains(output) && !output.hasPrefix("/dev/") {
                 return (output, output)
             }
             names.insert(output)
@@ -28,11 +28,12 @@ public enum OutputSafety {
         var inode: UInt64
     }
 
-    /// Device and inode of an existing file (through links); nil when there is none.
+    /// Device and inode of an existing regular file (through links); nil for anything else
+    /// (`/dev/null` may be every output at once).
     static func fileID(_ path: String) -> FileID? {
         guard path != "-" else { return nil }
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 }

@@ -127,10 +127,11 @@ public struct ParallelVCardReader: ContactReader {
                         match = false
                         break
                     }
-                    let after = i + keyword.count
-                    // The whole line must be the keyword, as the reader requires; a line that is
-                    // still incomplete at the end of the buffer does not count.
-                    if match && after < p.count && [0x0A, 0x0D, 0x20, 0x09].contains(p[after]) { return i }
+                    // The whole line must be the keyword (trailing blanks allowed), as the reader
+                    // requires; a line that is still incomplete at the end of the buffer does not count.
+                    var after = i + keyword.count
+                    while match && after < p.count && (p[after] == 0x20 || p[after] == 0x09) { after += 1 }
+                    if match && after < p.count && (p[after] == 0x0A || p[after] == 0x0D) { return i }
                 }
                 i -= 1
             }

@@ -172,6 +172,8 @@ struct VCardLineReader {
     /// Appends one physical line without its terminator; false when there is no more input.
     private mutating func appendPhysicalLine(to line: inout [UInt8]) throws -> Bool {
         guard try fill() else { return false }
+        // An empty line has no last byte: it cannot end in a soft line break.
+        lastByte = nil
         while true {
             let end = buffer.count
             let lf = nextLineFeed(end: end)

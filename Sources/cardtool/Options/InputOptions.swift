@@ -44,7 +44,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-columns"), help: "Most CSV columns read; cells past them are reported.")
     var maxColumns = ReadLimits.standard.columns
 
-    @Option(name: .customLong("max-depth"), help: "Deepest HTML nesting searched for contacts.")
+    @Option(name: .customLong("max-depth"), help: "Deepest HTML nesting searched for contacts (at most 1000).")
     var maxDepth = ReadLimits.standard.depth
 
     /// The reading limits these options set.
@@ -59,7 +59,9 @@ struct InputOptions: ParsableArguments {
         where ReadLimits.parseBytes(value) == nil {
             throw ValidationError("\(flag) takes a size in bytes such as 1048576, 512K or 16M, got '\(value)'.")
         }
-        if maxColumns < 1 || maxDepth < 1 { throw ValidationError("--max-columns and --max-depth take a number of at least 1.") }
+        if maxColumns < 1 { throw ValidationError("--max-columns takes a number of at least 1.") }
+        // The page's tree is walked recursively: past a thousand levels the stack is at risk.
+        if !(1...1000).contains(maxDepth) { throw ValidationError("--max-depth takes a number from 1 to 1000.") }
         if files.isEmpty { throw ValidationError("Give at least one input file, or '-' for standard input.") }
         for d in [delimiter, inputDelimiter].compactMap({ $0 }) where CSVDialect(argument: d) == nil {
             throw ValidationError("Unknown delimiter '\(d)': use ',', ';', tab or '|'.")

@@ -181,6 +181,12 @@ struct HardeningTests {
         #expect(result.file.first?.location.line == 2)
         var unlimited = try HTMLContactReader(input: try UnicodeInput(MemoryByteSource(page)), file: "t.html")
         #expect(try readAll(&unlimited).records.map { $0.contact?.fullName } == ["Ana Ruiz", "Luis Gil"])
+        // Past libxml2's own 256 levels the page is still read to its end (it would stop there, silently).
+        let deeper = String(repeating: "<div>", count: 400) + "<div class=\"h-card\"><span class=\"p-name\">Eva Sol</span></div>"
+            + String(repeating: "</div>", count: 400) + "<div class=\"h-card\"><span class=\"p-name\">Pau Mir</span></div>"
+        var wide = try HTMLContactReader(input: try UnicodeInput(MemoryByteSource("<html><body>" + deeper + "</body></html>")),
+                                         file: "t.html", limits: ReadLimits(lineBytes: 1, photoBytes: 1, columns: 1, depth: 1000))
+        #expect(try readAll(&wide).records.map { $0.contact?.fullName } == ["Eva Sol", "Pau Mir"])
     }
 
     @Test("sizes are read with K, M and G, and said back the same way")
@@ -191,5 +197,50 @@ struct HardeningTests {
         #expect(ReadLimits.parseBytes("-1") == nil && ReadLimits.parseBytes("M") == nil && ReadLimits.parseBytes("1.5M") == nil)
         #expect(ReadLimits.describe(bytes: 1 << 20) == "1 MiB")
         #expect(ReadLimits.describe(bytes: 1500) == "1500 bytes")
+    }
+
+    @Test("a blank line after a quoted-printable soft break ends the value; the next property is its own")
+    func softBreakThenBlankLine() throws {
+        let text = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana\r\nNOTE;ENCODING=QUOTED-PRINTABLE:abc=\r\n\r\nTEL:123\r\nEND:VCARD\r\n"
+        let contact = try #require(try vcardText(text).records.first?.contact)
+        #expect(contact.note == "abc")
+        #expect(contact.phones.map(\.value) == ["123"])
+    }
+
+    @Test("a quote that never closes right after a line break: the row ends there and keeps its fields; the long row after it is over the limit")
+    func unterminatedThenShortRecord() throws {
+        let limits = ReadLimits(lineBytes: 32, photoBytes: 32, columns: 100, depth: 10)
+        let rows = try csv("h1,h2\nx,\"bb\n" + String(repeating: "c", count: 100) + "\nlast,row\n", limits: limits)
+        #expect(rows.map(\.line) == [1, 2, 3, 4])
+        #expect(rows[1].fields == ["x", "\"bb"])
+        #expect(rows[1].warnings.map(\.code) == [.csvUnterminatedQuote])
+        #expect(rows.map(\.oversizedBytes) == [nil, nil, 100, nil])
+        #expect(rows[3].fields == ["last", "row"])
+    }
+
+    @Test("an oversized row of quoted fields is dropped as it is scanned, and a quoted field after a chunk edge still opens")
+    func oversizedQuotedFields() throws {
+        let limits = ReadLimits(lineBytes: 1000, photoBytes: 1000, columns: 100, depth: 10)
+        // Quoted fields of 700 bytes with line breaks inside: the row is 70 KiB, read in 64 KiB chunks.
+        let field = "\"" + String(repeating: "q\n", count: 350) + "\""
+        let row = Array(repeating: field, count: 100).joined(separator: ",")
+        let rows = try csv("a,b\n" + row + "\nend,ok\n", limits: limits)
+        #expect(rows.count == 3)
+        #expect(rows[1].oversizedBytes == row.utf8.count)
+        #expect(rows[2].line == 2 + 350 * 100 + 1)
+        #expect(rows[2].fields == ["end", "ok"])
+    }
+
+    @Test("counting the cells past the limit follows the quote rule of the scan")
+    func droppedCountWithStrayQuote() throws {
+        let limits = ReadLimits(lineBytes: 1 << 20, photoBytes: 1 << 20, columns: 2, depth: 10)
+        let rows = try csv("a,b,5\" disk,x,y\n", limits: limits)
+        #expect(rows[0].droppedFields == 3)
+    }
+
+    @Test("the parallel reader splits only before a line that is exactly BEGIN:VCARD")
+    func splitPointWholeLine() {
+        #expect(ParallelVCardReader.splitPoint(in: Array("X:1\nBEGIN:VCARD x\nY:2\n".utf8)) == nil)
+        #expect(ParallelVCardReader.splitPoint(in: Array("X:1\nBEGIN:VCARD \t\nY:2\n".utf8)) == 4)
     }
 }

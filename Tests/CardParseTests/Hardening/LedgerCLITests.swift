@@ -107,6 +107,15 @@ struct LedgerCLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
         // Two outputs that are one file.
         #expect(try cli.run(["dedupe", input, "--clusters", Self.temporary("x.csv"), "--pairs", Self.temporary("x.csv")]).status == 64)
+        // /dev/null may take every output at once.
+        #expect(try cli.run(["merge", input, "-o", "/dev/null", "--audit", "/dev/null", "--quiet"]).status == 0)
+        // A file with another hard link is written in place: both names see the new content.
+        let linked = Self.temporary("linked.jsonl"), other = Self.temporary("other-name.jsonl")
+        for p in [linked, other] { try? FileManager.default.removeItem(atPath: p) }
+        FileManager.default.createFile(atPath: linked, contents: Data("old\n".utf8))
+        try FileManager.default.linkItem(atPath: linked, toPath: other)
+        #expect(try cli.run(["parse", input, "-o", linked]).status == 0)
+        #expect(try String(contentsOfFile: other, encoding: .utf8).hasPrefix("{\"fullName\""))
         // A replaced output keeps its mode and no temporary file is left beside it.
         let out = Self.temporary("out.jsonl")
         FileManager.default.createFile(atPath: out, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o600])
@@ -141,5 +150,36 @@ struct LedgerCLITests {
         #expect(verbose.stderr.contains("esto no es una propiedad"))
         let quiet = try cli.run(["parse", "vcard/malformed_recovery.vcf"])
         #expect(!quiet.stderr.contains("esto no es una propiedad"))
+    }
+
+    @Test("a run interrupted (SIGTERM; SIGINT and SIGHUP alike) leaves the previous output and no temporary file")
+    func interruptedRun() throws {
+        let input = Self.temporary("many.csv")
+        var text = "First Name,Last Name,E-mail Address,Mobile Phone\n"
+        for i in 0..<60_000 { text += "Ana\(i),Ruiz\(i % 97),ana\(i)@example.es,+34 6\(String(format: "%08d", i))\n" }
+        try text.write(toFile: input, atomically: false, encoding: .utf8)
+        let out = Self.temporary("interrupted.jsonl")
+        try "previous\n".write(toFile: out, atomically: false, encoding: .utf8)
+        let folder = (out as NSString).deletingLastPathComponent
+        // Started with no signal blocked, as from a shell (a child of the test runner inherits
+        // its thread's mask, which blocks them).
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+                             CardToolCLITests.binary.path, "parse", input, "-o", out, "--quiet"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the temporary file, then interrupt.
+        var waited = 0
+        while waited < 2_000, (try FileManager.default.contentsOfDirectory(atPath: folder)).allSatisfy({ !$0.contains("interrupted.jsonl.cardtool-") }) {
+            usleep(5_000)
+            waited += 1
+        }
+        usleep(50_000)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("interrupted.jsonl.cardtool-") }.isEmpty)
     }
 }
