@@ -40,6 +40,7 @@ public struct ByteCSVReader {
     private var fields: [String] = []
     private var droppedFields = 0
     private var rowHadNUL = false
+    private var recordHasNUL = false
     private var scratch: [UInt8] = []
     /// How far a quoted field may run before its quote is taken as unterminated.
     private let maxQuotedBytes: Int
@@ -313,6 +314,8 @@ public struct ByteCSVReader {
     private mutating func splitFields(_ end: Int) {
         fields.removeAll(keepingCapacity: true)
         droppedFields = 0
+        // One search a record rather than one a field: NUL bytes are rare.
+        recordHasNUL = end > position && buffer.withUnsafeBufferPointer { memchr($0.baseAddress! + position, 0, end - position) != nil }
         let delimiter = dialect.delimiter
         var i = position
         while true {
@@ -401,17 +404,28 @@ public struct ByteCSVReader {
         bytes = out
     }
 
+    @inline(__always)
     private mutating func decode(_ bytes: ArraySlice<UInt8>) -> String {
         if bytes.isEmpty { return "" }
-        if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) {
-            // NUL ends strings in C programs and spreadsheets: removed, and said once for the row.
-            if !rowHadNUL {
-                rowHadNUL = true
-                rowWarnings.append(Diagnostic(.warning, .encodingNulBytes, "NUL bytes in the row; removed",
-                                              at: SourceLocation(file: file, line: line, record: recordNumber + 1)))
-            }
-            return decode(ArraySlice(bytes.filter { $0 != 0 }))
+        if recordHasNUL { return decodeRemovingNUL(bytes) }
+        return decodeText(bytes)
+    }
+
+    /// NUL ends strings in C programs and spreadsheets: removed, and said once for the row. Kept
+    /// out of ``decode(_:)`` so that stays small enough to inline.
+    @inline(never)
+    private mutating func decodeRemovingNUL(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) != nil }) else { return decodeText(bytes) }
+        if !rowHadNUL {
+            rowHadNUL = true
+            rowWarnings.append(Diagnostic(.warning, .encodingNulBytes, "NUL bytes in the row; removed",
+                                          at: SourceLocation(file: file, line: line, record: recordNumber + 1)))
         }
+        let kept = bytes.filter { $0 != 0 }
+        return kept.isEmpty ? "" : decodeText(kept[...])
+    }
+
+    private mutating func decodeText(_ bytes: ArraySlice<UInt8>) -> String {
         let result = bytes.withUnsafeBufferPointer { TextDecoding.decode($0, charset: charset) }
         if result.usedFallback && !reportedFallback {
             reportedFallback = true

@@ -8,9 +8,13 @@ enum VCardBoundary: Equatable {
 
     /// The boundary on `line`, and whether it is written in a nonstandard way; nil for any other line.
     static func match(_ line: [UInt8]) -> (boundary: VCardBoundary, nonstandard: Bool)? {
-        let n = line.count
+        var n = line.count
         // The shortest boundary is END:VCARD (9 bytes); a group, blanks or trailing blanks add to it.
         guard n >= 9 else { return nil }
+        // Every boundary ends in `VCARD` (then blanks): one look rejects nearly every other line.
+        while n > 9 && (line[n - 1] == 0x20 || line[n - 1] == 0x09) { n -= 1 }
+        guard line[n - 1] & 0xDF == UInt8(ascii: "D"), line[n - 5] & 0xDF == UInt8(ascii: "V"),
+              line[n - 6] == UInt8(ascii: ":") else { return nil }
         var i = 0
         while i < n && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
         let indented = i > 0
@@ -32,10 +36,7 @@ enum VCardBoundary: Equatable {
         } else {
             return nil
         }
-        while i < n {
-            if line[i] != 0x20 && line[i] != 0x09 { return nil }
-            i += 1
-        }
+        guard i == n else { return nil }
         return (boundary, indented || grouped)
     }
 

@@ -43,15 +43,15 @@ struct VCardLineReader {
             guard try appendPhysicalLine(to: &line) else { return nil }
             if line.isEmpty && overflow == 0 { continue }
             while let following = try peek() {
-                // A card's boundary is never continued: an indented line after it starts a line
-                // of its own (` BEGIN:VCARD` after `END:VCARD` in an indented file).
-                if line.count <= 64, VCardBoundary.match(line) != nil { break }
                 if lastByte == UInt8(ascii: "="), qp.isQuotedPrintable(line), try !nextLineEndsCard() {
                     // A soft line break: the next line continues the value as it is (a leading
                     // space there is data, not folding).
                     if overflow > 0 { overflow -= 1 } else { line.removeLast() }
                     _ = try appendPhysicalLine(to: &line)
                 } else if following == UInt8(ascii: " ") || following == UInt8(ascii: "\t") {
+                    // A card's boundary is never continued: an indented line after it starts a line
+                    // of its own (` BEGIN:VCARD` after `END:VCARD` in an indented file).
+                    if line.count <= 64, VCardBoundary.match(line) != nil { break }
                     position += 1
                     _ = try appendPhysicalLine(to: &line)
                 } else {
