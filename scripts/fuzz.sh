@@ -18,6 +18,7 @@ seed() {  # seed TARGET FILES...
 seed FuzzVCard Tests/Fixtures/vcard/*.vcf Tests/Fixtures/vcard/ez-vcard/*.vcf Tests/Fixtures/book/*.vcf Tests/Fixtures/merge/*.vcf
 seed FuzzCSV Tests/Fixtures/csv/*.csv Tests/Fixtures/book/*.csv Tests/Fixtures/merge/*.csv
 seed FuzzHTML Tests/Fixtures/html/*.html Tests/Fixtures/merge/*.html
+seed FuzzName Tests/Fixtures/fuzz/name-*
 mkdir -p .fuzz/corpus/FuzzName .fuzz/corpus/FuzzPhone
 printf 'GARCÍA LÓPEZ, ANA' > .fuzz/corpus/FuzzName/seed1
 printf 'Dr. María José de la Fuente y Ruiz-Gallardo Jr.' > .fuzz/corpus/FuzzName/seed2

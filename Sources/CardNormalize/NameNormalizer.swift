@@ -55,10 +55,20 @@ public enum NameNormalizer {
     static func clean(_ input: String, allowFamilyFirst: Bool = true) -> Cleaned {
         var c = Cleaned()
         var text = input
-        for word in text.utf8.contains(UInt8(ascii: "@")) ? text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" || $0 == "," }) : []
-        where word.contains("@") && word.contains(".") {
-            c.emails.append(String(word).trimmingCharacters(in: emailTrim))
-            text = text.replacingOccurrences(of: String(word), with: " ")
+        if text.utf8.contains(UInt8(ascii: "@")) {
+            // The addresses' own ranges are cut out (a search-and-replace of their text, through
+            // Foundation, trapped on names with NUL bytes that `make fuzz` found, and is not linear).
+            var kept = ""
+            var last = text.startIndex
+            for word in text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" || $0 == "," })
+            where word.contains("@") && word.contains(".") {
+                c.emails.append(String(word).trimmingCharacters(in: emailTrim))
+                kept += text[last..<word.startIndex]
+                kept += " "
+                last = word.endIndex
+            }
+            kept += text[last...]
+            text = kept
         }
         let quoted = text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 >= 0x80 }
         for (open, close) in quoted ? [("\"", "\""), ("“", "”"), ("«", "»")] as [(Character, Character)] : [] {

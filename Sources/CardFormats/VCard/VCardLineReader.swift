@@ -68,12 +68,6 @@ struct VCardLineReader {
         }
     }
 
-    /// True when the parameters (the part before the first unquoted colon) name quoted-printable.
-    static func isQuotedPrintable(_ line: [UInt8]) -> Bool {
-        var scan = QuotedPrintableScan()
-        return scan.isQuotedPrintable(line)
-    }
-
     /// Looks for `QUOTED-PRINTABLE` before the first unquoted colon of a line that may still be
     /// growing, resuming where it stopped: each byte is looked at once however often it is asked.
     struct QuotedPrintableScan {
