@@ -2,7 +2,7 @@
 #   make demo   a season of three events through a new event book, then merge and parse the fixtures (in demo-out/)
 #   make test   run the test suite
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev valgrind binutils util-linux
+APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev valgrind binutils util-linux python3-icalendar
 FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv) \
             $(wildcard Tests/Fixtures/html/*.html)
 MERGE := Tests/Fixtures/merge/cards.vcf Tests/Fixtures/merge/badges.csv Tests/Fixtures/merge/connections.html
@@ -25,7 +25,7 @@ demo: build
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to jsonl -o demo-out/contacts.jsonl
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to vcf --vcard-version 4.0 -o demo-out/contacts.vcf --quiet
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to csv --crm hubspot -o demo-out/hubspot.csv --quiet
-	@echo "wrote demo-out/book.sqlite (the season's event book), hubspot-all.csv, hubspot-changes.csv;"
+	@echo "wrote demo-out/book.sqlite (the season's event book), hubspot-all.csv, hubspot-changes.csv, reconnect.ics;"
 	@echo "      demo-out/people.jsonl ($$(wc -l < demo-out/people.jsonl) people from 26 records), people-hubspot.csv, review.csv, clusters.csv, explain.txt;"
 	@echo "      demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts), contacts.vcf and hubspot.csv"
 

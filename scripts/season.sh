@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A season of events through a new event book: the README's walk-through, run by `make demo`.
 # Prints every command and what it answered; the book is demo-out/book.sqlite, the exports are
-# demo-out/hubspot-*.csv.
+# demo-out/hubspot-*.csv, the reminders demo-out/reconnect.ics.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cardtool="${CARDTOOL:-$root/.build/debug/cardtool}"
@@ -30,6 +30,7 @@ step cadence --tag investor 3m
 step tag p9 investor
 step undo
 step reconnect --to table
+step reconnect --ics "$root/demo-out/reconnect.ics"
 step events --to table
 step export --to csv --crm hubspot -o "$root/demo-out/hubspot-changes.csv" --changed-since-last
 step history

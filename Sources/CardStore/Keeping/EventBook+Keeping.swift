@@ -10,6 +10,9 @@ public struct Overdue: Sendable {
     public var daysOverdue: Int
     /// The rhythm in days.
     public var rhythm: Int
+    /// The day the rhythm ran out (or runs out): the last interaction plus the rhythm; today for
+    /// someone never contacted.
+    public var due: PartialDate
 }
 
 extension EventBook {
@@ -123,7 +126,8 @@ extension EventBook {
         var list = everyone.map { p -> Overdue in
             let rhythm = rhythms[p.id] ?? Self.defaultRhythm
             let since = p.lastInteraction.map { todayDays - $0.date.dayNumber } ?? rhythm * 10
-            return Overdue(person: p, daysOverdue: since - rhythm, rhythm: rhythm)
+            let due = p.lastInteraction.map { $0.date.adding(days: rhythm) } ?? today
+            return Overdue(person: p, daysOverdue: since - rhythm, rhythm: rhythm, due: due)
         }
         if !all { list = list.filter { $0.daysOverdue > 0 } }
         list.sort { a, b in
@@ -141,6 +145,19 @@ extension EventBook {
 
 extension PartialDate {
     /// Days since 1 January of year 1 (the year taken as 1 when unknown): to count days between dates.
+    /// The date `days` later (earlier when negative), in the Gregorian calendar; a date without
+    /// a year is taken in year 1.
+    public func adding(days: Int) -> PartialDate {
+        var components = DateComponents(year: year ?? 1, month: month, day: day)
+        components.timeZone = TimeZone(identifier: "UTC")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let start = calendar.date(from: components),
+              let moved = calendar.date(byAdding: .day, value: days, to: start) else { return self }
+        let c = calendar.dateComponents([.year, .month, .day], from: moved)
+        return PartialDate(year: c.year, month: c.month ?? month, day: c.day ?? day) ?? self
+    }
+
     var dayNumber: Int {
         let y = year ?? 1
         var days = (y - 1) * 365 + (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400

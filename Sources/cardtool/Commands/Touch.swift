@@ -47,19 +47,39 @@ extension CardTool {
                 Examples:
                   cardtool followup --event "South Summit Madrid"
                   cardtool followup --event "Expo CDMX" --to csv --crm hubspot -o followup.csv
+                  cardtool followup --event "South Summit Madrid" --ics followup.ics
                 """
         )
 
         @Option(name: .long, help: "The event.")
         var event: String
+        @Option(name: .long, help: ArgumentHelp("Write the list as calendar tasks (iCalendar VTODO, due two days after the event) to this file instead.", valueName: "file.ics"))
+        var ics: String?
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var diagnostics: DiagnosticOptions
+
+        func validate() throws {
+            if ics != nil && (listing.output != nil || listing.to != nil) { throw ValidationError("--ics writes the list itself: leave out --to and -o.") }
+            try refuseOverwriting(inputs: [BookLocation.path(option: store.store)], outputs: [ics])
+        }
 
         func run() throws {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer, create: false)
             let people = try printer.book { () throws(BookError) in try book.followUp(event: event) }
+            if let ics {
+                let today = EventBook.today()
+                let reminders = people.map { p -> Reminder in
+                    // Two days after the first meeting at the event, or today when it has no date.
+                    let met = p.contact.events.first { $0.name?.localizedCaseInsensitiveContains(event) == true }?.date
+                    let due = met.flatMap { $0.year != nil ? $0.adding(days: 2) : nil } ?? today
+                    return Reminder(person: p, kind: .followUp, due: due, reason: "Met at \(event); not contacted since")
+                }
+                try printer.writeFile(ics, ReminderCalendar.ics(reminders))
+                printer.summary("\(people.count) to follow up; written to \(ics)")
+                return
+            }
             try listing.write(people, printer: printer) { PeopleTable.make(people) }
             printer.summary("\(people.count) to follow up")
         }
@@ -146,6 +166,7 @@ extension CardTool {
                 Examples:
                   cardtool reconnect --limit 10
                   cardtool reconnect --all --to csv -o everyone.csv
+                  cardtool reconnect --ics reconnect.ics     # import into your calendar; re-import to update
                 """
         )
 
@@ -153,12 +174,16 @@ extension CardTool {
         var limit: Int?
         @Flag(name: .long, help: "Everyone, oldest last interaction first, due or not.")
         var all = false
+        @Option(name: .long, help: ArgumentHelp("Write the list as calendar tasks (iCalendar VTODO, due when the rhythm runs out) to this file instead.", valueName: "file.ics"))
+        var ics: String?
         @OptionGroup var listing: ListingOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func validate() throws {
             if let limit, limit < 1 { throw ValidationError("--limit takes a number of people, 1 or more.") }
+            if ics != nil && (listing.output != nil || listing.to != nil) { throw ValidationError("--ics writes the list itself: leave out --to and -o.") }
+            try refuseOverwriting(inputs: [BookLocation.path(option: store.store)], outputs: [ics])
         }
 
         func run() throws {
@@ -166,6 +191,16 @@ extension CardTool {
             let book = try store.open(printer: printer, create: false)
             var due = try printer.book { () throws(BookError) in try book.reconnect(all: all) }
             if let limit { due = Array(due.prefix(limit)) }
+            if let ics {
+                let reminders = due.map { d in
+                    Reminder(person: d.person, kind: .reconnect, due: d.due,
+                             reason: d.daysOverdue > 0 ? "Overdue by \(d.daysOverdue) days (rhythm: every \(d.rhythm) days)"
+                                                       : "Due in \(-d.daysOverdue) days (rhythm: every \(d.rhythm) days)")
+                }
+                try printer.writeFile(ics, ReminderCalendar.ics(reminders))
+                printer.summary("\(due.count) \(all ? "people" : "to reconnect with"); written to \(ics)")
+                return
+            }
             try listing.write(due.map(\.person), printer: printer) {
                 var table = Table("ID", "NAME", "LAST CONTACT", "HOW", "OVERDUE", "MET AT")
                 for d in due {
