@@ -25,6 +25,9 @@ public struct BookError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind
     /// What went wrong, for the user; holds no contact data beyond what they typed.
     public var message: String
+    /// The book was locked by another cardtool where SQLite does not wait by itself (opening it
+    /// while another creates it): worth trying again.
+    var busy = false
 
     /// An error of `kind`.
     public init(_ kind: Kind, _ message: String) {

@@ -60,12 +60,27 @@ public final class EventBook: Sendable {
             usleep(10_000)
             return -waitingSince.withLock { $0 }.timeIntervalSinceNow < EventBook.busyWait
         }
-        do {
-            database = try DatabaseQueue(path: path, configuration: config)
-        } catch {
-            throw BookError(.notABook, "cannot open \(path) as a book: \(Self.reason(error))")
+        // Opening can meet the lock where SQLite calls no busy handler (another cardtool switching a
+        // new book to WAL, or creating its tables): wait for it as for any other busy book.
+        let started = Date()
+        var opened: DatabaseQueue?
+        while opened == nil {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                try Self.migrate(queue, path: path)
+                opened = queue
+            } catch {
+                let busy = (error as? DatabaseError).map { $0.resultCode == .SQLITE_BUSY || $0.resultCode == .SQLITE_LOCKED } ?? false
+                    || (error as? BookError)?.busy == true
+                guard busy, -started.timeIntervalSinceNow < EventBook.busyWait else {
+                    if let error = error as? BookError { throw error }
+                    throw BookError(.notABook, "cannot open \(path) as a book: \(Self.reason(error))")
+                }
+                if told.once() { onWait?() }
+                usleep(20_000)
+            }
         }
-        try migrate()
+        database = opened!
     }
 
     /// Calls back once, from any thread.
@@ -75,7 +90,7 @@ public final class EventBook: Sendable {
     }
 
     /// Creates the tables, upgrades an older book, refuses a newer one.
-    private func migrate() throws(BookError) {
+    private static func migrate(_ database: DatabaseQueue, path: String) throws(BookError) {
         let migrator = BookSchema.migrator
         do {
             let newer = try database.read { db -> Bool in
@@ -89,11 +104,22 @@ public final class EventBook: Sendable {
             if newer {
                 throw BookError(.newerBook, "\(path) was written by a newer cardtool; upgrade cardtool to use it (the book is left as it is)")
             }
-            try migrator.migrate(database)
+            do {
+                try migrator.migrate(database)
+            } catch {
+                // Two cardtools creating the same book at once both find it empty; the second
+                // then fails to create tables the first has just made. The book is fine if every
+                // migration is now in place.
+                guard try database.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+            }
         } catch let error as BookError {
             throw error
         } catch {
-            throw BookError(.notABook, "cannot open \(path) as a book: \(Self.reason(error))")
+            var failure = BookError(.notABook, "cannot open \(path) as a book: \(Self.reason(error))")
+            if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                failure.busy = true
+            }
+            throw failure
         }
     }
 

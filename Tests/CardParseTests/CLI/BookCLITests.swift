@@ -169,11 +169,15 @@ struct BookCLITests {
             p.arguments = args + ["--store", f.book, "--quiet"]
             p.currentDirectoryURL = Fixtures.root
             p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
         }
+        let errA = Pipe(), errB = Pipe()
+        a.standardError = errA
+        b.standardError = errB
         try a.run(); try b.run()
+        let textA = String(decoding: errA.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let textB = String(decoding: errB.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         a.waitUntilExit(); b.waitUntilExit()
-        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        #expect(a.terminationStatus == 0 && b.terminationStatus == 0, "\(textA)\n\(textB)")
         // The same people as one import after the other, whichever ran first.
         let list = try people(f)
         #expect(list.count == 13)
