@@ -7,7 +7,7 @@ FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vca
             $(wildcard Tests/Fixtures/html/*.html)
 MERGE := Tests/Fixtures/merge/cards.vcf Tests/Fixtures/merge/badges.csv Tests/Fixtures/merge/connections.html
 
-.PHONY: deps build demo test fuzz bench bench-dedup bench-book leakcheck clean
+.PHONY: deps build demo test fuzz install bench bench-dedup bench-book leakcheck clean
 
 deps:
 	@bash scripts/install-deps.sh $(APT_PACKAGES)
@@ -34,6 +34,21 @@ test: deps
 	python3 scripts/check-docs.py
 	$(SWIFT) test --skip-build
 	bash scripts/leakcheck.sh
+
+# Installs the release binary, bash/zsh/fish completions and the man page under PREFIX (DESTDIR for packaging).
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build -c release --product cardtool
+	mkdir -p .build/man
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	    $(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/release/cardtool $(DESTDIR)$(PREFIX)/bin/cardtool
+	install -m 644 .build/man/cardtool.1 $(DESTDIR)$(PREFIX)/share/man/man1/cardtool.1
+	.build/release/cardtool --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cardtool
+	.build/release/cardtool --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cardtool
+	.build/release/cardtool --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/cardtool.fish
+	@echo "installed cardtool, its man page and completions under $(DESTDIR)$(PREFIX)"
 
 # libFuzzer on the vCard, CSV and HTML readers and the name and phone normalizers, FUZZ_SECONDS each.
 fuzz: deps
