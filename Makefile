@@ -2,7 +2,10 @@
 #   make demo   a season of three events through a new event book, then merge and parse the fixtures (in demo-out/)
 #   make test   run the test suite
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev valgrind binutils util-linux python3-icalendar
+APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev
+# What the tests drive for real: a browser for the HTML report, a terminal for review, an iCalendar
+# parser for the reminders, valgrind for the leak check.
+TEST_PACKAGES := valgrind binutils util-linux python3-icalendar python3-pil chromium tmux
 FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv) \
             $(wildcard Tests/Fixtures/html/*.html)
 MERGE := Tests/Fixtures/merge/cards.vcf Tests/Fixtures/merge/badges.csv Tests/Fixtures/merge/connections.html
@@ -30,6 +33,7 @@ demo: build
 	@echo "      demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts), contacts.vcf and hubspot.csv"
 
 test: deps
+	@bash scripts/install-deps.sh $(TEST_PACKAGES)
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	python3 scripts/check-docs.py
 	$(SWIFT) test --skip-build
@@ -55,6 +59,7 @@ fuzz: deps
 	bash scripts/fuzz.sh
 
 leakcheck: build
+	@bash scripts/install-deps.sh valgrind
 	bash scripts/leakcheck.sh
 
 bench: deps

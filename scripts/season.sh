@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A season of events through a new event book: the README's walk-through, run by `make demo`.
+# A season of events through a new event book: the walk-through of docs/event-book.md, run by `make demo`.
 # Prints every command and what it answered; the book is demo-out/book.sqlite, the exports are
 # demo-out/hubspot-*.csv, the reminders demo-out/reconnect.ics.
 set -euo pipefail

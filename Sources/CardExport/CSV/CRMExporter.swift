@@ -4,7 +4,7 @@ import CardModel
 ///
 /// Layouts are fixed-width so output can stream: contact points beyond a layout's columns (a fourth
 /// e-mail, a second website) are reported by ``row(for:overflow:)`` instead of silently lost. Fields a
-/// CRM layout has no column for at all (HubSpot has none for notes) are documented in the README.
+/// CRM layout has no column for at all (HubSpot has none for notes) are documented in docs/formats.md.
 public protocol CRMExporter: Sendable {
     var name: String { get }
     var header: [String] { get }

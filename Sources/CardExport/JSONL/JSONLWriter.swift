@@ -1,6 +1,6 @@
 import CardModel
 
-/// Writes one contact per line as JSON: the scripting interface, documented in the README as a contract.
+/// Writes one contact per line as JSON: the scripting interface, documented in docs/jsonl.md as a contract.
 ///
 /// Written by hand rather than with `JSONEncoder` so the key order is fixed and readable
 /// (`fullName` first) and absent fields are simply left out. Arrays are always present, possibly empty,
@@ -23,7 +23,7 @@ public struct JSONLWriter {
         }
     }
 
-    /// Appends one contact as a JSON object and a line feed, keys in the README contract's order.
+    /// Appends one contact as a JSON object and a line feed, keys in the order of the contract (docs/jsonl.md).
     public mutating func write(_ contact: Contact) {
         write(contact, person: nil)
     }

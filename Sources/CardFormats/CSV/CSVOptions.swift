@@ -37,7 +37,7 @@ extension CSVOptions {
             }
             let column = String(entry[..<eq]), field = String(entry[entry.index(after: eq)...])
             guard let role = CSVColumnRole(mapName: field) else {
-                throw MappingError(description: "--map: unknown field '\(field)' (see cardtool parse --help and the README).")
+                throw MappingError(description: "--map: unknown field '\(field)' (see cardtool parse --help and docs/formats.md).")
             }
             result[column] = role
         }

@@ -1,5 +1,5 @@
 /// Stable, dotted identifiers for diagnostics. Tests and scripts match on these, never on wording,
-/// so a code is never renamed once released; the README lists them.
+/// so a code is never renamed once released; docs/commands.md lists them.
 public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The dotted code as printed (`vcard.missing-end`).
     public var rawValue: String

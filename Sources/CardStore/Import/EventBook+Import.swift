@@ -1,5 +1,6 @@
 import CardConcurrency
 import CardDedup
+import CardExport
 import CardNormalize
 import CardModel
 import Foundation
@@ -118,6 +119,8 @@ struct ImportRun {
     var eventLabel: String?
     // Outcome, for the report.
     var newPeople = 0, mergedIntoExisting = 0, peopleJoined = 0, reviewPairs = 0
+    /// The pairs kept for the report (``ImportOptions/keepPairs``).
+    var keptPairs: [ImportReport.Pair] = []
     /// What became of each batch record (by local index), for the audit ledger.
     var placements: [Int: AuditLedger.Placement] = [:]
     /// Seconds per step, for `--explain`.
@@ -483,6 +486,16 @@ struct ImportRun {
             try review.execute(arguments: [min(a, b), max(a, b), pair.probability])
             reviewPairs += 1
         }
+        if options.keepPairs, let model {
+            func keep(_ pair: ScoredPair, merged: Bool) {
+                let weights = model.explain(pair.comparison).filter { $0.level != "missing" }
+                    .map { MatchReport.Weight(field: $0.field, level: $0.level, bits: $0.weight) }
+                keptPairs.append(ImportReport.Pair(a: PersonID.recordID(recordID(pair.a)), b: PersonID.recordID(recordID(pair.b)),
+                                                   merged: merged, probability: pair.probability, total: pair.weight, weights: weights))
+            }
+            for pair in clustering.merged where pair.a < batchCount || pair.b < batchCount { keep(pair, merged: true) }
+            for pair in clustering.review where pair.a < batchCount || pair.b < batchCount { keep(pair, merged: false) }
+        }
         try db.cachedStatement(sql: """
             INSERT INTO import (id, change_id, at, files, records, new_people, merged, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [importID, journal.changeID, EventBook.timestamp(), options.files.joined(separator: "\n"),
@@ -530,6 +543,7 @@ struct ImportRun {
         r.mergedIntoExisting = mergedIntoExisting
         r.peopleJoined = peopleJoined
         r.review = reviewPairs
+        r.pairs = keptPairs
         r.model = modelNote
         r.timings = timings
         return r

@@ -1,4 +1,5 @@
 import CardDedup
+import CardExport
 import CardNormalize
 import CardModel
 
@@ -11,6 +12,9 @@ public struct ImportOptions: Sendable {
     public var event: MetEvent?
     /// Thresholds and custom fields (`--map column=custom:NAME`) for matching.
     public var configuration: DedupConfiguration
+    /// Keep the pairs that merged a batch record or wait for review, with their weights, in
+    /// ``ImportReport/pairs`` (for `--report`; off, an import of a million records keeps none).
+    public var keepPairs = false
 
     /// Options for a batch read from `files`.
     public init(files: [String], event: MetEvent? = nil, configuration: DedupConfiguration = DedupConfiguration()) {
@@ -39,6 +43,9 @@ public struct ImportReport: Sendable {
     /// What became of each record offered, in order: a new person's first record (`contact`), a
     /// record that joined a person (`merged`), or one the book already had (`skipped`).
     public var placements: [AuditLedger.Placement] = []
+    /// With ``ImportOptions/keepPairs``: the pairs that joined a batch record to someone, and the
+    /// pairs left for review, by record id.
+    public var pairs: [Pair] = []
     /// Why the match model was estimated again, or reused, for `--explain`.
     public var model: String = ""
     /// Seconds per step of the import (prepare, candidates, counts, model, scoring, write), for `--explain`.
@@ -59,3 +66,22 @@ public struct ImportReport: Sendable {
         return text
     }
 }
+
+extension ImportReport {
+    /// A pair of records the import compared, by their ids in the book (`r12`).
+    public struct Pair: Sendable {
+        /// The first record's id.
+        public var a: String
+        /// The second record's id.
+        public var b: String
+        /// Whether the pair joined the records (false: left for review).
+        public var merged: Bool
+        /// Match probability.
+        public var probability: Double
+        /// Total match weight in bits.
+        public var total: Double
+        /// The prior and each compared field's level and weight.
+        public var weights: [MatchReport.Weight]
+    }
+}
+

@@ -17,6 +17,7 @@ extension CardTool {
                   cardtool import Connections.csv --event LinkedIn
                   cardtool import expo.csv --event "Expo CDMX" --region MX --store team.sqlite --explain
                   cardtool import badges.csv --event "DES Málaga" --audit ledger.csv
+                  cardtool import scans.vcf --event "Tech Day Bilbao" --report tech-day.html
                 """
         )
 
@@ -33,8 +34,11 @@ extension CardTool {
         @Option(name: .long, help: "Write what became of every input record (source,record,outcome,person,reason) to this CSV file.")
         var audit: String?
 
+        @Option(name: .long, help: "Write a page showing every merge and every pair to review, side by side with the match weights, to this HTML file.")
+        var report: String?
+
         func validate() throws {
-            try refuseOverwriting(inputs: input.files, outputs: [audit, BookLocation.path(option: store.store)])
+            try refuseOverwriting(inputs: input.files, outputs: [audit, report, BookLocation.path(option: store.store)])
             if let date, PartialDate(iso8601: date)?.year == nil { throw ValidationError("--date takes YYYY-MM-DD, got '\(date)'.") }
         }
 
@@ -49,10 +53,17 @@ extension CardTool {
             printer.summary(summary.line)
             let event = (input.event != nil || date != nil)
                 ? MetEvent(name: input.event, date: date.flatMap(PartialDate.init(iso8601:))) : nil
-            let options = ImportOptions(files: input.files, event: event,
+            var options = ImportOptions(files: input.files, event: event,
                                         configuration: match.configuration(custom: input.customFields))
+            options.keepPairs = self.report != nil
             let report = try printer.book { () throws(BookError) in try book.importContacts(contacts, options: options) }
             print(report.line)
+            if let path = self.report {
+                let page = try printer.book { () throws(BookError) in
+                    try book.matchReport(report, contacts: contacts, files: input.files.count)
+                }
+                try printer.writeFile(path, Array(page.html().utf8))
+            }
             if let audit {
                 let placements = report.placements
                 try printer.writeFile(audit, ledger.csv { placements[$0] })

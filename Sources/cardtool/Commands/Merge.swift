@@ -12,6 +12,7 @@ extension CardTool {
                   cardtool merge *.vcf *.csv --to csv --crm hubspot -o hubspot.csv --review review.csv
                   cardtool merge scans.vcf --event "Networking Madrid 2026-11" --to vcf -o merged.vcf
                   cardtool merge *.vcf *.csv -o people.jsonl --audit ledger.csv
+                  cardtool merge cards.vcf badges.csv -o people.jsonl --report merges.html
                 """
         )
 
@@ -27,8 +28,11 @@ extension CardTool {
         @Option(name: .long, help: "Write what became of every input record (source,record,outcome,person,reason) to this CSV file.")
         var audit: String?
 
+        @Option(name: .long, help: "Write a page showing every merge and every pair to review, side by side with the match weights, to this HTML file.")
+        var report: String?
+
         func validate() throws {
-            try refuseOverwriting(inputs: input.files, outputs: [output.output, review, audit])
+            try refuseOverwriting(inputs: input.files, outputs: [output.output, review, audit, report])
         }
 
         func run() throws {
@@ -54,6 +58,10 @@ extension CardTool {
             }
             if let review { try printer.writeFile(review, DedupReports.review(result, contacts)) }
             if let audit { try printer.writeFile(audit, ledger.csv(DedupReports.placements(result))) }
+            if let report {
+                let page = MatchReport(result, contacts: contacts, title: "cardtool merge", files: input.files.count).html()
+                try printer.writeFile(report, Array(page.utf8))
+            }
             printer.summary(summary.line)
             printer.summary(DedupSummary(result).line)
             exitSkippingTeardown(summary.succeeded ? 0 : 1)

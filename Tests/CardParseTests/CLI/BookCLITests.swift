@@ -23,7 +23,7 @@ struct BookCLITests {
         try cli.run(arguments + ["--store", folder.book])
     }
 
-    /// The season's three imports, as the README walks through them.
+    /// The season's three imports, as docs/event-book.md walks through them.
     func season(_ f: Folder) throws -> [CardToolCLITests.Run] {
         [
             try run(f, ["import", "book/networking-madrid-tech.vcf", "--event", "Networking Madrid Tech", "--date", "2026-03-12"]),
