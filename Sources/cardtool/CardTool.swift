@@ -14,7 +14,7 @@ struct CardTool: ParsableCommand {
             """,
         version: version,
         subcommands: [Parse.self, Merge.self, Dedupe.self, Import.self, List.self, Show.self, Search.self, Events.self, History.self,
-                      Undo.self, Split.self, Link.self, Edit.self, Touch.self, Followup.self, Tag.self, Cadence.self, Reconnect.self,
+                      Undo.self, Split.self, Link.self, Review.self, Edit.self, Touch.self, Followup.self, Tag.self, Cadence.self, Reconnect.self,
                       Export.self, Match.self],
         defaultSubcommand: Parse.self
     )

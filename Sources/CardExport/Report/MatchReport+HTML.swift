@@ -77,9 +77,7 @@ extension MatchReport {
         if g.result != nil { h.raw("<th scope=\"col\" class=\"result\">Merged result</th>") }
         h.raw("</tr></thead>\n<tbody>\n")
         let columns = g.records + (g.result.map { [$0] } ?? [])
-        for (label, value) in Self.rows {
-            let cells = columns.map(value)
-            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+        for (label, cells) in Self.sideBySide(columns) where label != "Source" {
             h.raw("<tr><th scope=\"row\">"); h.text(label); h.raw("</th>")
             for (i, cell) in cells.enumerated() {
                 h.raw(i == g.records.count ? "<td class=\"result\">" : "<td>")
@@ -110,6 +108,15 @@ extension MatchReport {
         h.raw("</table>\n")
     }
 
+    /// Contacts side by side: for each field one of them has, its label and each contact's values
+    /// (one line each). The HTML page and `cardtool review` show records this way.
+    public static func sideBySide(_ contacts: [Contact]) -> [(label: String, values: [[String]])] {
+        rows.compactMap { label, value in
+            let cells = contacts.map(value)
+            return cells.contains(where: { !$0.isEmpty }) ? (label, cells) : nil
+        }
+    }
+
     /// The rows of the side-by-side table: a label and a contact's values, one line each.
     private static let rows: [(String, @Sendable (Contact) -> [String])] = [
         ("Name", { [$0.fullName ?? $0.name?.displayName].compactMap { $0 } }),
@@ -120,6 +127,7 @@ extension MatchReport {
         ("City", { $0.addresses.compactMap(\.locality).uniqued() }),
         ("Web", { $0.urls.map(\.value) }),
         ("Met", { $0.events.compactMap(MatchReport.eventLabel) }),
+        ("Source", { $0.source.map { ["\($0.file):\($0.line)"] } ?? [] }),
     ]
 
     private static let css = """

@@ -20,6 +20,8 @@ public struct ContactImporter {
     public var defaultEvent: MetEvent?
     /// How large a line, a photo, a row or a page's nesting may be (`--max-line-bytes` …).
     public var limits: ReadLimits = .standard
+    /// Counts bytes read and records delivered, for a progress line (nil: nobody is watching).
+    public var meter: ProgressMeter?
 
     /// Creates an importer with these settings; `threads` is at least 1.
     public init(forcedFormat: SourceFormat? = nil, csv: CSVOptions = CSVOptions(), normalizer: ContactNormalizer? = nil,
@@ -40,6 +42,11 @@ public struct ContactImporter {
                     diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
         var summary = ImportSummary()
         let workers = workerNormalizers
+        if let meter {
+            for path in paths where path != "-" {
+                if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int64 { meter.expect(bytes: size) }
+            }
+        }
         for path in paths {
             try read(path: path, into: &summary, workers: workers, contact: contact, diagnostic: diagnostic, observe: observe)
         }
@@ -52,7 +59,8 @@ public struct ContactImporter {
         let fileLocation = SourceLocation(file: path)
         let input: UnicodeInput
         do {
-            input = try UnicodeInput(FileByteSource(path: path))
+            let file = try FileByteSource(path: path)
+            if let meter { input = try UnicodeInput(MeteredByteSource(file, meter: meter)) } else { input = try UnicodeInput(file) }
         } catch let error as IOError {
             summary.unreadableFiles += 1
             diagnostic(Diagnostic(.error, .inputUnreadable, "cannot read: \(error.reason)", at: fileLocation))
@@ -165,6 +173,7 @@ public struct ContactImporter {
                          diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         for d in record.diagnostics { diagnostic(d) }
         summary.count(record.outcome)
+        meter?.add(records: 1)
         observe(record)
         guard var c = record.contact else { return }
         if let defaultEvent, c.events.isEmpty { c.events = [defaultEvent] }
@@ -185,5 +194,22 @@ public struct ContactImporter {
         return [normalizer] + (1..<threads).map { _ in
             ContactNormalizer(region: normalizer.phones.defaultRegion, computeKeys: normalizer.computeKeys)
         }
+    }
+}
+
+/// A file that counts what is read from it on a ``ProgressMeter``.
+struct MeteredByteSource: ByteSource {
+    var file: FileByteSource
+    let meter: ProgressMeter
+
+    init(_ file: FileByteSource, meter: ProgressMeter) {
+        self.file = file
+        self.meter = meter
+    }
+
+    mutating func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
+        let n = try file.read(into: &buffer, maxCount: maxCount)
+        meter.add(bytes: n)
+        return n
     }
 }

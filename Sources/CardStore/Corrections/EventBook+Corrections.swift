@@ -179,18 +179,22 @@ extension EventBook {
         let text: String? = try change("link") { db, journal in
             let x = try Self.resolve(a, db), y = try Self.resolve(b, db)
             guard x != y else { throw BookError(.notFound, "\(a) and \(b) are already one person (\(x))") }
-            let (target, other) = (PersonID.seq(x) ?? 0) < (PersonID.seq(y) ?? 0) ? (x, y) : (y, x)
-            let keep = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ?"), arguments: [target])
-            let move = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ?"), arguments: [other])
-            // The decision, record by record, so that it outlives the people's ids; a split between
-            // them is taken back.
-            for r in keep { for s in move { try Self.decide(r, s, together: true, journal: journal, db: db) } }
-            try PersonMerging.merge(other, into: target, journal: journal, db: db)
-            try PersonStore.derive([target], changeID: journal.changeID, journal: journal, coding: ContactCoding(), db: db)
-            let text = "linked \(other) into \(target)"
+            let text = try Self.linkPeople(x, y, journal: journal, db: db)
             return (text, text)
         }
         return text ?? ""
+    }
+
+    /// Merges two people (the older id stays) and records the decision record by record, so that
+    /// it outlives the people's ids; a split between them is taken back.
+    static func linkPeople(_ x: String, _ y: String, journal: Journal, db: Database) throws -> String {
+        let (target, other) = (PersonID.seq(x) ?? 0) < (PersonID.seq(y) ?? 0) ? (x, y) : (y, x)
+        let keep = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ?"), arguments: [target])
+        let move = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ?"), arguments: [other])
+        for r in keep { for s in move { try Self.decide(r, s, together: true, journal: journal, db: db) } }
+        try PersonMerging.merge(other, into: target, journal: journal, db: db)
+        try PersonStore.derive([target], changeID: journal.changeID, journal: journal, coding: ContactCoding(), db: db)
+        return "linked \(other) into \(target)"
     }
 
     /// Splits records off a person: each record named leaves (together, as one new person), or

@@ -42,8 +42,10 @@ extension CardTool {
             let start = ContinuousClock.now
             let (records, summary) = try input.collect(printer: printer, keepContacts: review != nil || report != nil)
             let readTime = ContinuousClock.now - start
+            printer.phase("matching")
             let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
                 .run(features: records.features)
+            printer.progressDone()
             let ids = records.recordIDs
             if let clusters { try printer.writeFile(clusters, DedupReports.clusters(result, ids: ids)) }
             if let pairs { try printer.writeFile(pairs, DedupReports.pairs(result, ids: ids)) }

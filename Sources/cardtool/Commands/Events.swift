@@ -34,7 +34,7 @@ extension CardTool {
                 case .table:
                     var table = Table("DATE", "EVENT", "RECORDS", "PEOPLE", "NEW")
                     for e in events { table.add(e.date?.iso8601 ?? "", e.name, String(e.records), String(e.people), String(e.new)) }
-                    try sink.write(Array(table.rendered().utf8))
+                    try sink.write(Array(table.rendered(colour: output.output == nil && Terminal.colours(1)).utf8))
                 case .jsonl:
                     for e in events {
                         var fields = ["\"name\":" + json(e.name)]

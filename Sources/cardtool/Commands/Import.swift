@@ -47,9 +47,10 @@ extension CardTool {
             let book = try store.open(printer: printer)
             var contacts: [Contact] = []
             var ledger = AuditLedger()
-            let summary = try input.importer(keys: false, threads: Parallel.defaultThreads, event: false)
+            let summary = try input.importer(keys: false, threads: Parallel.defaultThreads, event: false, meter: printer.meter)
                 .run(paths: input.files, contact: { contacts.append($0) }, diagnostic: printer.print,
                      observe: { ledger.note($0) })
+            printer.phase("matching against the book")
             printer.summary(summary.line)
             let event = (input.event != nil || date != nil)
                 ? MetEvent(name: input.event, date: date.flatMap(PartialDate.init(iso8601:))) : nil
@@ -57,6 +58,7 @@ extension CardTool {
                                         configuration: match.configuration(custom: input.customFields))
             options.keepPairs = self.report != nil
             let report = try printer.book { () throws(BookError) in try book.importContacts(contacts, options: options) }
+            printer.progressDone()
             print(report.line)
             if let path = self.report {
                 let page = try printer.book { () throws(BookError) in

@@ -40,8 +40,10 @@ extension CardTool {
             var ledger = AuditLedger()
             let (records, summary) = try input.collect(printer: printer, keepContacts: true, ledger: &ledger)
             let contacts = records.contacts
+            printer.phase("matching")
             let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
                 .run(features: records.features)
+            printer.phase("writing")
             let sink = try output.open(printer: printer)
             var writer = export.export(delimiter: input.delimiter)
             try printer.exitOnFailure {
@@ -62,6 +64,7 @@ extension CardTool {
                 let page = MatchReport(result, contacts: contacts, title: "cardtool merge", files: input.files.count).html()
                 try printer.writeFile(report, Array(page.utf8))
             }
+            printer.progressDone()
             printer.summary(summary.line)
             printer.summary(DedupSummary(result).line)
             exitSkippingTeardown(summary.succeeded ? 0 : 1)

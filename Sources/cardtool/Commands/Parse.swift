@@ -36,7 +36,7 @@ extension CardTool {
             let printer = diagnostics.printer
             let sink = try output.open(printer: printer)
             var writer = export.export(delimiter: input.delimiter)
-            let importer = try input.importer(normalize: !raw)
+            let importer = try input.importer(normalize: !raw, meter: printer.meter)
             let summary = try printer.exitOnFailure {
                 try sink.write(writer.start())
                 let summary = try importer.run(paths: input.files, contact: { contact in
@@ -47,6 +47,7 @@ extension CardTool {
                 try sink.commit()
                 return summary
             }
+            printer.progressDone()
             printer.summary(summary.line)
             if !summary.succeeded { throw ExitCode(1) }
         }

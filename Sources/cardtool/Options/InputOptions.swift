@@ -87,13 +87,15 @@ struct InputOptions: ParsableArguments {
 
     /// The importer these options describe; `normalize: false` reads source values only, and
     /// `event: false` leaves `--event` to the caller.
-    func importer(normalize: Bool = true, keys: Bool = true, threads: Int = 1, event applyEvent: Bool = true) throws -> ContactImporter {
+    func importer(normalize: Bool = true, keys: Bool = true, threads: Int = 1, event applyEvent: Bool = true,
+                  meter: ProgressMeter? = nil) throws -> ContactImporter {
         let csv = CSVOptions(dialect: (inputDelimiter ?? delimiter).flatMap(CSVDialect.init(argument:)),
                              charset: encoding.flatMap(Charset.init(ianaName:)), overrides: try mappings(), idColumn: idColumn)
         let normalizer = normalize ? ContactNormalizer(region: ContactNormalizer.defaultRegion(option: region), computeKeys: keys) : nil
         var importer = ContactImporter(forcedFormat: from?.sourceFormat, csv: csv, normalizer: normalizer, threads: threads,
                                        defaultEvent: applyEvent ? event.map { MetEvent(name: $0) } : nil)
         importer.limits = limits
+        importer.meter = meter
         return importer
     }
 
@@ -105,7 +107,7 @@ struct InputOptions: ParsableArguments {
         // Matching keys are not read: features compute what they compare, and a merge gives the
         // merged people their keys.
         var noted = AuditLedger()
-        let summary = try importer(keys: false, threads: Parallel.defaultThreads)
+        let summary = try importer(keys: false, threads: Parallel.defaultThreads, meter: printer.meter)
             .run(paths: files, contact: collector.append, diagnostic: printer.print, observe: { noted.note($0) })
         ledger = noted
         return (collector.finish(), summary)

@@ -41,7 +41,7 @@ struct ListingOptions: ParsableArguments {
         try printer.exitOnFailure {
             switch format {
             case .table:
-                try sink.write(Array(table().rendered().utf8))
+                try sink.write(Array(table().rendered(colour: output == nil && Terminal.colours(1)).utf8))
             case .jsonl, .csv, .vcf:
                 var writer = ContactExport(format: format == .jsonl ? .jsonl : format == .csv ? .csv : .vcf,
                                            options: .init(crm: crm ?? .generic, byteOrderMark: excel))
