@@ -43,14 +43,33 @@ public struct ContactImporter {
         var summary = ImportSummary()
         let workers = workerNormalizers
         if let meter {
-            for path in paths where path != "-" {
+            for path in paths.flatMap({ Self.folderCards($0) ?? [$0] }) where path != "-" {
                 if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int64 { meter.expect(bytes: size) }
             }
         }
         for path in paths {
+            if let cards = Self.folderCards(path) {
+                if cards.isEmpty {
+                    diagnostic(Diagnostic(.warning, .inputEmpty, "folder has no .vcf files; no records", at: SourceLocation(file: path)))
+                }
+                for card in cards {
+                    try read(path: card, into: &summary, workers: workers, contact: contact, diagnostic: diagnostic, observe: observe)
+                }
+                continue
+            }
             try read(path: path, into: &summary, workers: workers, contact: contact, diagnostic: diagnostic, observe: observe)
         }
         return summary
+    }
+
+    /// A folder's vCard files in name order (a vdir, as vdirsyncer and khard keep one, or any
+    /// folder of cards); nil when `path` is not a folder. Hidden files are a sync tool's state.
+    public static func folderCards(_ path: String) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && ($0.lowercased().hasSuffix(".vcf") || $0.lowercased().hasSuffix(".vcard")) }
+            .sorted().map { (path as NSString).appendingPathComponent($0) }
     }
 
     private func read(path: String, into summary: inout ImportSummary, workers: [ContactNormalizer], contact: (Contact) throws -> Void,

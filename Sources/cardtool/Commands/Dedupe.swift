@@ -5,14 +5,14 @@ extension CardTool {
     /// `cardtool dedupe`: find which records are the same person and report it; writes no contacts.
     struct Dedupe: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Find duplicate contacts and report clusters, scored pairs and explanations.",
-            discussion: """
-                Examples:
+            abstract: "Find duplicate contacts and report clusters, scored pairs and explanations."
+        )
+
+        static let examples = """
                   cardtool dedupe contacts.csv --id-column rec_id --clusters clusters.csv
                   cardtool dedupe a.vcf b.csv --pairs pairs.csv --explain
                   cardtool dedupe a.vcf b.csv --report duplicates.html
                 """
-        )
 
         @OptionGroup var input: InputOptions
         @OptionGroup var match: MatchOptions

@@ -6,13 +6,13 @@ extension CardTool {
     /// `cardtool events`: the events in the book and whom you met there.
     struct Events: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the events in the book with the people met at each.",
-            discussion: """
-                Examples:
+            abstract: "List the events in the book with the people met at each."
+        )
+
+        static let examples = """
                   cardtool events
                   cardtool events --to csv -o events.csv
                 """
-        )
 
         /// The formats of an event listing.
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, csv }
@@ -56,13 +56,13 @@ extension CardTool {
     /// `cardtool history`: the changes made to the book, newest first.
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the changes made to the book, newest first (what `cardtool undo` would take back first).",
-            discussion: """
-                Examples:
+            abstract: "List the changes made to the book, newest first (what `cardtool undo` would take back first)."
+        )
+
+        static let examples = """
                   cardtool history
                   cardtool history --limit 5
                 """
-        )
 
         @Option(name: .long, help: "Show at most this many changes.")
         var limit: Int?

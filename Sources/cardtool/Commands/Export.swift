@@ -11,12 +11,19 @@ extension CardTool {
                 CRM layouts get a `cardtool ID` column, so a CRM that keeps it updates people instead of \
                 adding them again. --clusters writes rec_id,cluster_id for every record (as `dedupe` does).
 
-                Examples:
+                --to vdir -o FOLDER keeps a folder with one vCard per person, named by its UID \
+                (cardtool-p4.vcf): files change only when their person did, and the files of people no \
+                longer in the book are removed; vdirsyncer syncs such a folder with a CardDAV server, \
+                khard reads it, and `cardtool import FOLDER` reads it back.
+                """
+        )
+
+        static let examples = """
                   cardtool export --to csv --crm hubspot -o hubspot.csv
                   cardtool export --to csv --crm hubspot -o changes.csv --changed-since-last
                   cardtool export --clusters clusters.csv
+                  cardtool export --to vdir -o ~/.contacts/cardtool
                 """
-        )
 
         @Flag(name: .customLong("changed-since-last"), help: "Only people new or changed since the previous export with this flag (per layout).")
         var changedSinceLast = false
@@ -32,6 +39,9 @@ extension CardTool {
                 throw ValidationError("--clusters writes its own file: give it alone.")
             }
             // Each layout remembers its own last export: which one must not depend on a terminal.
+            if changedSinceLast && listing.to == .vdir {
+                throw ValidationError("--changed-since-last does not apply to --to vdir: the folder is kept in step with the book.")
+            }
             if changedSinceLast && (listing.to == nil || listing.to == .table) {
                 throw ValidationError("--changed-since-last needs --to csv (with --crm), jsonl or vcf.")
             }
@@ -47,6 +57,12 @@ extension CardTool {
                 for r in rows { w.writeRow([r.record, r.person]) }
                 try printer.writeFile(clusters, w.takeOutput())
                 printer.summary("\(rows.count) records in \(Set(rows.map(\.person)).count) people")
+                return
+            }
+            if listing.format == .vdir, let folder = listing.output {
+                let people = try printer.book { () throws(BookError) in try book.people() }
+                let done = try printer.exitOnFailure { try VDirFolder(path: folder).write(people) }
+                printer.summary("\(people.count) \(people.count == 1 ? "person" : "people") in \(folder): \(done.line)")
                 return
             }
             let profile = listing.format == .csv ? (listing.crm ?? .generic).rawValue : listing.format.rawValue
@@ -66,12 +82,13 @@ extension CardTool {
             discussion: """
                 updates.csv has the CRM's record id, the person's cardtool ID, the field, the CRM's value \
                 and the book's.
+                """
+        )
 
-                Examples:
+        static let examples = """
                   cardtool match hubspot-export.csv -o crm-sync --crm hubspot
                   cardtool match salesforce-contacts.csv -o sync --crm salesforce --id-column "Contact ID"
                 """
-        )
 
         @Argument(help: "The CRM's export (CSV).")
         var crmExport: String

@@ -11,15 +11,16 @@ extension CardTool {
                 One import is one change: `cardtool undo` takes it back. Records already in the book (the \
                 same contact met at the same event) are skipped, so importing a file twice changes nothing. \
                 A CSV event or date-met column wins over --event and --date for its row.
+                """
+        )
 
-                Examples:
+        static let examples = """
                   cardtool import scans.vcf badges.csv --event "South Summit Madrid" --date 2026-06-05
                   cardtool import Connections.csv --event LinkedIn
                   cardtool import expo.csv --event "Expo CDMX" --region MX --store team.sqlite --explain
                   cardtool import badges.csv --event "DES Málaga" --audit ledger.csv
                   cardtool import scans.vcf --event "Tech Day Bilbao" --report tech-day.html
                 """
-        )
 
         @OptionGroup var input: InputOptions
         @Option(name: .long, help: "Date of the event (YYYY-MM-DD), for records that have none.")

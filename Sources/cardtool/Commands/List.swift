@@ -5,14 +5,14 @@ extension CardTool {
     /// `cardtool list`: the people in the book.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the people in the event book.",
-            discussion: """
-                Examples:
+            abstract: "List the people in the event book."
+        )
+
+        static let examples = """
                   cardtool list
                   cardtool list --event "South Summit Madrid" --to csv --crm hubspot -o summit.csv
                   cardtool list --tag investor --to jsonl
                 """
-        )
 
         @Option(name: .long, help: "Only people met at this event.")
         var event: String?
@@ -34,14 +34,14 @@ extension CardTool {
     /// `cardtool search`: people whose name, e-mail, phone, organization or city holds the text.
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Find people by name, e-mail, phone, organization, title or city (accents and case ignored).",
-            discussion: """
-                Examples:
+            abstract: "Find people by name, e-mail, phone, organization, title or city (accents and case ignored)."
+        )
+
+        static let examples = """
                   cardtool search garcia
                   cardtool search "jose maria" --to jsonl
                   cardtool search iberdata
                 """
-        )
 
         @Argument(help: "Text to look for.")
         var text: String

@@ -5,16 +5,16 @@ extension CardTool {
     /// `cardtool merge`: the main job. Several batches in, one deduplicated address book out.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Merge contact files (any formats) into one deduplicated address book.",
-            discussion: """
-                Examples:
+            abstract: "Merge contact files (any formats) into one deduplicated address book."
+        )
+
+        static let examples = """
                   cardtool merge cards.vcf Connections.csv badges.csv -o people.jsonl
                   cardtool merge *.vcf *.csv --to csv --crm hubspot -o hubspot.csv --review review.csv
                   cardtool merge scans.vcf --event "Networking Madrid 2026-11" --to vcf -o merged.vcf
                   cardtool merge *.vcf *.csv -o people.jsonl --audit ledger.csv
                   cardtool merge cards.vcf badges.csv -o people.jsonl --report merges.html
                 """
-        )
 
         @OptionGroup var input: InputOptions
         @OptionGroup var match: MatchOptions

@@ -9,8 +9,10 @@ extension CardTool {
             discussion: """
                 Each input's format is detected from its content. Diagnostics go to standard error as \
                 `file:line: warning: message [code]`, followed by a summary line.
+                """
+        )
 
-                Examples:
+        static let examples = """
                   cardtool parse contacts.vcf                      # JSON Lines on stdout
                   cardtool parse a.vcf b.vcf --to vcf --vcard-version 4.0 -o all.vcf
                   cat card.vcf | cardtool parse - --to vcf
@@ -18,7 +20,6 @@ extension CardTool {
                   cardtool parse badges.csv --map "Stand=custom:Stand" --map "Móvil=mobile" --id-column "Badge ID"
                   cardtool parse contacts.vcf --to csv --crm outlook --excel --output-delimiter ';' -o outlook.csv
                 """
-        )
 
         @OptionGroup var input: InputOptions
         @OptionGroup var export: ExportOptions

@@ -15,13 +15,14 @@ extension CardTool {
                 people: later imports keep them apart), k (skip: ask again next time) or q (quit). Every \
                 answer is a change of its own, so `cardtool undo` takes back the last one. Answers are read \
                 line by line from standard input, so a script can pipe them in.
+                """
+        )
 
-                Examples:
+        static let examples = """
                   cardtool review
                   cardtool review --list
                   printf 's\\nd\\n' | cardtool review --store team.sqlite
                 """
-        )
 
         @Flag(name: .long, help: "List the pairs waiting for review and ask nothing.")
         var list = false

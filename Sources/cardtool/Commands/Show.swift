@@ -8,13 +8,14 @@ extension CardTool {
             abstract: "Show one person: their values, where you met them, their records, touches, tags and rhythm.",
             discussion: """
                 The person is named by id (p3k), by an id merged into another, by e-mail or by phone.
+                """
+        )
 
-                Examples:
+        static let examples = """
                   cardtool show p3k
                   cardtool show ana.garcia@example.es
                   cardtool show "+34 612 34 56 78" --to jsonl
                 """
-        )
 
         @Argument(help: "An id, e-mail address or phone number.")
         var who: String

@@ -5,13 +5,13 @@ extension CardTool {
     /// `cardtool touch`: logs an interaction.
     struct Touch: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Log an interaction with a person; it resets their reconnect reminder.",
-            discussion: """
-                Examples:
+            abstract: "Log an interaction with a person; it resets their reconnect reminder."
+        )
+
+        static let examples = """
                   cardtool touch p3k --note "Coffee, wants the proposal in March" --kind meeting
                   cardtool touch ana@example.es --note "Sent the deck" --kind email --date 2026-11-28
                 """
-        )
 
         /// Kinds of interaction.
         enum Kind: String, ExpressibleByArgument, CaseIterable { case call, meeting, email, message }
@@ -42,14 +42,14 @@ extension CardTool {
     /// `cardtool followup`: whom to follow up after an event.
     struct Followup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the people first met at an event and not touched since.",
-            discussion: """
-                Examples:
+            abstract: "List the people first met at an event and not touched since."
+        )
+
+        static let examples = """
                   cardtool followup --event "South Summit Madrid"
                   cardtool followup --event "Expo CDMX" --to csv --crm hubspot -o followup.csv
                   cardtool followup --event "South Summit Madrid" --ics followup.ics
                 """
-        )
 
         @Option(name: .long, help: "The event.")
         var event: String
@@ -88,13 +88,13 @@ extension CardTool {
     /// `cardtool tag`: labels people.
     struct Tag: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Tag a person (or take tags off with --remove).",
-            discussion: """
-                Examples:
+            abstract: "Tag a person (or take tags off with --remove)."
+        )
+
+        static let examples = """
                   cardtool tag p3k investor madrid
                   cardtool tag p3k madrid --remove
                 """
-        )
 
         @Argument(help: "The person (id, e-mail or phone).")
         var who: String
@@ -120,13 +120,14 @@ extension CardTool {
             abstract: "Set how often you want to be in touch: with a person, with everyone tagged, or by default (6 months).",
             discussion: """
                 Intervals: 2w, 90d, 3m, 1y.
+                """
+        )
 
-                Examples:
+        static let examples = """
                   cardtool cadence p3k 3m
                   cardtool cadence --tag investor 1m
                   cardtool cadence --default 4m
                 """
-        )
 
         @Argument(help: "The person and the interval, or only the interval with --tag.")
         var arguments: [String] = []
@@ -161,14 +162,14 @@ extension CardTool {
     /// `cardtool reconnect`: whom you have neglected.
     struct Reconnect: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the people past their rhythm, most overdue first, with the last interaction and where you met.",
-            discussion: """
-                Examples:
+            abstract: "List the people past their rhythm, most overdue first, with the last interaction and where you met."
+        )
+
+        static let examples = """
                   cardtool reconnect --limit 10
                   cardtool reconnect --all --to csv -o everyone.csv
                   cardtool reconnect --ics reconnect.ics     # import into your calendar; re-import to update
                 """
-        )
 
         @Option(name: .long, help: "At most this many people.")
         var limit: Int?

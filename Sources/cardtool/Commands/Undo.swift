@@ -9,12 +9,13 @@ extension CardTool {
             discussion: """
                 Each call takes back one change and says which. --import N takes import N out of the \
                 book even after later imports, and matches the people it touched again without it.
+                """
+        )
 
-                Examples:
+        static let examples = """
                   cardtool undo
                   cardtool undo --import 3
                 """
-        )
 
         @Option(name: .customLong("import"), help: "Take this import out of the book (its number is in `cardtool history`).")
         var importID: Int?
@@ -44,12 +45,13 @@ extension CardTool {
             discussion: """
                 Name the records to take out (their ids are in `cardtool show`); with none, every record \
                 becomes a person of its own.
+                """
+        )
 
-                Examples:
+        static let examples = """
                   cardtool split p3k r17
                   cardtool split p3k
                 """
-        )
 
         @Argument(help: "The person (id, e-mail or phone).")
         var who: String
@@ -68,13 +70,13 @@ extension CardTool {
     /// `cardtool link`: two people are one.
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Say two people are one: they are merged (the older id stays) and later imports keep them together.",
-            discussion: """
-                Examples:
+            abstract: "Say two people are one: they are merged (the older id stays) and later imports keep them together."
+        )
+
+        static let examples = """
                   cardtool link p3k p7q
                   cardtool link ana@example.es "+34 612 34 56 78"
                 """
-        )
 
         @Argument(help: "The first person (id, e-mail or phone).")
         var first: String
@@ -97,12 +99,13 @@ extension CardTool {
             discussion: """
                 Fields: name, given, family, organization, department, title, role, note, birthday, \
                 email, phone, url, city, country.
+                """
+        )
 
-                Examples:
+        static let examples = """
                   cardtool edit p3k --set title="Directora de Operaciones" --set organization=Iberdata
                   cardtool edit p3k --clear title
                 """
-        )
 
         @Argument(help: "The person (id, e-mail or phone).")
         var who: String

@@ -9,10 +9,10 @@ import Glibc
 struct ListingOptions: ParsableArguments {
     /// The listing formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, jsonl, csv, vcf
+        case table, jsonl, csv, vcf, vdir
     }
 
-    @Option(name: .long, help: "table, jsonl, csv or vcf (default: table on a terminal, else jsonl).")
+    @Option(name: .long, help: "table, jsonl, csv, vcf, or vdir with export (default: table on a terminal, else jsonl).")
     var to: Format?
 
     @Option(name: .long, help: "CSV layout with --to csv: generic, hubspot, salesforce, google or outlook.")
@@ -27,6 +27,7 @@ struct ListingOptions: ParsableArguments {
     func validate() throws {
         if crm != nil && to != .csv { throw ValidationError("--crm needs --to csv.") }
         if excel && to != .csv { throw ValidationError("--excel needs --to csv.") }
+        if to == .vdir && output == nil { throw ValidationError("--to vdir needs -o FOLDER: the folder the cards go in.") }
     }
 
     /// The format: as asked, else a table for a person at a terminal and JSON Lines for a program.
@@ -37,11 +38,17 @@ struct ListingOptions: ParsableArguments {
 
     /// Writes people in the chosen format; `table` gives the columns and rows of the table form.
     func write(_ people: [Person], printer: DiagnosticPrinter, table: () -> Table) throws {
+        if format == .vdir {
+            printer.fail("only `cardtool export` writes a vdir folder; use --to vcf here")
+            throw ExitCode(64)
+        }
         let sink = try OutputOptions(output: output).open(printer: printer)
         try printer.exitOnFailure {
             switch format {
             case .table:
                 try sink.write(Array(table().rendered(colour: output == nil && Terminal.colours(1)).utf8))
+            case .vdir:
+                throw IOError(path: output ?? "-", reason: "only `cardtool export` writes a vdir folder")
             case .jsonl, .csv, .vcf:
                 var writer = ContactExport(format: format == .jsonl ? .jsonl : format == .csv ? .csv : .vcf,
                                            options: .init(crm: crm ?? .generic, byteOrderMark: excel))
