@@ -34,3 +34,20 @@ step reconnect --ics "$root/demo-out/reconnect.ics"
 step events --to table
 step export --to csv --crm hubspot -o "$root/demo-out/hubspot-changes.csv" --changed-since-last
 step history
+# Which events were worth it: the follow-ups and meetings since, the events' costs, and the yield.
+step touch francisco.garcia@iberdata.example.es --kind email --date 2026-03-16 --note "Gracias por la charla; le paso la propuesta"
+step touch lucia@quintana-arquitectos.example.es --kind call --date 2026-03-17
+step touch sofia@fintechandina.example.co --kind email --date 2026-03-19
+step touch javier.ruiz@tecnosoluciones.example.es --kind message --date 2026-03-20
+step touch marta.gil@farmalia.example.es --kind email --date 2026-06-08
+step touch francisco.garcia@iberdata.example.es --kind meeting --date 2026-09-10
+step touch lucia@quintana-arquitectos.example.es --kind call --date 2026-10-02
+step touch laura.perez@tecnosoluciones.example.es --kind email --date 2026-11-14
+step touch pe --kind email --date 2026-11-14
+step touch lucia@quintana-arquitectos.example.es --kind meeting --date 2026-11-20
+step touch laura.perez@tecnosoluciones.example.es --kind call --date 2026-11-24
+step event "Networking Madrid Tech" --note "Afterwork in Malasaña, 40 people" --cost 30
+step event "South Summit Madrid" --note "Three days, stand pass" --cost 450
+step event "DES Málaga" --cost 120
+step events --to table --today 2026-11-30
+step event "South Summit Madrid" --to table

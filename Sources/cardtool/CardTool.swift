@@ -17,7 +17,7 @@ struct CardTool: ParsableCommand {
             """,
         version: version,
         subcommands: [Parse.self, Merge.self, Dedupe.self, Import.self, List.self, Show.self, Search.self, Events.self, History.self,
-                      Undo.self, Split.self, Link.self, Review.self, Edit.self, Touch.self, Followup.self, Tag.self, Cadence.self, Reconnect.self,
+                      Event.self, Undo.self, Split.self, Link.self, Review.self, Edit.self, Touch.self, Followup.self, Tag.self, Cadence.self, Reconnect.self,
                       Export.self, Match.self],
         defaultSubcommand: Parse.self
     )
@@ -33,7 +33,7 @@ struct CardTool: ParsableCommand {
     static let examplesByCommand: [String: String] = [
         "parse": Parse.examples, "merge": Merge.examples, "dedupe": Dedupe.examples, "import": Import.examples,
         "list": List.examples, "show": Show.examples, "search": Search.examples, "events": Events.examples,
-        "history": History.examples, "undo": Undo.examples, "split": Split.examples, "link": Link.examples,
+        "event": Event.examples, "history": History.examples, "undo": Undo.examples, "split": Split.examples, "link": Link.examples,
         "review": Review.examples, "edit": Edit.examples, "touch": Touch.examples, "followup": Followup.examples,
         "tag": Tag.examples, "cadence": Cadence.examples, "reconnect": Reconnect.examples, "export": Export.examples,
         "match": Match.examples,

@@ -181,3 +181,8 @@ enum PersonStore {
         return Person(id: id, contact: try coding.decode(row["contact"]), lastInteraction: last, tags: tags, sources: sources)
     }
 }
+
+extension Person {
+    /// The name listings show: the full name, else the organization, else an e-mail or phone.
+    public var displayName: String { PersonStore.displayName(contact) }
+}

@@ -23,6 +23,8 @@ public struct PersonFilter: Sendable {
 
 /// An event in the book and who was met there.
 public struct BookEvent: Sendable, Equatable {
+    /// The event's number in the book.
+    public var id: Int64
     /// The event's name (empty for a date-only meeting).
     public var name: String
     /// Its date, when known.
@@ -147,7 +149,7 @@ extension EventBook {
             for (_, f) in first { new[f.1, default: 0] += 1 }
             return rows.map { r in
                 let date: String = r["date"]
-                return BookEvent(name: r["name"], date: PartialDate(iso8601: date), records: r["records"], people: r["people"],
+                return BookEvent(id: r["id"], name: r["name"], date: PartialDate(iso8601: date), records: r["records"], people: r["people"],
                                  new: new[r["id"]] ?? 0, note: r["note"], cost: r["cost"])
             }
         }
