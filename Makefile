@@ -22,14 +22,15 @@ build: deps
 demo: build
 	@mkdir -p demo-out
 	bash scripts/season.sh
-	$(SWIFT) run --skip-build cardtool merge $(MERGE) -o demo-out/people.jsonl --review demo-out/review.csv
+	$(SWIFT) run --skip-build cardtool merge $(MERGE) -o demo-out/people.jsonl --review demo-out/review.csv --report demo-out/merge-report.html
 	$(SWIFT) run --skip-build cardtool merge $(MERGE) --to csv --crm hubspot -o demo-out/people-hubspot.csv --quiet
 	$(SWIFT) run --skip-build cardtool dedupe $(MERGE) --clusters demo-out/clusters.csv --explain --quiet > demo-out/explain.txt
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to jsonl -o demo-out/contacts.jsonl
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to vcf --vcard-version 4.0 -o demo-out/contacts.vcf --quiet
 	$(SWIFT) run --skip-build cardtool parse $(FIXTURES) --to csv --crm hubspot -o demo-out/hubspot.csv --quiet
 	@echo "wrote demo-out/book.sqlite (the season's event book), hubspot-all.csv, hubspot-changes.csv, reconnect.ics;"
-	@echo "      demo-out/people.jsonl ($$(wc -l < demo-out/people.jsonl) people from 26 records), people-hubspot.csv, review.csv, clusters.csv, explain.txt;"
+	@echo "      des-malaga-import.html, contacts/ (one vCard per person);"
+	@echo "      demo-out/people.jsonl ($$(wc -l < demo-out/people.jsonl) people from 26 records), people-hubspot.csv, review.csv, clusters.csv, explain.txt, merge-report.html;"
 	@echo "      demo-out/contacts.jsonl ($$(wc -l < demo-out/contacts.jsonl) contacts), contacts.vcf and hubspot.csv"
 
 test: deps

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A season of events through a new event book: the walk-through of docs/event-book.md, run by `make demo`.
 # Prints every command and what it answered; the book is demo-out/book.sqlite, the exports are
-# demo-out/hubspot-*.csv, the reminders demo-out/reconnect.ics.
+# demo-out/hubspot-*.csv, the reminders demo-out/reconnect.ics, the third import's page
+# demo-out/des-malaga-import.html, the people as a vdir in demo-out/contacts/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cardtool="${CARDTOOL:-$root/.build/debug/cardtool}"
 mkdir -p "$root/demo-out"
 export CARDTOOL_STORE="$root/demo-out/book.sqlite"
-rm -f "$CARDTOOL_STORE" "$CARDTOOL_STORE-wal" "$CARDTOOL_STORE-shm"
+rm -rf "$CARDTOOL_STORE" "$CARDTOOL_STORE-wal" "$CARDTOOL_STORE-shm" "$root/demo-out/contacts"
 cd "$root/Tests/Fixtures/book"
 step() {
   printf '$ cardtool'; printf ' %q' "$@"; printf '\n'
@@ -16,7 +17,7 @@ step() {
 }
 step import networking-madrid-tech.vcf --event "Networking Madrid Tech" --date 2026-03-12
 step import south-summit-badges.csv --event "South Summit Madrid" --date 2026-06-05
-step import des-malaga-connections.csv --event "DES Málaga" --date 2026-11-12 --explain
+step import des-malaga-connections.csv --event "DES Málaga" --date 2026-11-12 --explain --report "$root/demo-out/des-malaga-import.html"
 step import south-summit-badges.csv --event "South Summit Madrid" --date 2026-06-05 --quiet
 step list --to table --quiet
 step export --to csv --crm hubspot -o "$root/demo-out/hubspot-all.csv" --changed-since-last
@@ -31,6 +32,7 @@ step tag p9 investor
 step undo
 step reconnect --to table
 step reconnect --ics "$root/demo-out/reconnect.ics"
+step export --to vdir -o "$root/demo-out/contacts"
 step events --to table
 step export --to csv --crm hubspot -o "$root/demo-out/hubspot-changes.csv" --changed-since-last
 step history

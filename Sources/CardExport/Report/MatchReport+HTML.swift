@@ -23,6 +23,11 @@ extension MatchReport {
             eventChart(&h)
             h.raw("</section>\n")
         }
+        if !eventYield.isEmpty {
+            h.raw("<section id=\"yield\">\n<h2>What each event gave</h2>\n")
+            yieldChart(&h)
+            h.raw("</section>\n")
+        }
         h.raw("<section id=\"merged\">\n<h2>Merged people (\(merged.count + mergedOmitted))</h2>\n")
         if merged.isEmpty { h.raw("<p class=\"none\">No records were merged.</p>\n") }
         for group in merged { self.group(group, into: &h) }
@@ -58,6 +63,36 @@ extension MatchReport {
         if peoplePerEvent.count > shown.count {
             h.raw("<p class=\"more\">… and \(peoplePerEvent.count - shown.count) more events.</p>\n")
         }
+    }
+
+    /// Per event, three bars side by side: new people, followed up, still in touch.
+    private func yieldChart(_ h: inout HTMLText) {
+        let shown = Array(eventYield.suffix(30))
+        let most = max(1, shown.map(\.new).max() ?? 1)
+        let row = 62, labelWidth = 300, barWidth = 360
+        let series: [(String, String, KeyPath<(event: String, new: Int, followedUp: Int, inTouch: Int), Int>)] = [
+            ("new people", "#3b7dd8", \.new), ("followed up", "#2f9e44", \.followedUp), ("still in touch", "#e8890c", \.inTouch),
+        ]
+        let height = shown.count * row + 30
+        h.raw("<svg class=\"chart\" role=\"img\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n")
+        h.raw("<title>New people, followed up and still in touch, per event</title>\n")
+        for (k, (label, colour, _)) in series.enumerated() {
+            let x = labelWidth + k * 130
+            h.raw("<rect x=\"\(x)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colour)\"/><text x=\"\(x + 16)\" y=\"15\">\(label)</text>\n")
+        }
+        for (i, item) in shown.enumerated() {
+            let y = 26 + i * row
+            let name = item.event.count > 42 ? String(item.event.prefix(41)) + "…" : item.event
+            h.raw("<text x=\"\(labelWidth - 8)\" y=\"\(y + 30)\" text-anchor=\"end\">"); h.text(name); h.raw("</text>")
+            for (k, (_, colour, path)) in series.enumerated() {
+                let value = item[keyPath: path]
+                let w = max(value > 0 ? 2 : 0, value * barWidth / most)
+                h.raw("<rect x=\"\(labelWidth)\" y=\"\(y + 4 + k * 17)\" width=\"\(w)\" height=\"15\" fill=\"\(colour)\"/>")
+                h.raw("<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 16 + k * 17)\">\(value)</text>")
+            }
+            h.raw("\n")
+        }
+        h.raw("</svg>\n")
     }
 
     /// One merged person or one pair: records side by side, then each pair's weights as bars.

@@ -80,6 +80,9 @@ public struct MatchReport: Sendable {
     public var counts: [(label: String, value: Int)]
     /// People per event, largest first (`no event` for records without one).
     public var peoplePerEvent: [(event: String, people: Int)]
+    /// For a book's report: each event's new people, those followed up and those still in touch
+    /// (`cardtool events`), drawn as bars side by side.
+    public var eventYield: [(event: String, new: Int, followedUp: Int, inTouch: Int)] = []
     /// Merged people.
     public var merged: [Group]
     /// Merged people not shown (beyond ``limit``).

@@ -7,14 +7,14 @@ import GRDB
 extension EventBook {
     /// The page of an import (`cardtool import --report`): every person the batch joined records
     /// to, with all their records and what the book now holds, and every pair the import left for
-    /// review. `contacts` are the records offered, in the order of ``ImportReport/placements``; the
+    /// review. `event` is the import's `--event` and `--date`, for records that name none. `contacts` are the records offered, in the order of ``ImportReport/placements``; the
     /// report must have been made with ``ImportOptions/keepPairs`` for the weights to show.
-    public func matchReport(_ report: ImportReport, contacts: [Contact], files: Int) throws(BookError) -> MatchReport {
+    public func matchReport(_ report: ImportReport, contacts: [Contact], files: Int, event: MetEvent? = nil) throws(BookError) -> MatchReport {
         var batchOf: [String: [Contact]] = [:]
         var mergedPeople: [String] = []
         for (i, placed) in report.placements.enumerated() where !placed.person.isEmpty && i < contacts.count {
             if batchOf[placed.person] == nil && placed.outcome != .skipped { mergedPeople.append(placed.person) }
-            batchOf[placed.person, default: []].append(contacts[i])
+            batchOf[placed.person, default: []].append(Self.fill(contacts[i], event: event))
         }
         let title = report.importID.map { "cardtool import #\($0)" } ?? "cardtool import"
         var page = MatchReport(
@@ -24,6 +24,9 @@ extension EventBook {
                      ("records merged into people already in the book", report.mergedIntoExisting),
                      ("people in the book found to be one", report.peopleJoined), ("pairs to review", report.review)],
             peoplePerEvent: MatchReport.peoplePerEvent(Array(batchOf.values)))
+        page.eventYield = try eventYield().map { y in
+            ([y.event.name, y.event.date?.iso8601].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "), y.new, y.followedUp, y.inTouch)
+        }
         let merged = report.pairs.filter(\.merged), review = report.pairs.filter { !$0.merged }
         try read { db in
             let coding = ContactCoding()

@@ -63,7 +63,7 @@ extension CardTool {
             print(report.line)
             if let path = self.report {
                 let page = try printer.book { () throws(BookError) in
-                    try book.matchReport(report, contacts: contacts, files: input.files.count)
+                    try book.matchReport(report, contacts: contacts, files: input.files.count, event: event)
                 }
                 try printer.writeFile(path, Array(page.html().utf8))
             }

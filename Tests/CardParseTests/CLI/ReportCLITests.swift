@@ -105,6 +105,9 @@ struct ReportCLITests {
         #expect(count("Merged result", in: dom) == people)
         #expect(dom.contains("</b> r1<br>merge/cards.vcf:1<br>"))
         #expect(count("<article class=\"pair\">", in: dom) == 3)
+        // What each event in the book gave: new people, followed up, still in touch, side by side.
+        #expect(dom.contains("<section id=\"yield\">") && dom.contains("still in touch"))
+        #expect(dom.contains(">Tech Day, 2026-10-01</text>"))
         #expect(ink > 0.05)
     }
 
