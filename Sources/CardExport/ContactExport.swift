@@ -71,6 +71,7 @@ public struct ContactExport {
             return jsonl.takeOutput()
         case .vcf:
             var c = person.contact
+            c.extras.removeAll { $0.name.uppercased() == "X-CARDTOOL-ID" }
             c.extras.append(RawProperty(name: "X-CARDTOOL-ID", value: person.id))
             vcard.write(c)
             return vcard.takeOutput()

@@ -46,6 +46,7 @@ struct CardTool: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
+            ProgressLine.shared?.stop()
             let asksHelp = arguments.first == "help" || arguments.contains("--help") || arguments.contains("-h")
             guard asksHelp, exitCode(for: error) == .success else { exit(withError: error) }
             let words = arguments.filter { !$0.hasPrefix("-") && $0 != "help" }

@@ -12,11 +12,17 @@ struct DiagnosticPrinter {
         if quiet && diagnostic.severity < .error { return }
         var text = diagnostic.rendered(verbose: verbose)
         if Terminal.colours(2) {
-            for (word, style) in [(": error: ", { (s: String) in s.red.bold }), (": warning: ", { $0.yellow.bold }), (": note: ", { $0.cyan })] {
-                if let r = text.range(of: word) {
-                    text.replaceSubrange(r, with: ": " + style(String(word.dropFirst(2).dropLast(2))) + ": ")
-                    break
-                }
+            let word: String, style: (String) -> String
+            switch diagnostic.severity {
+            case .error: (word, style) = ("error", { $0.red.bold })
+            case .warning: (word, style) = ("warning", { $0.yellow.bold })
+            default: (word, style) = ("note", { $0.cyan })
+            }
+            // The severity right after the location, not a word in the message.
+            let location = diagnostic.rendered(verbose: false).components(separatedBy: ": \(word): ").first ?? ""
+            let marker = location + ": \(word): "
+            if text.hasPrefix(marker) {
+                text = location + ": " + style(word) + ": " + text.dropFirst(marker.count)
             }
         }
         writeLine(text)
@@ -24,6 +30,10 @@ struct DiagnosticPrinter {
 
     /// The meter of the run's progress line (nil when none is drawn: `--quiet`, not a terminal).
     var meter: ProgressMeter? { ProgressLine.start(quiet: quiet)?.meter }
+
+    /// The meter, for a run that writes to standard output as it reads (`stdoutBusy`): no line
+    /// when that is the terminal too.
+    func meter(stdoutBusy: Bool) -> ProgressMeter? { ProgressLine.start(quiet: quiet, stdoutBusy: stdoutBusy)?.meter }
 
     /// Names the step now under way on the progress line.
     func phase(_ name: String) { ProgressLine.shared?.meter.phase(name) }
@@ -40,8 +50,8 @@ struct DiagnosticPrinter {
     }
 
     private func writeLine(_ text: String) {
-        ProgressLine.shared?.clear()
         let line = text + "\n"
-        _ = line.withCString { write(2, $0, strlen($0)) }
+        let write = { _ = line.withCString { Glibc.write(2, $0, strlen($0)) } }
+        if let progress = ProgressLine.shared { progress.printing(write) } else { write() }
     }
 }

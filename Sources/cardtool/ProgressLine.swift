@@ -17,10 +17,13 @@ final class ProgressLine: @unchecked Sendable {
     private var drawn = false
     private var stopped = false
 
-    /// Starts the line for this run, once; nil when it would not be shown.
-    static func start(quiet: Bool) -> ProgressLine? {
+    /// Starts the line for this run, once; nil when it would not be shown. `stdoutBusy`: the run
+    /// writes its output to standard output while it reads, so on a terminal the line would cut
+    /// into it.
+    static func start(quiet: Bool, stdoutBusy: Bool = false) -> ProgressLine? {
         if let shared { return shared }
-        guard !quiet, isatty(2) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
+        guard !quiet, isatty(2) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb",
+              !(stdoutBusy && isatty(1) == 1) else { return nil }
         let line = ProgressLine()
         shared = line
         let thread = Thread { line.loop() }
@@ -44,13 +47,18 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     /// Removes the line, so that what is printed next starts at the left margin.
-    func clear() {
+    func clear() { printing {} }
+
+    /// Clears the line and runs `body` (which writes to standard error) before the line can be
+    /// drawn again, so a diagnostic never lands after the progress text.
+    func printing(_ body: () -> Void) {
         lock.lock()
         defer { lock.unlock() }
         if drawn {
             _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) }
             drawn = false
         }
+        body()
     }
 
     /// Clears the line for good: the run has nothing more to show.

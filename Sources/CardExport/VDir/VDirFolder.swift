@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Writing keeps the folder in step with the book: a person's file is rewritten only when its
 /// bytes change (a sync tool sees only real changes), people no longer in the book lose theirs,
-/// and files cardtool did not write are left alone.
+/// and files cardtool did not write are left alone. A folder belongs to one book: the ids of two
+/// books would name different people alike.
 public struct VDirFolder {
     /// What one write did.
     public struct Outcome: Sendable, Equatable {
@@ -57,6 +58,7 @@ public struct VDirFolder {
         for person in people {
             var card = person.contact
             card.uid = Self.uid(person.id)
+            card.extras.removeAll { $0.name.uppercased() == "X-CARDTOOL-ID" }
             card.extras.append(RawProperty(name: "X-CARDTOOL-ID", value: person.id))
             writer.write(card)
             let bytes = writer.takeOutput()
@@ -76,6 +78,10 @@ public struct VDirFolder {
         let present = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for name in present where name.hasPrefix(Self.prefix) && name.hasSuffix(".vcf") && !kept.contains(name) {
             let file = (path as NSString).appendingPathComponent(name)
+            // Only a card cardtool wrote: it names its person (and a person's id is its name).
+            let id = String(name.dropFirst(Self.prefix.count).dropLast(4))
+            guard let text = FileManager.default.contents(atPath: file),
+                  String(decoding: text, as: UTF8.self).contains("X-CARDTOOL-ID:\(id)") else { continue }
             do { try FileManager.default.removeItem(atPath: file) } catch {
                 throw IOError(path: file, reason: "cannot remove: \(error.localizedDescription)")
             }

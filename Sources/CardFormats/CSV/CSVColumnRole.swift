@@ -18,6 +18,8 @@ public enum CSVColumnRole: Sendable, Equatable {
     case address(part: AddressPart, types: [String], slot: Int)
     case addressLabel(slot: Int)
     case note, birthday, categories, uid
+    /// A birthday in three columns (Thunderbird's `Birth Year`, `Birth Month`, `Birth Day`).
+    case birthYear, birthMonth, birthDay
     /// LinkedIn's `Connected On`.
     case connectedOn
     /// The event where the person was met, and its date.

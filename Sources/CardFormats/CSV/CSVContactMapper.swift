@@ -9,6 +9,8 @@ public struct CSVContactMapper: Sendable {
     public let headers: [String]
     let normalizedHeaders: [String]
     let roles: [CSVColumnRole?]
+    /// Notes on columns read by their content (`csv.column-by-content`), for the reader to report.
+    public let notes: [Diagnostic]
     let dayFirst: Bool
     let idColumn: Int?
     let file: String
@@ -16,9 +18,11 @@ public struct CSVContactMapper: Sendable {
     /// - Parameters:
     ///   - overrides: `--map` entries, header (as written) → role.
     ///   - idColumn: `--id-column`: the column that identifies each record.
-    ///   - sample: a few data rows, to tell `DD/MM` from `MM/DD` dates.
+    ///   - sample: a few data rows, to tell `DD/MM` from `MM/DD` dates and what unnamed columns hold.
+    ///   - headerLine: the header's line, for the notes on columns read by content.
     public init(headers: [String], profile: (any CSVProfile)? = nil, overrides: [String: CSVColumnRole] = [:],
-                idColumn: String? = nil, dialect: CSVDialect = .comma, sample: [[String]] = [], file: String) {
+                idColumn: String? = nil, dialect: CSVDialect = .comma, sample: [[String]] = [], file: String,
+                headerLine: Int? = nil) {
         let normalized = headers.map(CSVHeader.normalize)
         let profile = profile ?? CSVProfiles.detect(normalized)
         self.profile = profile
@@ -28,9 +32,28 @@ public struct CSVContactMapper: Sendable {
         let normalizedOverrides = Dictionary(overrides.map { (CSVHeader.normalize($0.key), $0.value) },
                                              uniquingKeysWith: { a, _ in a })
         let generic = GenericContactsProfile()
-        roles = normalized.map { header in
+        var roles = normalized.map { header in
             normalizedOverrides[header] ?? profile.role(for: header) ?? generic.role(for: header)
         }
+        // Columns nothing named: what their values are (a note says so; `--map` still decides).
+        var notes: [Diagnostic] = []
+        for (i, header) in normalized.enumerated() where roles[i] == nil {
+            guard let kind = CSVColumnSniffer.kind(header: header, values: sample.compactMap { i < $0.count ? $0[i] : nil }) else { continue }
+            let slot = 200 + i
+            switch kind {
+            case .email: roles[i] = .email(types: [], slot: slot)
+            case .phone: roles[i] = .phone(types: [], slot: slot)
+            case .linkedin: roles[i] = .url(types: ["linkedin"], slot: slot)
+            case .url: roles[i] = .url(types: [], slot: slot)
+            case .birthday: roles[i] = .birthday
+            }
+            let name = headers[i].trimmed().isEmpty ? "column \(i + 1)" : "'\(headers[i].trimmed())'"
+            notes.append(Diagnostic(.note, .csvColumnByContent,
+                "\(name) read as \(kind.rawValue), by its values (--map \"\(headers[i].trimmed())=…\" to say otherwise)",
+                at: SourceLocation(file: file, line: headerLine)))
+        }
+        self.roles = roles
+        self.notes = notes
         let idKey = idColumn.map(CSVHeader.normalize)
         self.idColumn = idKey.flatMap { key in normalized.firstIndex(of: key) }
         // Day-first dates: the data decides when it can, else the locale the file shows.
@@ -66,6 +89,7 @@ public struct CSVContactMapper: Sendable {
         var eventName: String?
         var isCompany = false
         var eventDate: PartialDate?
+        var birthParts: (year: Int?, month: Int?, day: Int?) = (nil, nil, nil)
         let location = SourceLocation(file: file, line: row.line, record: record)
 
         func date(_ cell: String, column: Int, past: Bool = false) -> PartialDate? {
@@ -159,6 +183,9 @@ public struct CSVContactMapper: Sendable {
                 }
             case .isCompany:
                 isCompany = ["true", "1", "yes", "si", "sí", "x", "verdadero"].contains(value.lowercased())
+            case .birthYear: birthParts.year = Int(value)
+            case .birthMonth: birthParts.month = Int(value)
+            case .birthDay: birthParts.day = Int(value)
             case .uid: set(\.uid, value, column: column, cell: cell)
             case .connectedOn: set(\.connectedOn, date(value, column: column), column: column, cell: cell)
             case .eventName: eventName = value
@@ -198,6 +225,15 @@ public struct CSVContactMapper: Sendable {
                                         postalCode: a[.postalCode], country: a[.country],
                                         formatted: a[.formatted], label: label)
             if address.hasComponents || address.formatted != nil { contact.addresses.append(address) }
+        }
+        if let month = birthParts.month, let day = birthParts.day, contact.birthday == nil {
+            if let date = PartialDate(year: birthParts.year.flatMap { $0 > 0 ? $0 : nil }, month: month, day: day) {
+                contact.birthday = date
+            } else {
+                diagnostics.append(Diagnostic(.warning, .csvBadDate, "birth year, month and day do not make a date; kept as written",
+                                              at: location, detail: "\(birthParts.year.map(String.init) ?? "")-\(month)-\(day)"))
+                contact.extras.append(RawProperty(name: "Birthday", value: "\(birthParts.year.map(String.init) ?? "--")-\(month)-\(day)"))
+            }
         }
         if eventName != nil || eventDate != nil { contact.events.append(MetEvent(name: eventName, date: eventDate)) }
         if isCompany {

@@ -167,8 +167,10 @@ public struct CSVContactReader: ContactReader {
         var headers = header.fields
         // Trailing empty header cells (a row padded with delimiters) are not columns.
         while let last = headers.last, last.trimmed().isEmpty, headers.count > 1 { headers.removeLast() }
-        mapper = CSVContactMapper(headers: headers, overrides: options.overrides, idColumn: options.idColumn,
-                                  dialect: dialect, sample: lookahead.map(\.fields), file: file)
+        let mapped = CSVContactMapper(headers: headers, overrides: options.overrides, idColumn: options.idColumn,
+                                      dialect: dialect, sample: lookahead.map(\.fields), file: file, headerLine: header.line)
+        fileDiagnostics += mapped.notes
+        mapper = mapped
         return true
     }
 

@@ -10,6 +10,9 @@ public enum CSVDateParser {
         /// A placeholder for "no date" (`0/0/00`, `00/00/0000`).
         case empty
         case invalid
+
+        /// Whether the cell is a date.
+        public var isDate: Bool { if case .date = self { true } else { false } }
     }
 
     private static let months: [String: Int] = [

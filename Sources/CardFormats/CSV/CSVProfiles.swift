@@ -4,7 +4,7 @@ import Foundation
 public enum CSVProfiles {
     /// Every known profile in detection order, the generic one last.
     public static let all: [any CSVProfile] = [
-        LinkedInConnectionsProfile(), GoogleContactsProfile(), OutlookContactsProfile(), HubSpotProfile(),
+        LinkedInConnectionsProfile(), GoogleContactsProfile(), ThunderbirdProfile(), OutlookContactsProfile(), HubSpotProfile(),
         SalesforceProfile(), GenericContactsProfile(),
     ]
 

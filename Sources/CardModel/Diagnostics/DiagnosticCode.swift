@@ -72,6 +72,8 @@ extension DiagnosticCode {
     public static let csvPreamble: Self = "csv.preamble"
     /// No known column names: the first row is the header, and every column is kept as an extra.
     public static let csvUnknownHeader: Self = "csv.unknown-header"
+    /// A column whose header no table knows, read by what its values are (e-mails, phones, URLs).
+    public static let csvColumnByContent: Self = "csv.column-by-content"
     /// A whole row wrapped in one quoted field (Excel damage), read as a row.
     public static let csvRowInOneField: Self = "csv.row-in-one-field"
     /// A date column that is not a date (kept as an extra).

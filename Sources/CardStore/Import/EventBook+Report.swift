@@ -12,8 +12,9 @@ extension EventBook {
     public func matchReport(_ report: ImportReport, contacts: [Contact], files: Int, event: MetEvent? = nil) throws(BookError) -> MatchReport {
         var batchOf: [String: [Contact]] = [:]
         var mergedPeople: [String] = []
+        var listed = Set<String>()
         for (i, placed) in report.placements.enumerated() where !placed.person.isEmpty && i < contacts.count {
-            if batchOf[placed.person] == nil && placed.outcome != .skipped { mergedPeople.append(placed.person) }
+            if placed.outcome != .skipped && listed.insert(placed.person).inserted { mergedPeople.append(placed.person) }
             batchOf[placed.person, default: []].append(Self.fill(contacts[i], event: event))
         }
         let title = report.importID.map { "cardtool import #\($0)" } ?? "cardtool import"

@@ -114,7 +114,7 @@ extension EventBook {
             let name = try String.fetchOne(try db.cachedStatement(sql: "SELECT name FROM event WHERE id = ?"), arguments: [id]) ?? text
             var parts: [String] = []
             if let note { parts.append(note.isEmpty ? "note cleared" : "note set") }
-            if let cost { parts.append("cost " + (cost == cost.rounded() ? String(Int(cost)) : String(format: "%.2f", cost))) }
+            if let cost { parts.append("cost " + (cost == cost.rounded() && abs(cost) < 1e15 ? String(Int(cost)) : String(format: "%.2f", cost))) }
             let summary = "\(name): " + parts.joined(separator: ", ")
             return (summary, summary)
         }

@@ -140,7 +140,7 @@ extension CardTool {
             abstract: "Show one event: whom you met, whom you followed up and whom not yet, who you already knew; or set its note and cost.",
             discussion: """
                 With --note or --cost the event is described (one change, `cardtool undo` takes it back) \
-                and nothing is listed. The follow-up window and the rest are as in `cardtool events`.
+                and nothing is listed. Followed up and interactions mean what they mean in `cardtool events`.
                 """
         )
 
@@ -165,7 +165,7 @@ extension CardTool {
 
         func validate() throws {
             if Interval.days(within) == nil { throw ValidationError("--within takes an interval such as 7d, 2w or 1m.") }
-            if let cost, cost < 0 || !cost.isFinite { throw ValidationError("--cost takes a number of at least 0.") }
+            if let cost, !(0...1e12).contains(cost) { throw ValidationError("--cost takes a number from 0 to 1000000000000.") }
             if to == .csv { throw ValidationError("cardtool event writes a table or JSON Lines.") }
         }
 

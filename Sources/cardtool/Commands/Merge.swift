@@ -43,7 +43,8 @@ extension CardTool {
             printer.phase("matching")
             let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
                 .run(features: records.features)
-            printer.phase("writing")
+            // Contacts on a terminal: the progress line would cut into them.
+            if output.output == nil { printer.progressDone() } else { printer.phase("writing") }
             let sink = try output.open(printer: printer)
             var writer = export.export(delimiter: input.delimiter)
             try printer.exitOnFailure {

@@ -37,7 +37,7 @@ extension CardTool {
             let printer = diagnostics.printer
             let sink = try output.open(printer: printer)
             var writer = export.export(delimiter: input.delimiter)
-            let importer = try input.importer(normalize: !raw, meter: printer.meter)
+            let importer = try input.importer(normalize: !raw, meter: printer.meter(stdoutBusy: output.output == nil))
             let summary = try printer.exitOnFailure {
                 try sink.write(writer.start())
                 let summary = try importer.run(paths: input.files, contact: { contact in

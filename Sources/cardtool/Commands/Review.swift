@@ -56,7 +56,8 @@ extension CardTool {
             // pair between their records.
             while let pair = pending.first(where: { !skipped.contains($0.records.0 + " " + $0.records.1) }) {
                 shown += 1
-                print(Self.render(pair, number: shown, of: shown + pending.count - skipped.count - 1, width: ProgressLine.columns()))
+                let waiting = pending.filter { !skipped.contains($0.records.0 + " " + $0.records.1) }.count
+                print(Self.render(pair, number: shown, of: shown + waiting - 1, width: ProgressLine.columns()))
                 var answer: ReviewAnswer?
                 var quit = false
                 while answer == nil && !quit {

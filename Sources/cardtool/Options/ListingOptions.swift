@@ -27,7 +27,7 @@ struct ListingOptions: ParsableArguments {
     func validate() throws {
         if crm != nil && to != .csv { throw ValidationError("--crm needs --to csv.") }
         if excel && to != .csv { throw ValidationError("--excel needs --to csv.") }
-        if to == .vdir && output == nil { throw ValidationError("--to vdir needs -o FOLDER: the folder the cards go in.") }
+        if to == .vdir && (output == nil || output == "-") { throw ValidationError("--to vdir needs -o FOLDER: the folder the cards go in.") }
     }
 
     /// The format: as asked, else a table for a person at a terminal and JSON Lines for a program.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardParse
+import Foundation
 
 /// Where the main output goes: a file, or standard output.
 struct OutputOptions: ParsableArguments {
@@ -37,7 +38,16 @@ extension DiagnosticPrinter {
 /// Refuses, as a usage error before anything is read, an output that is one of the inputs or
 /// another output (``OutputSafety``).
 func refuseOverwriting(inputs: [String], outputs: [String?]) throws {
-    if let hit = OutputSafety.collision(outputs: outputs.compactMap { $0 }, inputs: inputs) {
+    // A folder input is the cards in it, and an output put in it would be read as one next time.
+    let folders = inputs.filter { ContactImporter.folderCards($0) != nil }
+    for output in outputs.compactMap({ $0 }) where output != "-" {
+        let parent = URL(fileURLWithPath: output).deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+        if let folder = folders.first(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path == parent }) {
+            throw ValidationError("'\(output)' is inside the input folder '\(folder)'; write it elsewhere.")
+        }
+    }
+    let files = inputs.flatMap { ContactImporter.folderCards($0) ?? [$0] }
+    if let hit = OutputSafety.collision(outputs: outputs.compactMap { $0 }, inputs: files) {
         let what = inputs.contains(hit.other) ? "input" : "output"
         throw ValidationError("'\(hit.output)' is also the \(what) '\(hit.other)'; write to another file.")
     }

@@ -84,7 +84,10 @@ struct BookCLITests {
         let search = try run(f, ["search", "GARCIA", "--to", "jsonl"])
         #expect(search.stdout.split(separator: "\n").count == 1)
         let events = try run(f, ["events", "--to", "csv"])
-        #expect(events.stdout == "name,date,records,people,new\r\nNetworking Madrid Tech,2026-03-12,8,8,8\r\nSouth Summit Madrid,2026-06-05,10,10,5\r\nDES Málaga,2026-11-12,6,6,2\r\n")
+        // No touches yet: no yield anywhere, so the events come in date order.
+        #expect(events.stdout == "name,date,records,people,new,known,followed_up,in_touch,relationships,note,cost,cost_per_relationship\r\n"
+                + "Networking Madrid Tech,2026-03-12,8,8,8,0,0,0,0,,,\r\nSouth Summit Madrid,2026-06-05,10,10,5,5,0,0,0,,,\r\n"
+                + "DES Málaga,2026-11-12,6,6,2,4,0,0,0,,,\r\n")
         let nobody = try run(f, ["show", "nadie@example.com"])
         #expect(nobody.status == 1)
         #expect(nobody.stderr.contains("no one in the book is 'nadie@example.com'"))

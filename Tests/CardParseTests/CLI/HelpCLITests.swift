@@ -5,7 +5,7 @@ import Testing
 @Suite("help")
 struct HelpCLITests {
     let cli = CardToolCLITests()
-    static let commands = ["parse", "merge", "dedupe", "import", "list", "show", "search", "events", "history", "undo", "split",
+    static let commands = ["parse", "merge", "dedupe", "import", "list", "show", "search", "events", "event", "history", "undo", "split",
                            "link", "review", "edit", "touch", "followup", "tag", "cadence", "reconnect", "export", "match"]
 
     @Test("cardtool COMMAND --help and cardtool help COMMAND end with EXAMPLES of that command", arguments: commands)

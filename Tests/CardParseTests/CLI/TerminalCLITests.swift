@@ -153,6 +153,9 @@ struct TerminalCLITests {
         #expect(shown.contains("\r\u{1B}[Kread 6000 records from 1 file: 6000 ok, 0 with warnings, 0 rejected"))
         let quiet = try onTerminal("\(bin) parse \(f.path("big.csv")) -o \(f.path("out2.jsonl")) --quiet", in: f)
         #expect(!quiet.contains("reading: "))
+        // Contacts written to the terminal itself: no line cutting into them.
+        let onScreen = try onTerminal("\(bin) parse \(f.path("big.csv"))", in: f)
+        #expect(!onScreen.contains("reading: ") && onScreen.contains("ana5999@example.es"))
         let piped = try cli.run(["parse", f.path("big.csv"), "-o", f.path("out3.jsonl")])
         #expect(piped.stderr == "read 6000 records from 1 file: 6000 ok, 0 with warnings, 0 rejected\n")
     }

@@ -66,5 +66,18 @@ struct VDirCLITests {
         #expect(Set(try book.people(g).compactMap { $0["fullName"] as? String }) == names)
         #expect(try book.run(f, ["list", "--to", "vdir", "-o", f.path("x")]).status == 64)
         #expect(try book.run(f, ["export", "--to", "vdir"]).status == 64)
+        #expect(try book.run(f, ["export", "--to", "vdir", "-o", "-"]).status == 64)
+        // An output inside an input folder would overwrite a card, or be read as one next time.
+        let inside = try book.cli.run(["merge", folder, "-o", folder + "/people.vcf"])
+        #expect(inside.status == 64 && inside.stderr.contains("is inside the input folder"))
+        #expect(try book.cli.run(["parse", folder, "-o", folder + "/../contacts/x.jsonl"]).status == 64)
+
+        // Read back into the same book and written again: each card names its person once.
+        #expect(try book.run(f, ["import", folder, "--event", "Phone address book"]).status == 0)
+        #expect(try book.run(f, ["export", "--to", "vdir", "-o", folder]).status == 0)
+        for name in try files(folder) where name.hasPrefix("cardtool-") {
+            let card = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            #expect(card.components(separatedBy: "X-CARDTOOL-ID:").count == 2, "\(name)")
+        }
     }
 }

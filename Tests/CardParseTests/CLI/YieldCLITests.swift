@@ -97,6 +97,7 @@ struct YieldCLITests {
         #expect(jsonl.contains(#""name":"Laura Pérez Gómez","new":true,"interactions":3,"followedUpOn":"2026-11-14""#))
         #expect(try book.run(f, ["event", "Madrid"]).stderr.contains("names 2 events"))
         #expect(try book.run(f, ["event", "Nowhere"]).status == 1)
+        #expect(try book.run(f, ["event", "DES Málaga", "--cost", "1e19"]).status == 64)
         #expect(try book.run(f, ["undo"]).stdout.contains("DES Málaga: cost 120"))
         let after = try book.run(f, ["events", "--to", "csv", "--today", "2026-11-30"]).stdout
         #expect(after.contains("DES Málaga,2026-11-12,6,6,2,4,2,2,1,,,\r\n"))

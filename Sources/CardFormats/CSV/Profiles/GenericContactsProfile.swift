@@ -33,20 +33,24 @@ public struct GenericContactsProfile: CSVProfile {
         add(.suffix, "suffix", "name suffix", "sufijo")
         add(.nickname, "nickname", "apodo", "alias", "nick")
         add(.organization, "company", "company name", "organization", "organisation", "organization name",
-            "empresa", "organizacion", "compania", "entidad", "account name", "organization - name", "employer", "parent id")
+            "business", "business name", "empresa", "organizacion", "compania", "entidad", "account name", "organization - name", "employer", "parent id")
         add(.department, "department", "departamento", "organization department", "area")
         add(.title, "title", "job title", "position", "cargo", "puesto", "organization title", "designation",
             "person - job title", "occupation", "ocupacion", "profesion", "headline", "function")
         add(.role, "role", "rol", "funcion")
         add(.email(types: [], slot: 1), "email", "e-mail", "email address", "e-mail address", "mail", "correo",
             "correo electronico", "direccion de correo electronico", "direccion de correo", "email 1",
-            "person - email", "emails")
+            "person - email", "emails", "primary email", "contact email", "email principal", "correo principal",
+            "e-mail principal")
         add(.email(types: [], slot: 2), "email 2", "e-mail 2", "email 2 address", "e-mail 2 address", "correo 2",
-            "correo electronico 2", "direccion de correo electronico 2")
+            "correo electronico 2", "direccion de correo electronico 2", "secondary email", "otro correo")
         add(.email(types: [], slot: 3), "email 3", "e-mail 3", "email 3 address", "e-mail 3 address", "correo 3",
             "correo electronico 3", "direccion de correo electronico 3", "direccion del correo electronico 3")
-        add(.email(types: ["work"], slot: 4), "work email", "business email", "correo del trabajo", "email trabajo")
-        add(.email(types: ["home"], slot: 5), "home email", "personal email", "correo personal", "email personal")
+        add(.email(types: ["work"], slot: 4), "work email", "business email", "correo del trabajo", "email trabajo",
+            "email work", "work e-mail", "business e-mail", "office email", "correo corporativo", "email corporativo")
+        add(.email(types: ["home"], slot: 5), "home email", "personal email", "correo personal", "email personal",
+            "email home", "home e-mail", "private email", "email private")
+        add(.email(types: [], slot: 6), "email other", "other email", "other e-mail", "alternate email", "alternative email")
         add(.phone(types: [], slot: 1), "phone", "telephone", "phone number", "telefono", "tel", "tlf", "tfno",
             "numero de telefono", "person - phone", "phone 1")
         add(.phone(types: ["cell"], slot: 2), "mobile", "mobile phone", "mobile phone number", "cell",
