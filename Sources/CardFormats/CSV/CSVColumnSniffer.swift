@@ -31,7 +31,12 @@ public enum CSVColumnSniffer {
         let words = Set(header.split(separator: " ").map(String.init))
         // Ids and codes are digits too: a column called so is never taken for phones.
         let idLike = !words.isDisjoint(with: ["id", "code", "codigo", "no", "nr", "number", "numero", "ref", "dni", "nif", "zip", "cp"])
-        if !idLike, share(isPhone) >= agreement { return .phone }
+        // Bare digits (no `+`, no spaces or dashes) are as often customer numbers: phones only
+        // when the header says so.
+        let bare = cells.allSatisfy { $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
+        let phoneWords = ["tel", "phone", "fon", "movil", "mobile", "cel", "whatsapp", "handy", "portable", "cellulare", "telemovel"]
+        let saysPhone = phoneWords.contains { header.contains($0) }
+        if !idLike, !bare || saysPhone, share(isPhone) >= agreement { return .phone }
         let birthWords = ["birth", "birthday", "bday", "born", "cumpleanos", "nacimiento", "geburtstag", "geburtsdatum",
                           "anniversaire", "naissance", "compleanno", "nascita", "aniversario", "nascimento", "verjaardag", "geboortedatum"]
         if birthWords.contains(where: { header.contains($0) }),

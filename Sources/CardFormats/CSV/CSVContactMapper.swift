@@ -32,8 +32,10 @@ public struct CSVContactMapper: Sendable {
         let normalizedOverrides = Dictionary(overrides.map { (CSVHeader.normalize($0.key), $0.value) },
                                              uniquingKeysWith: { a, _ in a })
         let generic = GenericContactsProfile()
-        var roles = normalized.map { header in
-            normalizedOverrides[header] ?? profile.role(for: header) ?? generic.role(for: header)
+        var seen: [String: Int] = [:]
+        var roles = normalized.map { header -> CSVColumnRole? in
+            seen[header, default: 0] += 1
+            return normalizedOverrides[header] ?? profile.role(for: header, occurrence: seen[header]!) ?? generic.role(for: header)
         }
         // Columns nothing named: what their values are (a note says so; `--map` still decides).
         var notes: [Diagnostic] = []
@@ -65,8 +67,10 @@ public struct CSVContactMapper: Sendable {
             default: break
             }
         }
+        // Headers in a language that writes day first (Spanish, German, French, Italian, Portuguese, Dutch).
         let spanish = normalized.contains { ["nombre", "apellidos", "empresa", "telefono", "correo electronico",
-                                              "puesto", "cargo", "notas", "movil", "fecha"].contains($0) }
+                                              "puesto", "cargo", "notas", "movil", "fecha", "vorname", "nachname",
+                                              "prenom", "cognome", "sobrenome", "apelido", "voornaam", "achternaam"].contains($0) }
         dayFirst = CSVDateParser.inferDayFirst(dateCells)
             ?? (dialect == .semicolon || spanish || profile.prefersDayFirst)
     }

@@ -143,7 +143,7 @@ public struct CSVContactReader: ContactReader {
         let header = lookahead[headerIndex]
         if best == 0 {
             fileDiagnostics.append(Diagnostic(.warning, .csvUnknownHeader,
-                "no known column names; the first row is read as the header and its columns kept as extras",
+                "no known column names; the first row is read as the header, its columns read by their values where they tell, else kept as extras",
                 at: SourceLocation(file: file, line: header.line)))
         }
         if header.droppedFields > 0 {

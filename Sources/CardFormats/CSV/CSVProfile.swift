@@ -12,6 +12,8 @@ public protocol CSVProfile: Sendable {
     func score(_ headers: [String]) -> Int
     /// The role of a normalized header in this export; nil to ask the generic synonyms.
     func role(for header: String) -> CSVColumnRole?
+    /// The role of the n-th column (from 1) with this header, for exports that repeat a name.
+    func role(for header: String, occurrence: Int) -> CSVColumnRole?
     /// Day-month order of slash dates when the data does not settle it.
     var prefersDayFirst: Bool { get }
     /// Splits a categories cell into categories.
@@ -21,6 +23,9 @@ public protocol CSVProfile: Sendable {
 }
 
 extension CSVProfile {
+    /// A repeated header has the same role each time unless a profile says otherwise.
+    public func role(for header: String, occurrence: Int) -> CSVColumnRole? { role(for: header) }
+
     /// Month first (`03/14/2024`) unless a profile says otherwise.
     public var prefersDayFirst: Bool { false }
 

@@ -23,7 +23,8 @@ public struct GenericContactsProfile: CSVProfile {
         var map: [String: CSVColumnRole] = [:]
         func add(_ role: CSVColumnRole, _ names: String...) { for n in names { map[n] = role } }
         add(.fullName, "name", "full name", "fullname", "nombre completo", "nombre y apellidos", "display name",
-            "contact name", "contact", "contacto", "person - name", "person name")
+            "contact name", "contact", "contacto", "person - name", "person name", "cliente", "nombre del cliente",
+            "customer", "customer name", "client", "client name")
         add(.givenName, "first name", "firstname", "first", "given name", "nombre", "nombre de pila", "nombres",
             "person - first name")
         add(.middleName, "middle name", "additional name", "segundo nombre")

@@ -2,7 +2,8 @@ import CardModel
 
 /// Outlook's CSV exports: classic desktop (92 quoted columns, `Title` = honorific), the 88-column
 /// "Outlook CSV" of Outlook.com and Google, the old LinkedIn "Microsoft Outlook" export (59 columns),
-/// and Spanish-localised headers (partly Spanish, partly English, depending on the build).
+/// Spanish-localised headers (partly Spanish, partly English, depending on the build), and the
+/// German, French, Italian, Portuguese and Dutch ones (``localizedNames``).
 /// Business, home and other addresses and phones keep their type; `E-mail Type` `EX` marks an
 /// Exchange X.500 address, which is not an e-mail address.
 public struct OutlookContactsProfile: CSVProfile {
@@ -12,14 +13,19 @@ public struct OutlookContactsProfile: CSVProfile {
     /// Creates the profile (it has no state).
     public init() {}
 
-    /// 10 per Outlook column present (English or Spanish, whichever has more) when at least three are, else 0.
+    /// 10 per Outlook column present (English or Spanish, whichever has more) when at least three are;
+    /// else 10 per localized column when at least eight are; else 0.
     public func score(_ headers: [String]) -> Int {
         let set = Set(headers)
         let english = ["e-mail address", "business phone", "job title", "business street", "home street",
                        "mobile phone", "e-mail 2 address", "business city"].filter(set.contains).count
         let spanish = ["apellidos", "puesto", "calle del trabajo", "particular", "telefono del trabajo",
                        "ciudad de trabajo", "organizacion", "direccion de correo electronico 2"].filter(set.contains).count
-        return max(english, spanish) >= 3 ? 10 * max(english, spanish) : 0
+        if max(english, spanish) >= 3 { return 10 * max(english, spanish) }
+        // German, French, Italian, Portuguese, Dutch: some of their names are everyday words
+        // (`Empresa`, `Cargo`), so it takes many of them; an Outlook export has ninety columns.
+        let localized = headers.filter { Self.localizedRoles[$0] != nil }.count
+        return localized >= 8 ? 10 * localized : 0
     }
 
     /// Month first, as English Outlook writes; a Spanish-localised export (`DD/MM/YYYY`) is told by
@@ -28,9 +34,23 @@ public struct OutlookContactsProfile: CSVProfile {
 
     /// The role from Outlook's English and Spanish column table; nil for columns it does not list.
     public func role(for header: String) -> CSVColumnRole? {
-        if let role = Self.roles[header] { return role }
-        return nil
+        Self.roles[header] ?? Self.localizedRoles[header]
     }
+
+    /// French Outlook names two columns `Titre`: the first is the honorific, the second the job title.
+    public func role(for header: String, occurrence: Int) -> CSVColumnRole? {
+        if header == "titre" && occurrence == 2 { return .title }
+        return role(for: header)
+    }
+
+    /// The localized names (``localizedNames``), normalized, with the role of their English name.
+    static let localizedRoles: [String: CSVColumnRole] = {
+        var map: [String: CSVColumnRole] = [:]
+        for (local, english) in localizedNames {
+            if let role = roles[CSVHeader.normalize(english)] { map[CSVHeader.normalize(local)] = role }
+        }
+        return map
+    }()
 
     /// Outlook's values for empty fields (`Priority` `Normal`, `Private` `False`, in English or Spanish).
     public func isFiller(header: String, value: String) -> Bool {
