@@ -11,6 +11,6 @@ source=${1:-.build/debug/cardtool}
 binary=$(mktemp /tmp/cardtool-leakcheck.XXXXXX)
 trap 'rm -f "$binary"' EXIT
 objcopy --strip-debug "$source" "$binary"
-valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
+valgrind --quiet --suppressions=scripts/valgrind-swift.supp --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
   "$binary" parse Tests/Fixtures/html/*.html Tests/Fixtures/html/microformats-tests/*.html -o /dev/null --quiet
 echo "leak check: no definite or indirect leaks in HTML parsing"

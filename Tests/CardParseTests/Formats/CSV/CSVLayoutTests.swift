@@ -18,8 +18,9 @@ struct CSVLayoutTests {
         #expect(c.addresses.contains { $0.locality == "Berlin" && $0.types.contains("home") }, "\(file)")
     }
 
-    @Test("Thunderbird, UTF-8 with LF and Windows-1252 with CRLF: names, e-mails, phones, addresses, birthday from three columns",
-          arguments: ["csv/thunderbird_export_utf8.csv", "csv/thunderbird_export_windows_cp1252_crlf.csv"])
+    @Test("Thunderbird, UTF-8 with LF, Windows-1252 with CRLF, TAB, and re-saved with ';': names, e-mails, phones, addresses, birthday from three columns",
+          arguments: ["csv/thunderbird_export_utf8.csv", "csv/thunderbird_export_windows_cp1252_crlf.csv", "csv/thunderbird_export_tab_utf8.txt",
+                      "csv/thunderbird_resaved_excel_es_cp1252_semicolon.csv"])
     func thunderbird(_ file: String) throws {
         var reader = try CSVContactReader(input: try UnicodeInput(FileByteSource(path: Fixtures.path(file))), file: file)
         let result = try drain(&reader)
