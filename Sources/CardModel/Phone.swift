@@ -29,4 +29,9 @@ public struct Phone: Sendable, Codable, Equatable, Hashable {
         self.e164 = e164
         self.numberType = numberType
     }
+
+    /// The number clean exports write: E.164 when normalization found it valid (a CRM reads a
+    /// national number in its own default country, and a Spanish mobile would become a wrong US
+    /// number), else as written.
+    public var written: String { e164 ?? value }
 }

@@ -44,11 +44,14 @@ public struct ContactNormalizer: Sendable {
         // An organisation card keeps its name as it is.
         if contact.name == nil, contact.fullName != nil, contact.fullName == contact.organization { return }
         guard let text = contact.fullName ?? contact.name?.displayName else { return }
+        // Exporters fill empty parts with `None`, `null`, `N/A`: they are no one's name.
+        var name = contact.name.map(NameNormalizer.withoutPlaceholders)
+        if name?.isEmpty == true { name = nil }
         let parsed: NameNormalizer.Parsed
-        if let name = contact.name, !needsResplit(name) {
+        if let name, !needsResplit(name), !NameNormalizer.contradicts(name, fullName: contact.fullName) {
             parsed = NameNormalizer.clean(name)
         } else {
-            parsed = NameNormalizer.parse(text)
+            parsed = NameNormalizer.parse(NameNormalizer.isPlaceholder(text) ? (name?.displayName ?? text) : text)
         }
         if !parsed.name.isEmpty { contact.name = parsed.name }
         if let nick = parsed.nickname, !contact.nicknames.contains(nick) { contact.nicknames.append(nick) }
@@ -66,11 +69,18 @@ public struct ContactNormalizer: Sendable {
     /// last-word split used when a source has only a display name).
     private func needsResplit(_ name: PersonName) -> Bool {
         guard let given = name.given else { return true }
-        if name.family == nil { return true }
+        guard let family = name.family else { return true }
+        // `John Smith Jr.` split at its last word: the family name is a suffix.
+        if NameNormalizer.isSuffix(family) { return true }
+        // Surnames in capitals (`Juan PÉREZ GARCÍA`, `DUPONT Marie`): the capitals are the family name.
+        let givenWords = given.split(separator: " ").map(String.init), familyWords = family.split(separator: " ").map(String.init)
+        if let run = NameNormalizer.capitalsRun(givenWords + familyWords), run != givenWords.count..<(givenWords.count + familyWords.count) {
+            return true
+        }
         let words = given.split(separator: " ").map(String.init)
         if words.count < 2 { return false }
         if words.dropFirst().contains(where: { NameNormalizer.particles.contains(NameNormalizer.key($0)) }) { return true }
-        let spanish = NameNormalizer.looksSpanish(words + [name.family!])
+        let spanish = NameNormalizer.looksSpanish(words + [family])
         return spanish && !Nicknames.isGivenName(words.last!)
     }
 

@@ -24,7 +24,7 @@ public enum NameNormalizer {
     ]
     static let suffixes: Set<String> = [
         "jr", "sr", "ii", "iii", "iv", "phd", "ph d", "mba", "cpa", "msc", "md", "esq", "pe", "pmp", "phr", "ceng",
-        "frcs", "dds", "rn", "ma", "ms", "bsc", "ba", "llm", "cfa", "pmp", "mpa", "jd", "dphil", "mcp",
+        "frcs", "dds", "rn", "ma", "ms", "bsc", "ba", "llm", "cfa", "pmp", "mpa", "jd", "dphil", "mcp", "hijo", "nieto",
     ]
     package static let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "i", "van", "von", "der", "den", "da", "dos",
                                          "das", "di", "du", "le", "st", "ter"]
@@ -170,7 +170,12 @@ public enum NameNormalizer {
         let c = clean(fullName)
         let recase = needsRecasing(c.allWords + c.prefixWords)
         let given: [String], family: [String]
-        if let f = c.familyFirst {
+        if c.familyFirst == nil, !recase, let run = capitalsRun(c.words) {
+            // The surname in capitals, before or after the given names, as Spanish, French and
+            // Latin American cards and badges write it.
+            given = Array(c.words[..<run.lowerBound] + c.words[run.upperBound...])
+            family = c.words[run].map { properCase($0, first: false) }
+        } else if let f = c.familyFirst {
             given = recased(c.words, recase)
             family = recased(f, recase)
         } else {
@@ -189,15 +194,77 @@ public enum NameNormalizer {
         let family = clean(name.family ?? "", allowFamilyFirst: false)
         let additional = clean(name.additional ?? "", allowFamilyFirst: false)
         let recase = needsRecasing(given.words + family.words + additional.words)
+        // A family name in capitals next to given names in ordinary case (`Marie` / `DUPONT`).
+        let familyRecase = recase || (needsRecasing(family.words) && !needsRecasing(given.words + additional.words)
+                                      && !(given.words + additional.words).isEmpty)
         let prefixes = (name.prefixes.map { [$0] } ?? []) + given.prefixWords + family.prefixWords
         let suffixes = family.suffixWords + given.suffixWords + (name.suffixes.map { [$0] } ?? [])
-        let cleaned = PersonName(family: recased(family.words, recase).joined(separator: " ").nonEmpty,
+        let cleaned = PersonName(family: family.words.enumerated().map { i, w in familyRecase ? properCase(w, first: i == 0 && !particles.contains(key(w))) : w }
+                                    .joined(separator: " ").nonEmpty,
                                  given: recased(given.words, recase).joined(separator: " ").nonEmpty,
                                  additional: recased(additional.words, recase).joined(separator: " ").nonEmpty,
                                  prefixes: recased(prefixes, recase).joined(separator: " ").nonEmpty,
                                  suffixes: suffixes.joined(separator: " ").nonEmpty)
         return Parsed(name: cleaned, nickname: given.nickname ?? family.nickname,
                       emails: given.emails + family.emails + additional.emails)
+    }
+
+    /// The words written in capitals when the others are not (`Juan PÉREZ GARCÍA`, `DE LA CRUZ
+    /// Juan`, `Sean O'NEIL`): one run of them at the start or the end, and at least one word in
+    /// ordinary case. Initials (`A.`) are neither.
+    static func capitalsRun(_ words: [String]) -> Range<Int>? {
+        guard words.count >= 2 else { return nil }
+        enum Case { case capitals, ordinary, neither }
+        let cases = words.map { word -> Case in
+            var upper = 0, lower = 0
+            for s in word.unicodeScalars where s.properties.isAlphabetic {
+                if s.properties.isUppercase { upper += 1 } else if s.properties.isLowercase { lower += 1 }
+            }
+            // Two capitals are initials (`JP`) unless they are a particle (`DE LA CRUZ`).
+            if upper >= 3 && lower == 0 || upper == 2 && lower == 0 && particles.contains(key(word)) { return .capitals }
+            return lower > 0 ? .ordinary : .neither
+        }
+        guard cases.contains(.ordinary), let first = cases.firstIndex(of: .capitals), let last = cases.lastIndex(of: .capitals) else { return nil }
+        // One run, with nothing in ordinary case inside it; at the start or at the end.
+        guard !cases[first...last].contains(.ordinary) else { return nil }
+        let start = cases[..<first].allSatisfy { $0 != .ordinary } ? 0 : first
+        let end = cases[(last + 1)...].allSatisfy { $0 != .ordinary } ? words.count : last + 1
+        guard start == 0 || end == words.count, !(start == 0 && end == words.count) else { return nil }
+        return start == 0 ? 0..<(last + 1) : first..<words.count
+    }
+
+    /// A generational suffix or credential (`Jr.`, `III`, `hijo`, `PhD`).
+    static func isSuffix(_ word: String) -> Bool {
+        let w = word.trimmed()
+        return suffixes.contains(key(w)) || isRoman(w)
+    }
+
+    /// What exporters write for an empty part: `None`, `null`, `N/A`, `-`.
+    public static func isPlaceholder(_ text: String) -> Bool {
+        placeholders.contains(text.trimmed().lowercased())
+    }
+
+    static let placeholders: Set<String> = ["none", "null", "nil", "n/a", "na", "-", "--", ".", "undefined", "unknown", "(none)"]
+
+    /// The name with placeholder parts emptied.
+    public static func withoutPlaceholders(_ name: PersonName) -> PersonName {
+        func part(_ s: String?) -> String? { s.flatMap { isPlaceholder($0) ? nil : $0 } }
+        return PersonName(family: part(name.family), given: part(name.given), additional: part(name.additional),
+                          prefixes: part(name.prefixes), suffixes: part(name.suffixes))
+    }
+
+    /// Whether a structured name is the display name's words put in other places (an exporter's
+    /// shifted `N`: `N:None;Newman;Jeff;None;;None` for `FN:Jeff Newman`): every word of it is in
+    /// the display name, yet it does not read the same. The display name is then parsed instead;
+    /// a name with words of its own (`Paco` on the card, `Francisco` in `N`) is kept.
+    public static func contradicts(_ name: PersonName, fullName: String?) -> Bool {
+        guard let fullName, let display = name.displayName else { return false }
+        let full = fullName.split(separator: " ").map { key($0) }.filter { !$0.isEmpty }
+        let mine = display.split(separator: " ").map { key($0) }.filter { !$0.isEmpty }
+        guard !mine.isEmpty, mine.allSatisfy(full.contains) else { return false }
+        let ordered = [name.given, name.additional, name.family].compactMap { $0 }.joined(separator: " ")
+            .split(separator: " ").map { key($0) }
+        return !full.joined(separator: " ").contains(ordered.joined(separator: " "))
     }
 
     /// Given names and family names from the words of a name in reading order.

@@ -3,7 +3,7 @@ import CardModel
 extension Contact {
     var emailValues: [(value: String, types: [String])] { emails.map { ($0.value, $0.types) } }
     var phoneValues: [(value: String, types: [String])] {
-        phones.map { phone in (phone.ext.map { "\(phone.value) ext. \($0)" } ?? phone.value, phone.types) }
+        phones.map { phone in (phone.ext.map { "\(phone.written) ext. \($0)" } ?? phone.written, phone.types) }
     }
     var firstAddress: PostalAddress? { addresses.first }
     var linkedInURL: String? {

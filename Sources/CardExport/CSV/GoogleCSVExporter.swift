@@ -51,12 +51,12 @@ public struct GoogleCSVExporter: CRMExporter {
         for i in 0..<Self.phones {
             if i < c.phones.count {
                 let p = c.phones[i]
-                r += [Self.label(p.types, fallback: p.label), p.ext.map { "\(p.value) ext. \($0)" } ?? p.value]
+                r += [Self.label(p.types, fallback: p.label), p.ext.map { "\(p.written) ext. \($0)" } ?? p.written]
             } else {
                 r += ["", ""]
             }
         }
-        overflow += c.phones.dropFirst(Self.phones).map(\.value)
+        overflow += c.phones.dropFirst(Self.phones).map(\.written)
         if let a = c.firstAddress {
             r += [Self.label(a.types, fallback: a.label), a.formatted ?? "", a.street ?? "", a.locality ?? "",
                   a.poBox ?? "", a.region ?? "", a.postalCode ?? "", a.country ?? "", a.extended ?? ""]

@@ -23,16 +23,18 @@ struct TelephoneScribe: VCardPropertyScribe {
     func write(_ contact: Contact, to emitter: inout VCardLineEmitter) {
         for phone in contact.phones {
             var parameters = emitter.typeParameters(phone.types, pref: phone.pref)
-            let uriSafe = phone.value.unicodeScalars.allSatisfy { Self.uriSafe.contains($0) }
+            // E.164 when normalization found the number valid: any phone dials it, wherever it is.
+            let number = phone.written
+            let uriSafe = number.unicodeScalars.allSatisfy { Self.uriSafe.contains($0) }
             let asURI = phone.ext != nil || (emitter.version == .v4_0 && uriSafe)
             var value: String
             if asURI {
                 parameters.insert(.init(name: "VALUE", values: ["uri"]), at: 0)
-                value = "tel:" + Self.percentEncode(phone.value)
+                value = "tel:" + Self.percentEncode(number)
                 if let ext = phone.ext { value += ";ext=" + Self.percentEncode(ext) }
             } else {
                 if emitter.version == .v4_0 { parameters.insert(.init(name: "VALUE", values: ["text"]), at: 0) }
-                value = VCardValueCoding.escape(phone.value)
+                value = VCardValueCoding.escape(number)
             }
             emitter.emitLabelled(group: phone.group, name: "TEL", parameters: parameters, value: value, label: phone.label)
         }

@@ -1,0 +1,94 @@
+import CardParse
+import Testing
+
+/// Names as cards and badges write them: the surname in capitals, generational suffixes, and
+/// structured names an exporter filled with placeholders.
+@Suite("names: capitals, suffixes, placeholders")
+struct NameCasingTests {
+    /// A contact as a one-column CSV gives it: the display name, split at its last word.
+    func fromDisplayName(_ text: String) -> PersonName? {
+        var c = Contact(fullName: text)
+        c.name = PersonName(family: text.split(separator: " ").last.map(String.init),
+                            given: text.split(separator: " ").dropLast().joined(separator: " "))
+        _ = ContactNormalizer(region: "ES").normalize(&c)
+        return c.name
+    }
+
+    @Test("the surname in capitals, after or before the given names, is the family name, re-cased",
+          arguments: [
+            ("Juan PÉREZ GARCÍA", "Juan", "Pérez García"),
+            ("Marie DUPONT", "Marie", "Dupont"),
+            ("DUPONT Marie", "Marie", "Dupont"),
+            ("DE LA CRUZ Juan", "Juan", "de la Cruz"),
+            ("Juan DE LA CRUZ", "Juan", "de la Cruz"),
+            ("Sean O'NEIL", "Sean", "O'Neil"),
+            ("María José GARCÍA-FERNÁNDEZ", "María José", "García-Fernández"),
+            ("Jean-Pierre DUPONT-MOREAU", "Jean-Pierre", "Dupont-Moreau"),
+            ("PEREZ Juan Carlos", "Juan Carlos", "Perez"),
+          ])
+    func capitals(_ input: String, _ given: String, _ family: String) {
+        for name in [NameNormalizer.parse(input).name, fromDisplayName(input)] {
+            #expect(name?.given == given, "\(input)")
+            #expect(name?.family == family, "\(input)")
+        }
+    }
+
+    @Test("initials and names in one case are not the capitals convention")
+    func notCapitals() {
+        #expect(NameNormalizer.parse("JP Morgan").name.family == "Morgan")
+        #expect(NameNormalizer.parse("John A. Smith").name.family == "Smith")
+        #expect(NameNormalizer.parse("JUAN PÉREZ GARCÍA").name.given == "Juan")
+        #expect(NameNormalizer.parse("JUAN PÉREZ GARCÍA").name.family == "Pérez García")
+    }
+
+    @Test("generational suffixes, with or without a comma, are suffixes",
+          arguments: [
+            ("John Smith Jr.", "John", "Smith", "Jr.", nil),
+            ("John Smith III", "John", "Smith", "III", nil),
+            ("Mr. John A. Smith Jr.", "John A.", "Smith", "Jr.", "Mr."),
+            ("John Smith, Jr.", "John", "Smith", "Jr.", nil),
+            ("Martin Luther King Sr.", "Martin Luther", "King", "Sr.", nil),
+            ("José LÓPEZ hijo", "José", "López", "hijo", nil),
+            ("Henry Ford II", "Henry", "Ford", "II", nil),
+          ] as [(String, String, String, String, String?)])
+    func suffixes(_ input: String, _ given: String, _ family: String, _ suffix: String, _ prefix: String?) {
+        for name in [NameNormalizer.parse(input).name, fromDisplayName(input)] {
+            #expect(name?.family == family, "\(input)")
+            #expect(name?.suffixes == suffix, "\(input)")
+            #expect(name?.prefixes == prefix, "\(input)")
+            #expect(name?.given?.hasPrefix(given.split(separator: " ")[0]) == true, "\(input)")
+        }
+    }
+
+    @Test("a vCard N an exporter filled with None: the name shows only FN's words, in FN's order")
+    func placeholders() throws {
+        let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jeff Newman\r\nN:None;Newman;Jeff;None;;None\r\nEND:VCARD\r\n"
+        var c = try #require(try readVCard(card).contacts.first)
+        _ = ContactNormalizer(region: "US").normalize(&c)
+        #expect(c.fullName == "Jeff Newman")
+        #expect(c.name?.given == "Jeff" && c.name?.family == "Newman")
+        #expect(c.name?.prefixes == nil && c.name?.additional == nil)
+        // A structured name with words of its own is kept (the card says Paco, N says Francisco).
+        let paco = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Paco García\r\nN:García;Francisco;;;\r\nEND:VCARD\r\n"
+        var p = try #require(try readVCard(paco).contacts.first)
+        _ = ContactNormalizer(region: "ES").normalize(&p)
+        #expect(p.name?.given == "Francisco" && p.name?.family == "García")
+        // Placeholders alone, in CSV columns too.
+        var d = Contact(fullName: "Ana Ruiz")
+        d.name = PersonName(family: "Ruiz", given: "Ana", additional: "null", prefixes: "N/A")
+        _ = ContactNormalizer(region: "ES").normalize(&d)
+        #expect(d.fullName == "Ana Ruiz" && d.name?.additional == nil && d.name?.prefixes == nil)
+    }
+
+    @Test("columns: a family name in capitals next to an ordinary given name is re-cased, not moved")
+    func columns() {
+        var c = Contact(fullName: "Marie DUPONT")
+        c.name = PersonName(family: "DUPONT", given: "Marie")
+        _ = ContactNormalizer(region: "FR").normalize(&c)
+        #expect(c.name?.given == "Marie" && c.name?.family == "Dupont" && c.fullName == "Marie Dupont")
+        var d = Contact(fullName: "Ana DE LA FUENTE")
+        d.name = PersonName(family: "DE LA FUENTE", given: "Ana")
+        _ = ContactNormalizer(region: "ES").normalize(&d)
+        #expect(d.name?.family == "de la Fuente")
+    }
+}
