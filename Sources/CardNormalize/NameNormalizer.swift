@@ -217,8 +217,13 @@ public enum NameNormalizer {
         enum Case { case capitals, ordinary, neither }
         let cases = words.map { word -> Case in
             var upper = 0, lower = 0
-            for s in word.unicodeScalars where s.properties.isAlphabetic {
-                if s.properties.isUppercase { upper += 1 } else if s.properties.isLowercase { lower += 1 }
+            for s in word.unicodeScalars {
+                if s.value < 0x80 {
+                    // ASCII by its bytes: the Unicode property tables are most of the cost otherwise.
+                    if s.value >= 0x41 && s.value <= 0x5A { upper += 1 } else if s.value >= 0x61 && s.value <= 0x7A { lower += 1 }
+                } else if s.properties.isAlphabetic {
+                    if s.properties.isUppercase { upper += 1 } else if s.properties.isLowercase { lower += 1 }
+                }
             }
             // Two capitals are initials (`JP`) unless they are a particle (`DE LA CRUZ`).
             if upper >= 3 && lower == 0 || upper == 2 && lower == 0 && particles.contains(key(word)) { return .capitals }
