@@ -44,7 +44,7 @@ let package = Package(
         // libphonenumber (C++) behind a small extern "C" API.
         .target(
             name: "CPhoneNumber",
-            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf"), .linkedLibrary("stdc++")]
         ),
         .target(name: "CardConcurrency", swiftSettings: crossModule),
         .target(name: "CardModel", swiftSettings: crossModule),

@@ -1,4 +1,5 @@
 #include "PhoneNumberShim.h"
+#include "NumberPatterns.h"
 
 #include <phonenumbers/phonenumberutil.h>
 #include <cstring>
@@ -15,12 +16,16 @@ static void copy_string(const std::string &from, char *to, size_t capacity) {
 
 /// The common case without Parse: `+CC` and digits, or national digits, with only spaces, dashes,
 /// dots, slashes and brackets between them. Parse runs several regular expressions (ICU) before it
-/// gets here; building the number directly and asking for its type gives the same answer whenever
-/// the digits are already a valid number as written. Anything else (a national or trunk prefix,
-/// a leading 0 after the country code, `00`, letters, an extension, an invalid result) returns
-/// false and goes through Parse, which strips prefixes by the region's rules.
+/// gets here; building the number directly and asking for its type (through ``NumberPatterns``,
+/// libphonenumber's metadata without ICU) gives the same answer whenever the digits are the
+/// number as written. Anything else (a national or trunk prefix Parse would strip, a leading 0
+/// after the country code, letters, an extension) returns false and goes through Parse, which
+/// strips prefixes by the region's rules. An invalid number is answered here too, unless a
+/// prefix was stripped or national digits start with the region's own country code: Parse may
+/// then read the digits differently (it keeps a prefix that leaves no viable number, and takes
+/// a country code written without `+`).
 static bool fast_parse(const PhoneNumberUtil *util, const char *text, const char *region, PhoneNumber *number,
-                       PhoneNumberUtil::PhoneNumberType *type) {
+                       PhoneNumberUtil::PhoneNumberType *type, std::string *number_region) {
     char digits[24];
     size_t count = 0;
     bool plus = false;
@@ -72,6 +77,7 @@ static bool fast_parse(const PhoneNumberUtil *util, const char *text, const char
     // trunk 1; Mexico's 01/02/044/045 and legacy mobile 1), then lists the first digits it leaves
     // to Parse. Argentina, Brazil and the rest always go through Parse.
     const char *parse_first;
+    const char *unstripped = national;
     switch (country_code) {
     case 1:
         if (!international && std::strlen(national) == 11 && national[0] == '1') ++national;
@@ -91,11 +97,20 @@ static bool fast_parse(const PhoneNumberUtil *util, const char *text, const char
     case 34: case 39: case 57: case 351: parse_first = "0"; break;
     default: return false;
     }
-    if (*national == '\0' || std::strchr(parse_first, *national) != nullptr || std::strlen(national) > 15) return false;
+    if (std::strlen(national) < 2 || std::strchr(parse_first, *national) != nullptr || std::strlen(national) > 15) return false;
     number->set_country_code(country_code);
     number->set_national_number(std::strtoull(national, nullptr, 10));
-    *type = util->GetNumberType(*number);
-    return *type != PhoneNumberUtil::UNKNOWN;
+    if (!cardtool::NumberPatterns::shared().type(country_code, national, type, number_region)) {
+        *type = util->GetNumberType(*number);
+        util->GetRegionCodeForNumber(*number, number_region);
+    }
+    if (*type != PhoneNumberUtil::UNKNOWN) return true;
+    if (national != unstripped) return false;
+    if (!international) {
+        const std::string code = std::to_string(country_code);
+        if (std::strncmp(digits, code.c_str(), code.size()) == 0) return false;
+    }
+    return true;
 }
 
 static void parse(const char *text, const char *default_region, cardtool_phone_result *result, bool allow_fast) {
@@ -105,7 +120,12 @@ static void parse(const char *text, const char *default_region, cardtool_phone_r
     const char *region = default_region ? default_region : "ZZ";
     PhoneNumber number;
     PhoneNumberUtil::PhoneNumberType type;
-    if (!allow_fast || !fast_parse(util, text, region, &number, &type)) {
+    std::string number_region;
+    std::string formatted;
+    if (allow_fast && fast_parse(util, text, region, &number, &type, &number_region)) {
+        // No Italian leading zero here: the fast path never keeps a national number starting with 0.
+        formatted = "+" + std::to_string(number.country_code()) + std::to_string(number.national_number());
+    } else {
         number.Clear();
         if (util->Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
             return;
@@ -114,16 +134,14 @@ static void parse(const char *text, const char *default_region, cardtool_phone_r
         // then match the national number against the region's patterns); one call instead of
         // two, since pattern matching is most of the cost.
         type = util->GetNumberType(number);
+        util->Format(number, PhoneNumberUtil::E164, &formatted);
+        util->GetRegionCodeForNumber(number, &number_region);
     }
     result->parsed = 1;
     result->country_code = number.country_code();
     result->valid = type != PhoneNumberUtil::UNKNOWN ? 1 : 0;
     result->type = static_cast<cardtool_phone_type>(type);
-    std::string formatted;
-    util->Format(number, PhoneNumberUtil::E164, &formatted);
     copy_string(formatted, result->e164, sizeof(result->e164));
-    std::string number_region;
-    util->GetRegionCodeForNumber(number, &number_region);
     copy_string(number_region, result->region, sizeof(result->region));
     copy_string(number.extension(), result->extension, sizeof(result->extension));
 }
@@ -141,4 +159,10 @@ extern "C" void cardtool_phone_parse(const char *text, const char *default_regio
 
 extern "C" void cardtool_phone_parse_full(const char *text, const char *default_region, cardtool_phone_result *result) {
     parse(text, default_region, result, false);
+}
+
+extern "C" int cardtool_phone_patterns_cover(int country_code) {
+    PhoneNumberUtil::PhoneNumberType type;
+    std::string region;
+    return cardtool::NumberPatterns::shared().type(country_code, "1", &type, &region) ? 1 : 0;
 }

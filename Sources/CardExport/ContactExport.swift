@@ -4,7 +4,7 @@ import CardFormats
 /// Writes contacts in the chosen output format, as bytes ready for a file or standard output.
 ///
 /// The one place that knows every writer; the CLI picks the options and streams the bytes.
-public struct ContactExport {
+public struct ContactExport: Sendable {
     /// An output format: `--to jsonl`, `vcf` or `csv`.
     public enum Format: String, Sendable, CaseIterable {
         case jsonl, vcf, csv

@@ -108,6 +108,12 @@ public struct PhoneNormalizer: Sendable {
         return t
     }
 
+    /// Whether numbers of this calling code are typed from libphonenumber's metadata without its
+    /// ICU regular expressions (the shim's `NumberPatterns`).
+    static func typedWithoutICU(countryCode: Int) -> Bool {
+        cardtool_phone_patterns_cover(Int32(countryCode)) == 1
+    }
+
     private static func string<T>(_ tuple: inout T) -> String {
         withUnsafeBytes(of: &tuple) { raw in
             let bytes = raw.bindMemory(to: UInt8.self)

@@ -41,6 +41,10 @@ void cardtool_phone_parse(const char *text, const char *default_region, cardtool
 /// (tests check that both agree).
 void cardtool_phone_parse_full(const char *text, const char *default_region, cardtool_phone_result *result);
 
+/// 1 when numbers of `country_code` are typed from libphonenumber's metadata without ICU (see
+/// NumberPatterns.h), 0 when they go through libphonenumber's own matcher.
+int cardtool_phone_patterns_cover(int country_code);
+
 /// The main region for a country calling code ("34" → "ES"); writes "" when unknown.
 void cardtool_phone_region_for_country_code(int country_code, char *region_out, int capacity);
 

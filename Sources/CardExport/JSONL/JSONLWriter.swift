@@ -5,7 +5,7 @@ import CardModel
 /// Written by hand rather than with `JSONEncoder` so the key order is fixed and readable
 /// (`fullName` first) and absent fields are simply left out. Arrays are always present, possibly empty,
 /// so scripts can iterate without checking. Photo bytes are not included (their size and type are).
-public struct JSONLWriter {
+public struct JSONLWriter: Sendable {
     private var out: [UInt8] = []
 
     /// Creates a writer with an empty buffer.

@@ -1,7 +1,7 @@
 
 /// Writes RFC 4180 CSV: fields quoted when they hold the delimiter, a quote, a line break or edge
 /// spaces; quotes doubled; CRLF line ends; UTF-8, with a BOM for Excel on request.
-public struct CSVWriter {
+public struct CSVWriter: Sendable {
     /// The byte written between fields (`,` by default; `;` suits Spanish-locale Excel).
     public var delimiter: UInt8
     /// Whether cells a spreadsheet would run as formulas get a leading `'` (``SpreadsheetSafety``).

@@ -4,7 +4,7 @@ import CardModel
 ///
 /// Properties cardtool does not model come back from ``Contact/extras`` verbatim, so a card read
 /// and written again keeps its `X-` properties, labels and photos.
-public struct VCardWriter {
+public struct VCardWriter: Sendable {
     /// The vCard version written: 3.0 or 4.0.
     public let version: VCardVersion
     private var emitter: VCardLineEmitter

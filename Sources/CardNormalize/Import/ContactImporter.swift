@@ -40,8 +40,20 @@ public struct ContactImporter {
     ///   (the ``AuditLedger``).
     public func run(paths: [String], contact: (Contact) throws -> Void,
                     diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
+        try run(paths: paths, encode: nil as (@Sendable (Contact) -> Void)?, contact: { c, _ in try contact(c) },
+                diagnostic: diagnostic, observe: observe)
+    }
+
+    /// ``run(paths:contact:diagnostic:observe:)`` with a stage of the caller's on the worker
+    /// threads: `encode` (a writer turning each contact into its bytes) runs beside normalization,
+    /// so writing does not wait for one thread; `contact` gets each contact with what `encode`
+    /// made of it, in input order.
+    public func run<Encoded: Sendable>(paths: [String], encode: (@Sendable (Contact) -> Encoded)?,
+                                       contact: (Contact, Encoded?) throws -> Void,
+                                       diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
         var summary = ImportSummary()
         let workers = workerNormalizers
+        let stages = Stages(normalizers: workers, defaultEvent: defaultEvent, encode: encode)
         if let meter {
             for path in paths.flatMap({ Self.folderCards($0) ?? [$0] }) where path != "-" {
                 if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int64 { meter.expect(bytes: size) }
@@ -53,13 +65,35 @@ public struct ContactImporter {
                     diagnostic(Diagnostic(.warning, .inputEmpty, "folder has no .vcf files; no records", at: SourceLocation(file: path)))
                 }
                 for card in cards {
-                    try read(path: card, into: &summary, workers: workers, contact: contact, diagnostic: diagnostic, observe: observe)
+                    try read(path: card, into: &summary, stages: stages, contact: contact, diagnostic: diagnostic, observe: observe)
                 }
                 continue
             }
-            try read(path: path, into: &summary, workers: workers, contact: contact, diagnostic: diagnostic, observe: observe)
+            try read(path: path, into: &summary, stages: stages, contact: contact, diagnostic: diagnostic, observe: observe)
         }
         return summary
+    }
+
+    /// What happens to each record between reading and delivery, on whichever thread does it:
+    /// normalization (one normalizer per worker), the default event, the caller's encoding.
+    struct Stages<Encoded: Sendable>: Sendable {
+        let normalizers: [ContactNormalizer]
+        let defaultEvent: MetEvent?
+        let encode: (@Sendable (Contact) -> Encoded)?
+
+        var parallel: Bool { !normalizers.isEmpty || encode != nil }
+
+        func apply(_ record: inout ReadRecord, worker: Int) -> Encoded? {
+            guard var c = record.contact else { return nil }
+            if !normalizers.isEmpty {
+                let found = normalizers[worker].normalize(&c)
+                record.diagnostics += found
+                if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
+            }
+            if let defaultEvent, c.events.isEmpty { c.events = [defaultEvent] }
+            record.contact = c
+            return encode?(c)
+        }
     }
 
     /// A folder's vCard files in name order (a vdir, as vdirsyncer and khard keep one, or any
@@ -72,8 +106,8 @@ public struct ContactImporter {
             .sorted().map { (path as NSString).appendingPathComponent($0) }
     }
 
-    private func read(path: String, into summary: inout ImportSummary, workers: [ContactNormalizer], contact: (Contact) throws -> Void,
-                      diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
+    private func read<Encoded>(path: String, into summary: inout ImportSummary, stages: Stages<Encoded>, contact: (Contact, Encoded?) throws -> Void,
+                               diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         summary.files += 1
         let fileLocation = SourceLocation(file: path)
         let input: UnicodeInput
@@ -111,8 +145,8 @@ public struct ContactImporter {
         case .html:
             reader = try HTMLContactReader(input: input, file: path, limits: limits)
         }
-        if threads > 1 && normalizer != nil {
-            try readPipelined(reader, fileLocation: fileLocation, into: &summary, workers: workers, contact: contact,
+        if threads > 1 && stages.parallel {
+            try readPipelined(reader, fileLocation: fileLocation, into: &summary, stages: stages, contact: contact,
                               diagnostic: diagnostic, observe: observe)
             return
         }
@@ -127,15 +161,17 @@ public struct ContactImporter {
             }
             for d in reader.takeFileDiagnostics() { diagnostic(d) }
             guard var record = next else { return }
-            if let normalizer { Self.normalize(&record, normalizer) }
-            try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic, observe: observe)
+            let encoded = stages.apply(&record, worker: 0)
+            try deliver(record, encoded, into: &summary, contact: contact, diagnostic: diagnostic, observe: observe)
         }
     }
 
     /// Records read in one go, with the file diagnostics met while reading them, and the reason
     /// reading stopped when the input failed.
-    private struct Batch: Sendable {
+    private struct Batch<Encoded: Sendable>: Sendable {
         var records: [ReadRecord] = []
+        /// What the caller's stage made of each record's contact, by record.
+        var encoded: [Encoded?] = []
         var fileDiagnostics: [Diagnostic] = []
         var failure: String?
     }
@@ -147,14 +183,14 @@ public struct ContactImporter {
     /// With several threads, a thread of its own reads and parses while the others normalize the
     /// batches already read (reading is serial, and alone it would leave a core idle). Records,
     /// diagnostics and callbacks keep the input order.
-    private func readPipelined(_ reader: sending any ContactReader, fileLocation: SourceLocation, into summary: inout ImportSummary,
-                               workers: [ContactNormalizer], contact: (Contact) throws -> Void,
-                               diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
+    private func readPipelined<Encoded>(_ reader: sending any ContactReader, fileLocation: SourceLocation, into summary: inout ImportSummary,
+                                        stages: Stages<Encoded>, contact: (Contact, Encoded?) throws -> Void,
+                                        diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         var reader = reader
         var ended = false
-        let pipeline = OrderedPipeline<Batch, Batch>(workers: workers.count, source: {
+        let pipeline = OrderedPipeline<Batch<Encoded>, Batch<Encoded>>(workers: threads, source: {
             if ended { return nil }
-            var batch = Batch()
+            var batch = Batch<Encoded>()
             while batch.records.count < Self.batchSize {
                 do {
                     guard let record = try reader.next() else { ended = true; break }
@@ -170,14 +206,15 @@ public struct ContactImporter {
             return batch
         }, transform: { batch, worker in
             var batch = batch
-            for i in batch.records.indices { Self.normalize(&batch.records[i], workers[worker]) }
+            batch.encoded.reserveCapacity(batch.records.count)
+            for i in batch.records.indices { batch.encoded.append(stages.apply(&batch.records[i], worker: worker)) }
             return batch
         })
         // Errors other than the input's own (the output failing) end the run.
         while let batch = try pipeline.next() {
             for d in batch.fileDiagnostics { diagnostic(d) }
-            for record in batch.records {
-                try deliver(record, into: &summary, contact: contact, diagnostic: diagnostic, observe: observe)
+            for (record, encoded) in zip(batch.records, batch.encoded) {
+                try deliver(record, encoded, into: &summary, contact: contact, diagnostic: diagnostic, observe: observe)
             }
             if let failure = batch.failure {
                 summary.unreadableFiles += 1
@@ -188,23 +225,15 @@ public struct ContactImporter {
 
     /// Reports a record and hands its contact on. Errors from the consumer (the output) are not
     /// about this input: they end the run.
-    private func deliver(_ record: ReadRecord, into summary: inout ImportSummary, contact: (Contact) throws -> Void,
-                         diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
+    private func deliver<Encoded>(_ record: ReadRecord, _ encoded: Encoded?, into summary: inout ImportSummary,
+                                  contact: (Contact, Encoded?) throws -> Void,
+                                  diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         for d in record.diagnostics { diagnostic(d) }
         summary.count(record.outcome)
         meter?.add(records: 1)
         observe(record)
-        guard var c = record.contact else { return }
-        if let defaultEvent, c.events.isEmpty { c.events = [defaultEvent] }
-        try contact(c)
-    }
-
-    private static func normalize(_ record: inout ReadRecord, _ normalizer: ContactNormalizer) {
-        guard var c = record.contact else { return }
-        let found = normalizer.normalize(&c)
-        record.contact = c
-        record.diagnostics += found
-        if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
+        guard let c = record.contact else { return }
+        try contact(c, encoded)
     }
 
     /// One normalizer per thread, made once per importer.

@@ -37,12 +37,19 @@ extension CardTool {
             let printer = diagnostics.printer
             let sink = try output.open(printer: printer)
             var writer = export.export(delimiter: input.delimiter)
-            let importer = try input.importer(normalize: !raw, meter: printer.meter(stdoutBusy: output.output == nil))
+            let importer = try input.importer(normalize: !raw, threads: Parallel.defaultThreads,
+                                              meter: printer.meter(stdoutBusy: output.output == nil))
             let summary = try printer.exitOnFailure {
                 try sink.write(writer.start())
-                let summary = try importer.run(paths: input.files, contact: { contact in
+                // Each contact is turned into bytes on the worker that normalized it; this thread writes.
+                let encoder = writer
+                let summary = try importer.run(paths: input.files, encode: { contact in
+                    var writer = encoder
                     var found: [Diagnostic] = []
-                    try sink.write(writer.bytes(for: contact, diagnostics: &found))
+                    return (writer.bytes(for: contact, diagnostics: &found), found)
+                }, contact: { _, encoded in
+                    guard let (bytes, found) = encoded else { return }
+                    try sink.write(bytes)
                     found.forEach(printer.print)
                 }, diagnostic: printer.print)
                 try sink.commit()

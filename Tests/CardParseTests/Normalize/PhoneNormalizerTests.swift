@@ -119,6 +119,43 @@ struct PhoneNormalizerTests {
         return out
     }
 
+    @Test("the metadata's patterns are read without ICU for every country the fast path handles, and most others")
+    func patternsCover() {
+        for code in [1, 52, 56, 33, 34, 39, 44, 49, 51, 57, 351] {
+            #expect(PhoneNormalizer.typedWithoutICU(countryCode: code), "+\(code)")
+        }
+        let covered = (1...999).filter { PhoneNormalizer.typedWithoutICU(countryCode: $0) }.count
+        #expect(covered > 200)
+        #expect(!PhoneNormalizer.typedWithoutICU(countryCode: 999))
+    }
+
+    @Test("random digits, valid or not, read the same with and without Parse")
+    func randomDigitsAgree() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let regions = ["ES", "MX", "US", "GB", "FR", "DE", "IT", "PT", "CO", "CL", "PE", "AR", "BR", "CA"]
+        let codes = ["1", "52", "44", "33", "49", "39", "351", "57", "56", "51", "34", "7", "81", "61", "971"]
+        var invalid = 0
+        for _ in 0..<30_000 {
+            let length = 5 + next(9)
+            var digits = String((0..<length).map { _ in Character(String(next(10))) })
+            switch next(4) {
+            case 0: digits = "+" + codes[next(codes.count)] + " " + digits
+            case 1: digits = "00" + codes[next(codes.count)] + digits
+            default: break
+            }
+            let region = regions[next(regions.count)]
+            let fast = PhoneNormalizer.parseUncached(digits, region: region)
+            let full = PhoneNormalizer.parseUncached(digits, region: region, full: true)
+            #expect(fast == full, "\(digits) in \(region)")
+            if full.e164 == nil { invalid += 1 }
+        }
+        #expect(invalid > 10_000)
+    }
+
     @Test("the fast path for plain digits agrees with libphonenumber's Parse")
     func fastPathAgrees() {
         var checked = 0
