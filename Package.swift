@@ -52,7 +52,10 @@ let package = Package(
         .target(
             name: "CardNormalize",
             dependencies: ["CardFormats", "CPhoneNumber"],
-            exclude: ["LICENSE-nicknames_en.txt"],
+            exclude: ["Resources/LICENSE-nicknames_en.txt"],
+            // The nickname tables, as the CSV files they are, compiled into the library: no
+            // resource bundle to install beside the binary.
+            resources: [.embedInCode("Resources/nicknames_en.csv"), .embedInCode("Resources/nicknames_es.csv")],
             swiftSettings: crossModule
         ),
         .target(name: "CardDedup", dependencies: ["CardNormalize"], swiftSettings: crossModule),

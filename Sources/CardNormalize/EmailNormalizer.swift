@@ -47,8 +47,8 @@ public enum EmailNormalizer {
             }
             if seen.insert(value.lowercased()).inserted { result.append(email) }
         }
-        // Addresses found in the note.
-        if let note = contact.note {
+        // Addresses found in the note (most notes have none: the words are split only when one may be there).
+        if let note = contact.note, note.utf8.contains(UInt8(ascii: "@")) {
             for word in note.split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "," || $0 == ";" })
             where word.contains("@") {
                 let (value, valid) = normalize(String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".")))

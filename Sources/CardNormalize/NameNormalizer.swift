@@ -70,8 +70,10 @@ public enum NameNormalizer {
             kept += text[last...]
             text = kept
         }
-        let quoted = text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 >= 0x80 }
-        for (open, close) in quoted ? [("\"", "\""), ("“", "”"), ("«", "»")] as [(Character, Character)] : [] {
+        // Quotes are looked for by a byte of theirs first (`"`, the 0xE2 that starts “, the 0xAB
+        // that ends «): searching by Character costs a grapheme break per letter of every name.
+        for (open, close, byte) in [("\"", "\"", 0x22), ("“", "”", 0xE2), ("«", "»", 0xAB)] as [(Character, Character, UInt8)]
+        where text.utf8.contains(byte) {
             if let a = text.firstIndex(of: open), let b = text[text.index(after: a)...].firstIndex(of: close) {
                 let inner = String(text[text.index(after: a)..<b]).trimmed()
                 if !inner.isEmpty { c.nickname = inner }
@@ -264,6 +266,8 @@ public enum NameNormalizer {
     /// a name with words of its own (`Paco` on the card, `Francisco` in `N`) is kept.
     public static func contradicts(_ name: PersonName, fullName: String?) -> Bool {
         guard let fullName, let display = name.displayName else { return false }
+        // The usual card: FN reads exactly as N's parts do.
+        if display == fullName { return false }
         let full = fullName.split(separator: " ").map { key($0) }.filter { !$0.isEmpty }
         let mine = display.split(separator: " ").map { key($0) }.filter { !$0.isEmpty }
         guard !mine.isEmpty, mine.allSatisfy(full.contains) else { return false }

@@ -5,31 +5,37 @@ public enum Nicknames {
     /// Folded name → every folded name it is equivalent to (itself included).
     static let equivalents: [String: [String]] = {
         var map: [String: Set<String>] = [:]
-        for table in [NicknameData.english, NicknameData.spanish] {
-            for line in table.split(separator: "\n").dropFirst() {
-                let parts = line.split(separator: ",", omittingEmptySubsequences: false)
-                guard parts.count >= 3 else { continue }
-                let a = TextFolding.fold(String(parts[0])), b = TextFolding.fold(String(parts[2]))
-                guard !a.isEmpty, !b.isEmpty else { continue }
-                map[a, default: [a]].insert(b)
-                map[b, default: [b]].insert(a)
-            }
+        for (a, b) in pairs {
+            map[a, default: [a]].insert(b)
+            map[b, default: [b]].insert(a)
         }
         return map.mapValues { $0.sorted() }
+    }()
+
+    /// The tables' rows as folded (name, nickname) pairs, read once from the package's CSV files
+    /// (`Resources/nicknames_en.csv`, from carltonnorthern/nicknames under Apache-2.0, and
+    /// `Resources/nicknames_es.csv`). Columns: `name1,relationship,name2`.
+    static let pairs: [(String, String)] = {
+        var out: [(String, String)] = []
+        for table in [PackageResources.nicknames_en_csv, PackageResources.nicknames_es_csv] {
+            for line in table.split(separator: 0x0A).dropFirst() {
+                let parts = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                guard parts.count >= 3 else { continue }
+                let a = TextFolding.fold(String(decoding: parts[0], as: UTF8.self))
+                let b = TextFolding.fold(String(decoding: parts[2], as: UTF8.self))
+                guard !a.isEmpty, !b.isEmpty else { continue }
+                out.append((a, b))
+            }
+        }
+        return out
     }()
 
     /// Formal names (the tables' first column) and, for a nickname, the formal names it is short for.
     static let formalParents: (formal: Set<String>, parents: [String: [String]]) = {
         var formal: Set<String> = [], parents: [String: Set<String>] = [:]
-        for table in [NicknameData.english, NicknameData.spanish] {
-            for line in table.split(separator: "\n").dropFirst() {
-                let parts = line.split(separator: ",", omittingEmptySubsequences: false)
-                guard parts.count >= 3 else { continue }
-                let a = TextFolding.fold(String(parts[0])), b = TextFolding.fold(String(parts[2]))
-                guard !a.isEmpty, !b.isEmpty else { continue }
-                formal.insert(a)
-                parents[b, default: []].insert(a)
-            }
+        for (a, b) in pairs {
+            formal.insert(a)
+            parents[b, default: []].insert(a)
         }
         return (formal, parents.mapValues { $0.sorted() })
     }()

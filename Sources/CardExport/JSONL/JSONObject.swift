@@ -25,7 +25,8 @@ struct JSONObject {
         first = false
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))   // two appends: an array literal here is an allocation a key
+        bytes.append(UInt8(ascii: ":"))
     }
 
     mutating func string(_ k: StaticString, _ v: String?) {
