@@ -30,14 +30,28 @@ enum VCardCorpus {
     static let generation = 2
 
     /// Reuses `path` when a previous run generated it, otherwise writes it; returns the file size.
-    static func ensure(cards: Int, at path: String) throws -> Int {
+    static func ensure(cards: Int, at path: String, invalidPhones: Bool = false) throws -> Int {
         var info = stat()
         if stat(path, &info) == 0, info.st_size > 0 { return Int(info.st_size) }
-        return try write(cards: cards, to: path)
+        return try write(cards: cards, to: path, invalidPhones: invalidPhones)
+    }
+
+    /// Two numbers for card `i`, each different, most invalid for their country the way real
+    /// lists get them wrong: a digit missing or extra, a Spanish number starting with 5, a
+    /// fictional US 555 exchange, a Mexican number after a stray 0. One in five is valid.
+    static func invalidPhones(_ i: Int) -> (String, String) {
+        let n = 1_000_000 + i
+        switch i % 5 {
+        case 0: return ("+34 5\(String(n).suffix(2)) \(String(n).dropFirst(1).prefix(3)) \(String(n).suffix(3))", "612 34 \(String(n).suffix(4))")
+        case 1: return ("+1 (555) 01\(String(n).suffix(2))-\(String(n).suffix(4))", "+52 0\(String(n).suffix(6)) 55")
+        case 2: return ("+44 7\(String(n).suffix(6))", "+33 6 \(String(n).suffix(6))")
+        case 3: return ("91 555 \(String(n).suffix(5))", "+49 0 \(String(n).suffix(6))")
+        default: return ("+34 6\(String(n).suffix(2)) \(String(n).dropFirst(1).prefix(3)) \(String(n).suffix(3))", "+52 55 \(String(n).suffix(4)) \(String(n).prefix(4))")
+        }
     }
 
     /// Writes `cards` cards to `path` and returns the file size.
-    static func write(cards: Int, to path: String) throws -> Int {
+    static func write(cards: Int, to path: String, invalidPhones: Bool = false) throws -> Int {
         var out = try CorpusWriter(path: path)
         var rng = Random(state: 42)
         var chunk = ""
@@ -51,8 +65,9 @@ enum VCardCorpus {
                 chunk += "BEGIN:VCARD\r\nVERSION:2.1\r\n"
                 chunk += "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:\(qp(f));\(qp(g));;;\r\n"
                 chunk += "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:\(qp(g + " " + f))\r\n"
-                chunk += "TEL;CELL;PREF:+34 6\(10_000_000 + i % 89_999_999)\r\n"
-                chunk += "TEL;WORK;VOICE:91 555 \(String(i % 100)) 00\r\n"
+                let (cell, work) = invalidPhones ? Self.invalidPhones(i) : ("+34 6\(10_000_000 + i % 89_999_999)", "91 555 \(String(i % 100)) 00")
+                chunk += "TEL;CELL;PREF:\(cell)\r\n"
+                chunk += "TEL;WORK;VOICE:\(work)\r\n"
                 chunk += "EMAIL;PREF;INTERNET:\(user)@example.es\r\n"
                 chunk += "ORG:\(org.replacingOccurrences(of: ",", with: ""));Ventas\r\n"
                 chunk += "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:\(qp("Conocido en la feria de \(city)."))=0D=0A=\r\n\(qp("Llamar en enero."))\r\n"
@@ -68,8 +83,10 @@ enum VCardCorpus {
                 } else {
                     chunk += "EMAIL;type=INTERNET;type=HOME:\(user).home@example.org\r\n"
                 }
-                chunk += "TEL;type=CELL;type=VOICE;type=pref:+34 6\(String(10 + i % 89)) \(String(100 + i % 899)) \(String(100 + i % 899))\r\n"
-                chunk += "TEL;type=WORK;type=VOICE:+52 55 5555 \(String(1000 + i % 8999))\r\n"
+                let (cell, work) = invalidPhones ? Self.invalidPhones(i)
+                    : ("+34 6\(String(10 + i % 89)) \(String(100 + i % 899)) \(String(100 + i % 899))", "+52 55 5555 \(String(1000 + i % 8999))")
+                chunk += "TEL;type=CELL;type=VOICE;type=pref:\(cell)\r\n"
+                chunk += "TEL;type=WORK;type=VOICE:\(work)\r\n"
                 chunk += "ADR;type=WORK;type=pref:;;Calle de Alcalá \(i % 200)\\, 3º B;\(city);;\(zip);\(country)\r\n"
                 chunk += "BDAY:19\(String(50 + i % 50))-0\(String(1 + i % 9))-1\(String(i % 10))\r\n"
                 if i % 4 == 0 {

@@ -1,7 +1,7 @@
 // cardbench: speed and memory of cardtool's readers, writers, normalization and deduplication,
 // in a release build.
 //
-//   swift run -c release cardbench vcard [--cards N] [--runs R] [--file PATH]
+//   swift run -c release cardbench vcard [--cards N] [--runs R] [--file PATH] [--phones invalid]
 //   swift run -c release cardbench dedupe --file contacts.csv [--runs R]
 //   swift run -c release cardbench store --file contacts.csv [--initial N] [--book-records N] [--batch N] [--runs R]
 //
@@ -14,7 +14,7 @@ import Glibc
 import CardParse
 
 func usage() -> Never {
-    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n       cardbench normalize [--contacts N] [--runs R] [--file CSV]\n       cardbench dedupe --file CSV [--runs R]\n       cardbench store --file CSV [--initial N] [--book-records N] [--batch N] [--runs R]\n"
+    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K] [--phones invalid]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n       cardbench normalize [--contacts N] [--runs R] [--file CSV]\n       cardbench dedupe --file CSV [--runs R]\n       cardbench store --file CSV [--initial N] [--book-records N] [--batch N] [--runs R]\n"
     _ = text.withCString { write(2, $0, strlen($0)) }
     exit(64)
 }
@@ -27,6 +27,7 @@ var runs = 3
 var runsGiven = false
 var path: String?
 var only: String?
+var invalidPhones = false
 var blockSize = 256 << 10
 var initial = 100_000, bookRecords = 1_000_000, batch = 1_000
 while !args.isEmpty {
@@ -38,6 +39,7 @@ while !args.isEmpty {
     case "--runs": guard let n = Int(value), n > 0 else { usage() }; runs = n; runsGiven = true
     case "--file": path = value
     case "--only": only = value
+    case "--phones": guard value == "invalid" || value == "valid" else { usage() }; invalidPhones = value == "invalid"
     case "--block-kib": guard let n = Int(value) else { usage() }; blockSize = n * 1024
     case "--initial": guard let n = Int(value) else { usage() }; initial = n
     case "--book-records": guard let n = Int(value) else { usage() }; bookRecords = n
@@ -67,8 +69,10 @@ if mode == "html" {
     exit(0)
 }
 
-let file = path ?? "/tmp/cardbench-vcard-v\(VCardCorpus.generation)-\(cards).vcf"
-let bytes = try VCardCorpus.ensure(cards: cards, at: file)
+// `--phones invalid`: the same cards with numbers mostly invalid for their country, for timing
+// `cardtool parse` where libphonenumber cannot answer from a cache or a valid fast path.
+let file = path ?? "/tmp/cardbench-vcard-v\(VCardCorpus.generation)-\(cards)\(invalidPhones ? "-invalid-phones" : "").vcf"
+let bytes = try VCardCorpus.ensure(cards: cards, at: file, invalidPhones: invalidPhones)
 print("input: \(file), \(cards) cards, \(String(format2: Double(bytes) / 1_048_576)) MiB")
 
 nonisolated func now() -> Double {
