@@ -109,10 +109,26 @@ struct RecordFeatureBuilder {
         if let b = c.birthday { birthday = Int32((b.year ?? 0) * 10000 + b.month * 100 + b.day) }
         if !customFields.isEmpty {
             custom = customFields.map { name in
-                c.extras.first(where: { $0.name == name }).map { TextFolding.fold($0.value, spaces: false) } ?? ""
+                c.extras.first(where: { $0.name == name }).map { Self.identifierKey($0.value) } ?? ""
             }
         }
     }
+
+    /// A custom field's value as compared: case, spaces and punctuation out, and a leading label
+    /// that names the kind of number rather than being part of it (`DNI 53654955-A`,
+    /// `53654955a` and `NIF: 53654955A` are one identifier).
+    static func identifierKey(_ value: String) -> String {
+        var words = TextFolding.fold(value).asciiSplit(0x20)
+        if words.count > 1, identifierLabels.contains(String(words[0])),
+           words.dropFirst().contains(where: { $0.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) }) {
+            words.removeFirst()
+        }
+        return words.map { String($0) }.joined()
+    }
+
+    /// Words written before an identity number to say what it is.
+    static let identifierLabels: Set<String> = ["dni", "nie", "nif", "cif", "id", "no", "nr", "num", "numero", "n", "ssn",
+                                                "nss", "curp", "rfc", "passport", "pasaporte", "nino", "cpf", "cc", "ine"]
 
     /// A profile address is the name its owner chose (`/in/ruben-munoz-zuniga-1a2b3c`): when it
     /// starts with the card's given name and holds the card's surname plus more, the card shows

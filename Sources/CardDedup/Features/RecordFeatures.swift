@@ -56,7 +56,8 @@ public final class RecordFeatures: @unchecked Sendable {
     public let postalCode: String
     /// Birthday as yyyymmdd (year 0 when unknown), 0 when absent.
     public let birthday: Int32
-    /// `--map column=custom:NAME` values, folded to letters and digits, in the configuration's order.
+    /// `--map column=custom:NAME` values, folded to letters and digits without a label word such as
+    /// `DNI`, in the configuration's order.
     public let custom: [String]
     /// The day (or, undated, the event) where the card was collected, hashed; 0 when unknown.
     /// A person does not change jobs in the middle of one event.

@@ -377,6 +377,27 @@ struct ComparisonLevelTests {
         #expect(CandidateBlocker.names(rules[k]).contains("birthday+given"))
     }
 
+    @Test("an identity number is one however it is written: label, case, dashes and spaces")
+    func identifiers() throws {
+        let csv = "rec_id,given_name,family_name,national_id\n"
+            + "a,Francisco,García Sánchez,DNI 55534680f\n"
+            + "b,Fco,García,55534680-F\n"
+            + "c,María José,Márquez,NIF: 53654955 A\n"
+            + "d,María José,Márquez Calero,53654955A\n"
+            + "e,Ana,Gil,AB 1234567\n"
+            + "f,Ana,Gil,CD 1234567\n"
+        var options = CSVOptions()
+        options.overrides = ["national_id": .custom("national_id")]
+        let contacts = try readCSV(csv, options: options).contacts
+        let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
+        #expect(features.map { $0.custom[0] } == ["55534680f", "55534680f", "53654955a", "53654955a", "ab1234567", "cd1234567"])
+        let comparator = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features))
+        #expect(comparator.compare(features[0], features[1], 0, 1).level(.custom(0)) == 1)
+        #expect(comparator.compare(features[2], features[3], 2, 3).level(.custom(0)) == 1)
+        // Letters that are part of the number (not a label word) still tell two numbers apart.
+        #expect(comparator.compare(features[4], features[5], 4, 5).level(.custom(0)) != 1)
+    }
+
     @Test("misspelt given name and surname at one organization are still compared")
     func initialsAndOrganization() throws {
         let contacts = try DedupSample.contacts(Self.header + """
