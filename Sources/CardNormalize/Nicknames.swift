@@ -44,6 +44,7 @@ public enum Nicknames {
     /// and the names it is a nickname of (`paco` → `francisco`, `bob` → `robert`). Two names
     /// that can be one person's share at least one, which makes a narrow blocking key.
     public static func formal(_ word: String) -> [String] {
+        if let full = abbreviations[word] { return formal(full) }
         let table = formalParents
         guard let parents = table.parents[word] else { return [word] }
         // `bob` is a nickname of `robert` and has nicknames of its own (`bobby`): both.
@@ -54,11 +55,39 @@ public enum Nicknames {
     public static func forms(of given: String) -> [String] {
         let folded = TextFolding.fold(given)
         guard !folded.isEmpty else { return [] }
-        let first = folded.split(separator: " ").first.map(String.init) ?? folded
+        var first = folded.split(separator: " ").first.map(String.init) ?? folded
         var result = [folded]
         if first != folded { result.append(first) }
+        // A written abbreviation (`Fco.`, `Mª`, `Wm.`) stands for its name and that name's nicknames.
+        if let full = abbreviation(given, firstFolded: first) {
+            if !result.contains(full) { result.append(full) }
+            first = full
+        }
         for other in equivalents[first] ?? [] where !result.contains(other) { result.append(other) }
         return result
+    }
+
+    /// Abbreviations of given names as registers, forms and old records write them, folded.
+    /// Only forms that are not names themselves: `Ma` alone is a name in other languages, so
+    /// María's is recognised by its ordinal sign (`Mª`, `M.ª`).
+    static let abbreviations: [String: String] = [
+        "fco": "francisco", "fdo": "fernando", "gmo": "guillermo", "jph": "joseph",
+        "wm": "william", "thos": "thomas", "jas": "james", "chas": "charles", "geo": "george",
+        "robt": "robert", "saml": "samuel", "benj": "benjamin", "richd": "richard", "edw": "edward",
+    ]
+
+    static func abbreviation(_ given: String, firstFolded: String) -> String? {
+        let u = given.utf8
+        // `Mª`, `M.ª`, `Mª.`: M, an optional dot, then the ordinal sign U+00AA (C2 AA).
+        if let m = u.first, m == 0x4D || m == 0x6D {
+            var i = u.index(after: u.startIndex)
+            if i < u.endIndex && u[i] == 0x2E { i = u.index(after: i) }
+            if i < u.endIndex && u[i] == 0xC2 {
+                let j = u.index(after: i)
+                if j < u.endIndex && u[j] == 0xAA { return "maria" }
+            }
+        }
+        return abbreviations[firstFolded]
     }
 
     /// Whether a word is a known given name (in either language), for splitting names.

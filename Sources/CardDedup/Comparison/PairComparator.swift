@@ -81,7 +81,14 @@ public struct PairComparator: Sendable {
         }
         c.set(.address, addressLevel(a, b))
         if a.birthday != 0 && b.birthday != 0 { c.set(.birthday, birthdayLevel(a.birthday, b.birthday)) }
-        let relatives = c.level(.given) == 6 && (1...3).contains(c.level(.family))
+        // Relatives: given names that clearly differ under one surname. Not when an identity
+        // number (a custom value with five or more digits) agrees: twins and siblings have their
+        // own, so a different given name is then a typing slip.
+        var sameID = false
+        for k in 0..<min(customCount, a.custom.count, b.custom.count) where a.custom[k] == b.custom[k] {
+            if a.custom[k].utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 5 { sameID = true }
+        }
+        let relatives = !sameID && c.level(.given) == 6 && (1...3).contains(c.level(.family))
         for k in 0..<customCount {
             guard k < a.custom.count, k < b.custom.count else { break }
             let x = a.custom[k], y = b.custom[k]
@@ -103,9 +110,19 @@ public struct PairComparator: Sendable {
         if a0.utf8.count == 1 || b0.utf8.count == 1 { return (a0.utf8.first == b0.utf8.first ? 5 : 6, 0) }
         if aForms.contains(b0) || bForms.contains(a0) || a.contains(b0) || b.contains(a0) { return (2, 0) }
         for x in aForms where bForms.contains(x) { return (2, 0) }
+        if abbreviates(a0, b0, known: aForms.count > 1) || abbreviates(b0, a0, known: bForms.count > 1) { return (2, 0) }
         let jw = JaroWinkler.similarity(a0, b0)
         if jw >= 0.92 { return (3, 0) }
+        // A misspelt nickname (`Pauncho` for Pancho, Francisco's) is a typo of one of the forms.
+        for x in bForms.dropFirst() where x.utf8.first == a0.utf8.first && JaroWinkler.atLeast(0.92, a0, x) { return (3, 0) }
+        for x in aForms.dropFirst() where x.utf8.first == b0.utf8.first && JaroWinkler.atLeast(0.92, b0, x) { return (3, 0) }
         if jw >= 0.80 { return (4, 0) }
+        // One key off a name or a nickname (`Bpb` for Bob, Robert's) is close, not different.
+        if a0.utf8.count >= 3 && b0.utf8.count >= 3 {
+            if oneEditApart(a0, b0) { return (4, 0) }
+            for x in bForms.dropFirst() where oneEditApart(a0, x) { return (4, 0) }
+            for x in aForms.dropFirst() where oneEditApart(b0, x) { return (4, 0) }
+        }
         return (6, 0)
     }
 
@@ -186,6 +203,23 @@ public struct PairComparator: Sendable {
         return 3
     }
 
+    /// Whether `short` is written shortening `long` the way registers and old records do
+    /// (`fco` Francisco, `frco`, `jph` Joseph): same first and last letter, a consonant second,
+    /// every letter in order, and not a known name itself (`ana` is not Adriana, `eva` not Evangelina).
+    func abbreviates(_ short: String, _ long: String, known: Bool) -> Bool {
+        let s = short.utf8, l = long.utf8
+        guard !known, s.count >= 3, s.count <= 5, l.count >= s.count + 2,
+              s.first == l.first, s.last == l.last else { return false }
+        let second = s[s.index(after: s.startIndex)]
+        guard second >= 0x61, second <= 0x7A, !"aeiouy".utf8.contains(second) else { return false }
+        var it = l.makeIterator()
+        outer: for c in s {
+            while let d = it.next() { if d == c { continue outer } }
+            return false
+        }
+        return true
+    }
+
     func hammingOne(_ s: String, _ t: String) -> Bool {
         guard s.utf8.count == t.utf8.count else { return false }
         var diff = 0
@@ -196,26 +230,36 @@ public struct PairComparator: Sendable {
     /// One substitution, transposition, insertion or deletion apart; with `lettersOnly`, an edit
     /// touching a digit does not count (`ana.lopez81` and `ana.lopez87` are two people).
     func oneEditApart(_ s: String, _ t: String, lettersOnly: Bool = false) -> Bool {
-        let a = Array(s.utf8), b = Array(t.utf8)
+        guard abs(s.utf8.count - t.utf8.count) <= 1 else { return false }
+        if let r = s.utf8.withContiguousStorageIfAvailable({ a in
+            t.utf8.withContiguousStorageIfAvailable { b in oneEditApart(a, b, lettersOnly: lettersOnly) }
+        }), let r { return r }
+        return oneEditApart(Array(s.utf8)[...], Array(t.utf8)[...], lettersOnly: lettersOnly)
+    }
+
+    func oneEditApart<C: RandomAccessCollection<UInt8>>(_ a: C, _ b: C, lettersOnly: Bool) -> Bool where C.Index == Int {
+        let na = a.count, nb = b.count
+        func digit(_ x: UInt8) -> Bool { x >= 0x30 && x <= 0x39 }
+        var i = 0   // the first difference
+        while i < na && i < nb && a[i] == b[i] { i += 1 }
         if lettersOnly {
             // Not the first letter (`jgarcia` and `mgarcia` are colleagues), not a digit.
-            let n = min(a.count, b.count)
-            var i = 0
-            while i < n && a[i] == b[i] { i += 1 }
-            if i == 0 || min(a.count, b.count) < 8 { return false }
-            for x in [a, b] where i < x.count && x[i] >= 0x30 && x[i] <= 0x39 { return false }
-            if a[i - 1] >= 0x30 && a[i - 1] <= 0x39 { return false }
+            if i == 0 || min(na, nb) < 8 { return false }
+            if (i < na && digit(a[i])) || (i < nb && digit(b[i])) || digit(a[i - 1]) { return false }
         }
-        if hammingOne(s, t) { return true }
-        if a.count == b.count {   // one transposition
-            var i = 0
-            while i < a.count && a[i] == b[i] { i += 1 }
-            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        func tailsEqual(_ x: Int, _ y: Int) -> Bool {   // a[x...] == b[y...]
+            guard na - x == nb - y else { return false }
+            var p = x, q = y
+            while p < na { if a[p] != b[q] { return false }; p += 1; q += 1 }
+            return true
         }
-        guard abs(a.count - b.count) == 1 else { return false }
-        let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        var i = 0
-        while i < short.count && short[i] == long[i] { i += 1 }
-        return short[i...] == long[(i + 1)...]
+        if na == nb {
+            if i == na { return false }                       // equal
+            if tailsEqual(i + 1, i + 1) { return true }       // one substitution
+            return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] && tailsEqual(i + 2, i + 2)   // one transposition
+        }
+        if na == nb + 1 { return tailsEqual(i + 1, i) }       // one letter more in a
+        if nb == na + 1 { return tailsEqual(i, i + 1) }
+        return false
     }
 }

@@ -91,10 +91,14 @@ extension Deduplicator {
         let first = fields.map { !secondSession.contains($0) }
         let s1 = model.estimateM(patterns: patterns(byId, pairs, features, comparator), estimate: first,
                                  excluded: secondSession)
-        // Session 2: names agree by construction; learn identifiers and organization.
+        // Session 2: names agree by construction; learn identifiers and organization. The birth
+        // date votes too, with what session 1 learned: namesakes rarely share one, and a register
+        // whose only identifier is an id number would otherwise leave EM one field to split
+        // matches from namesakes with, which any mixture fits (different ids then look common
+        // among matches).
         let s2 = model.estimateM(patterns: patterns(byName, pairs, features, comparator),
                                  estimate: fields.map { secondSession.contains($0) },
-                                 excluded: Set(fields).subtracting(secondSession),
+                                 excluded: Set(fields).subtracting(secondSession).subtracting([.birthday]),
                                  agreement: idAgreement)
         var matches = s1.share * Double(byId.count) / max(s2.agreeing, 0.05)
         // No identifiers at all, or no names shared to say how often matches agree on one.

@@ -377,6 +377,77 @@ struct ComparisonLevelTests {
         #expect(CandidateBlocker.names(rules[k]).contains("birthday+given"))
     }
 
+    @Test("written abbreviations and misspelt nicknames are the name they stand for; other names are not")
+    func abbreviationsAndSlips() throws {
+        let csv = "rec_id,given_name,family_name\n"
+            + "a,Francisco,García\nb,Fco.,García\nc,Mª José,Ruiz\nd,María,Ruiz\ne,Ana,Gil\nf,Adriana,Gil\n"
+            + "g,Robert,Johnson\nh,Bpb,Johnson\ni,Pauncho,García\nj,Frco,García\nk,Juan,Gil\nl,Julián,Gil\n"
+        let contacts = try readCSV(csv).contacts
+        let features = contacts.map { RecordFeatures($0) }
+        let comparator = PairComparator(customFields: [], stats: FeatureStatistics(features))
+        func given(_ i: Int, _ j: Int) -> String {
+            MatchField.given.levels[comparator.compare(features[i], features[j], i, j).level(.given) - 1]
+        }
+        #expect(given(0, 1) == "nickname or shared name")   // Fco. = Francisco (the table)
+        #expect(given(2, 3) == "nickname or shared name")   // Mª = María (the ordinal sign)
+        #expect(given(0, 9) == "nickname or shared name")   // Frco: letters of Francisco in order
+        #expect(given(0, 8) == "typo (JW ≥ 0.92)")          // Pauncho: Pancho misspelt
+        #expect(given(6, 7) == "similar (JW ≥ 0.80)")       // Bpb: Bob one key off
+        #expect(given(4, 5) == "different")                 // Ana is a name of her own, not Adriana's
+        #expect(given(10, 11) != "nickname or shared name") // Juan is not Julián
+        // Blocking keys by formal name put Fco. beside Francisco.
+        #expect(Nicknames.formal("fco") == ["francisco"])
+    }
+
+    @Test("one identity number on both records: a different given name is a slip, not a relative")
+    func sameIdentityNumber() throws {
+        let csv = "rec_id,given_name,family_name,birth_date,street,postal_code,city,national_id\n"
+            + "a,Francisco,Gallego Barillo,26/12/1994,Travesía Mayor 110,41014,Sevilla,DNI 58658749D\n"
+            + "b,Pancracio,Gallego Barillo,1994-12-26,Mayor nº 110,41014,Sevilla,58658749-D\n"
+        var options = CSVOptions()
+        options.overrides = ["national_id": .custom("national_id")]
+        let contacts = try readCSV(csv, options: options).contacts
+        let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
+        let c = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features)).compare(features[0], features[1], 0, 1)
+        #expect(c.level(.given) == 6)
+        #expect(c.level(.birthday) == 1)
+        #expect(c.level(.city) == 1)
+        #expect(c.level(.custom(0)) == 1)
+    }
+
+    @Test("a register whose only identifier is an id number learns that different numbers mean different people")
+    func registerModel() throws {
+        // 240 people under 120 names (two namesakes each, each with a birth date and an id number
+        // of their own), each person twice; a third of the second records without the number.
+        let givenNames = ["Francisco", "María", "José", "Carmen", "Antonio", "Laura", "Manuel", "Lucía", "Javier",
+                          "Elena", "Pedro", "Marta"]
+        let surnames = ["García López", "Martínez Ruiz", "Sánchez Gil", "Pérez Soto", "Gómez Vidal", "Díaz Mora",
+                        "Moreno Cano", "Romero Nieto", "Ortiz Sanz", "Navarro Gil"]
+        var csv = "rec_id,given_name,family_name,birth_date,city,national_id\n"
+        for i in 0..<240 {
+            let given = givenNames[i % 12], family = surnames[(i / 12) % 10]
+            let born = String(format: "%04d-%02d-%02d", 1930 + i / 4, 1 + i % 12, 1 + i % 28)
+            let id = String(10_000_000 + i * 104_729)
+            csv += "p\(i)a,\(given),\(family),\(born),Madrid,\(id)\n"
+            csv += "p\(i)b,\(given),\(family),\(born),Madrid,\(i % 3 == 0 ? "" : id)\n"
+        }
+        var options = CSVOptions()
+        options.overrides = ["national_id": .custom("national_id")]
+        let contacts = try readCSV(csv, options: options).contacts
+        var configuration = DedupConfiguration(customFields: ["national_id"])
+        configuration.threads = 1
+        let result = Deduplicator(configuration: configuration).run(contacts)
+        let id = FieldID.custom(0).rawValue
+        // "different" is the last level: rare among matches, so strong evidence against.
+        #expect(result.model.m[id][3] < 0.03, "m \(result.model.m[id])")
+        #expect(result.model.weight(FieldID.custom(0), 3) < -5)
+        // Every person is one cluster, and no cluster holds two people.
+        #expect(result.clusters.count == 240)
+        for cluster in result.clusters {
+            #expect(Set(cluster.map { contacts[$0].uid!.dropLast() }).count == 1)
+        }
+    }
+
     @Test("an identity number is one however it is written: label, case, dashes and spaces")
     func identifiers() throws {
         let csv = "rec_id,given_name,family_name,national_id\n"
