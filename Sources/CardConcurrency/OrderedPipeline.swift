@@ -34,7 +34,7 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
     ///   - capacity: items in flight at most; twice the workers by default.
     ///   - transform: called on a worker thread with an item and the worker's number
     ///     (`0..<workers`), so each worker can keep state of its own.
-    public init(workers: Int, capacity: Int? = nil, transform: @escaping @Sendable (_ item: Item, _ worker: Int) -> Output) {
+    public init(workers: Int, capacity: Int? = nil, transform: @escaping @Sendable (_ item: consuming Item, _ worker: Int) -> Output) {
         let workers = max(1, workers)
         self.capacity = max(1, capacity ?? 2 * workers)
         core = Core(transform: transform)
@@ -44,7 +44,7 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
     /// A pipeline whose items come from `source`, called on a thread of its own until it returns
     /// nil or throws (``next()`` then throws the error after the outputs before it).
     public convenience init(workers: Int, capacity: Int? = nil, source: sending @escaping () throws -> Item?,
-                            transform: @escaping @Sendable (_ item: Item, _ worker: Int) -> Output) {
+                            transform: @escaping @Sendable (_ item: consuming Item, _ worker: Int) -> Output) {
         self.init(workers: workers, capacity: capacity, transform: transform)
         let core = core, capacity = self.capacity
         let owned = UncheckedSendable(source)
@@ -99,7 +99,9 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
     /// pipeline cancels them.
     private final class Core: Sendable {
         struct State {
-            var queue: [(sequence: Int, item: Item)] = []
+            /// Waiting items; a worker takes one out (leaving nil), so it holds the only reference
+            /// and the transform may change it in place without copying.
+            var queue: [(sequence: Int, item: Item?)] = []
             var queueHead = 0
             var done: [Int: Output] = [:]
             var submitted = 0
@@ -110,9 +112,9 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
         }
 
         let state = Guarded(State())
-        let transform: @Sendable (Item, Int) -> Output
+        let transform: @Sendable (consuming Item, Int) -> Output
 
-        init(transform: @escaping @Sendable (Item, Int) -> Output) { self.transform = transform }
+        init(transform: @escaping @Sendable (consuming Item, Int) -> Output) { self.transform = transform }
 
         var inFlight: Int { state.withLock { $0.submitted - $0.taken } }
 
@@ -123,7 +125,9 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
                         s.cancelled || s.queueHead < s.queue.count || s.ended
                     }) { s in
                         guard !s.cancelled, s.queueHead < s.queue.count else { return nil }
-                        let next = s.queue[s.queueHead]
+                        var item: Item? = nil
+                        swap(&item, &s.queue[s.queueHead].item)
+                        let next = (sequence: s.queue[s.queueHead].sequence, item: item!)
                         s.queueHead += 1
                         if s.queueHead == s.queue.count || s.queueHead >= 64 {
                             s.queue.removeFirst(s.queueHead)
@@ -131,9 +135,9 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
                         }
                         return next
                     }
-                    guard let next else { return }
-                    let output = transform(next.item, worker)
-                    state.withLock { $0.done[next.sequence] = output }
+                    guard let (sequence, item) = next else { return }
+                    let output = transform(item, worker)
+                    state.withLock { $0.done[sequence] = output }
                 }
             }
         }

@@ -10,6 +10,8 @@ public struct ContactNormalizer: Sendable {
     /// Whether to fill ``Contact/keys`` (the JSON Lines `keys` object). Deduplication builds its
     /// own features and turns this off: the keys are a fifth of normalization's cost.
     public var computeKeys: Bool
+    /// Forms, keys and parses of names and organizations seen before in this run.
+    let words = WordCache()
 
     /// Creates a normalizer that reads national numbers in `region`, an ISO 3166 code such as `ES`.
     public init(region: String, computeKeys: Bool = true) {
@@ -33,8 +35,15 @@ public struct ContactNormalizer: Sendable {
         normalizeName(&contact, diagnostics: &diagnostics, location: location)
         phones.normalize(&contact, diagnostics: &diagnostics, location: location)
         EmailNormalizer.normalize(&contact, diagnostics: &diagnostics, location: location)
-        contact.urls = contact.urls.map(URLNormalizer.normalize)
-        if computeKeys { contact.keys = Self.keys(for: contact) }
+        var linkedIn: String?
+        if !contact.urls.isEmpty {
+            contact.urls = contact.urls.map { link in
+                let (normalized, slug) = URLNormalizer.normalizeWithSlug(link)
+                if linkedIn == nil { linkedIn = slug }
+                return normalized
+            }
+        }
+        if computeKeys { contact.keys = Self.keys(for: contact, linkedIn: .some(linkedIn), cache: words) }
         return diagnostics
     }
 
@@ -49,9 +58,13 @@ public struct ContactNormalizer: Sendable {
         if name?.isEmpty == true { name = nil }
         let parsed: NameNormalizer.Parsed
         if let name, !needsResplit(name), !NameNormalizer.contradicts(name, fullName: contact.fullName) {
-            parsed = NameNormalizer.clean(name)
+            // Given names and surnames repeat across an address book: each part is cleaned once.
+            parsed = NameNormalizer.clean(name) { part in
+                words.value(\.cleanedParts, part) { NameNormalizer.clean(part, allowFamilyFirst: false) }
+            }
         } else {
-            parsed = NameNormalizer.parse(NameNormalizer.isPlaceholder(text) ? (name?.displayName ?? text) : text)
+            let display = NameNormalizer.isPlaceholder(text) ? (name?.displayName ?? text) : text
+            parsed = words.value(\.parsed, display) { NameNormalizer.parse(display) }
         }
         if !parsed.name.isEmpty { contact.name = parsed.name }
         if let nick = parsed.nickname, !contact.nicknames.contains(nick) { contact.nicknames.append(nick) }
@@ -70,13 +83,19 @@ public struct ContactNormalizer: Sendable {
     private func needsResplit(_ name: PersonName) -> Bool {
         guard let given = name.given else { return true }
         guard let family = name.family else { return true }
-        // `John Smith Jr.` split at its last word: the family name is a suffix.
-        if NameNormalizer.isSuffix(family) { return true }
+        // `John Smith Jr.` split at its last word: the family name is a suffix (the longest,
+        // `D. Phil.`, is a few bytes).
+        if family.utf8.count <= 10 && NameNormalizer.isSuffix(family) { return true }
         // Surnames in capitals (`Juan PÉREZ GARCÍA`, `DUPONT Marie`): the capitals are the family name.
-        let givenWords = given.split(separator: " ").map(String.init), familyWords = family.split(separator: " ").map(String.init)
-        if let run = NameNormalizer.capitalsRun(givenWords + familyWords), run != givenWords.count..<(givenWords.count + familyWords.count) {
-            return true
+        // Most names have no word without a lower-case letter, which the bytes tell.
+        if Self.mayHaveCapitalsWord(given) || Self.mayHaveCapitalsWord(family) {
+            let givenWords = given.split(separator: " ").map(String.init), familyWords = family.split(separator: " ").map(String.init)
+            if let run = NameNormalizer.capitalsRun(givenWords + familyWords), run != givenWords.count..<(givenWords.count + familyWords.count) {
+                return true
+            }
         }
+        // One given name: nothing of the surname can be among the given names.
+        if !given.utf8.contains(0x20) { return false }
         let words = given.split(separator: " ").map(String.init)
         if words.count < 2 { return false }
         if words.dropFirst().contains(where: { NameNormalizer.particles.contains(NameNormalizer.key($0)) }) { return true }
@@ -84,23 +103,59 @@ public struct ContactNormalizer: Sendable {
         return spanish && !Nicknames.isGivenName(words.last!)
     }
 
-    package static func keys(for c: Contact) -> MatchingKeys {
+    /// Whether some word of `text` has no ASCII lower-case letter and either two ASCII capitals
+    /// or a non-ASCII letter (which may be a capital): only such a word can be written in capitals.
+    static func mayHaveCapitalsWord(_ text: String) -> Bool {
+        var upper = 0, lower = false, other = false
+        for b in text.utf8 {
+            if b == 0x20 {
+                if !lower && (upper >= 2 || other) { return true }
+                upper = 0; lower = false; other = false
+            } else if b >= 0x41 && b <= 0x5A { upper += 1 }
+            else if b >= 0x61 && b <= 0x7A { lower = true }
+            else if b >= 0x80 { other = true }
+        }
+        return !lower && (upper >= 2 || other)
+    }
+
+    /// The matching keys of a normalized contact. `linkedIn`: the profile slug when the caller
+    /// already has it (`.some(nil)`: no profile); `cache`: a normalizer's memory of names and
+    /// organizations seen before.
+    package static func keys(for c: Contact, linkedIn: String?? = nil, cache: WordCache? = nil) -> MatchingKeys {
+        func cached<V: Sendable>(_ table: WritableKeyPath<WordCache.Tables, [String: V]>, _ key: String, _ compute: () -> V) -> V {
+            cache?.value(table, key, compute) ?? compute()
+        }
         var k = MatchingKeys()
-        if let full = c.name?.displayName ?? c.fullName {
-            let n = c.name
-            k.name = TextFolding.fold([n?.given, n?.family].compactMap { $0 }.joined(separator: " ").nonEmpty ?? full)
+        let n = c.name
+        var givenFolded = ""
+        if let given = n?.given {
+            k.given = cached(\.givenForms, given) { Nicknames.forms(of: given) }
+            givenFolded = k.given.first ?? ""   // forms start with the folded name itself
         }
-        if let given = c.name?.given { k.given = Nicknames.forms(of: given) }
         for nick in c.nicknames { for f in Nicknames.forms(of: nick) where !k.given.contains(f) { k.given.append(f) } }
-        if let family = c.name?.family {
-            k.family = TextFolding.fold(family)
-            k.familyPhonetic = PhoneticKey.key(family)
+        if let family = n?.family {
+            (k.family, k.familyPhonetic) = cached(\.family, family) { (TextFolding.fold(family), PhoneticKey.key(family)) }
         }
-        k.emails = c.emails.map { $0.value.lowercased() }
+        // Folding works word by word: the given name's form (its first) and the folded family
+        // name joined are the fold of both, without folding them again.
+        let familyFolded = n?.family == nil ? "" : (k.family ?? "")
+        if !givenFolded.isEmpty || !familyFolded.isEmpty {
+            k.name = givenFolded.isEmpty ? familyFolded : familyFolded.isEmpty ? givenFolded : givenFolded + " " + familyFolded
+        } else if let full = n?.displayName ?? c.fullName {
+            k.name = TextFolding.fold(full)
+        }
+        k.emails = c.emails.map { Self.lowercasedASCII($0.value) }
         k.emailLocalParts = c.emails.compactMap { $0.value.split(separator: "@").first.map { TextFolding.fold(String($0)) } }
         k.phones = c.phones.compactMap(\.e164)
-        k.linkedIn = c.urls.lazy.compactMap { URLNormalizer.linkedInSlug($0.value) }.first
-        k.organization = c.organization.map(OrganizationNormalizer.key)?.nonEmpty
+        k.linkedIn = linkedIn ?? c.urls.lazy.compactMap { URLNormalizer.linkedInSlug($0.value) }.first
+        if let organization = c.organization {
+            k.organization = cached(\.organization, organization) { OrganizationNormalizer.key(organization) }.nonEmpty
+        }
         return k
+    }
+
+    /// Lower case, without a copy when the text has no ASCII capital (most e-mail addresses).
+    static func lowercasedASCII(_ text: String) -> String {
+        text.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) ? text.lowercased() : text
     }
 }

@@ -39,7 +39,7 @@ public enum NameNormalizer {
                                         "he him his", "she her hers", "el ellos", "ella ellas", "elle"]
 
     /// A name part with its decorations taken off.
-    struct Cleaned {
+    struct Cleaned: Sendable {
         var words: [String] = []
         var familyFirst: [String]?
         var prefixWords: [String] = []
@@ -192,9 +192,14 @@ public enum NameNormalizer {
     /// Cleans a name a source already split (CSV columns, vCard `N`): each part keeps its words;
     /// honorifics, credentials, nicknames, pronouns and emoji come off, and capitals are fixed.
     public static func clean(_ name: PersonName) -> Parsed {
-        let given = clean(name.given ?? "", allowFamilyFirst: false)
-        let family = clean(name.family ?? "", allowFamilyFirst: false)
-        let additional = clean(name.additional ?? "", allowFamilyFirst: false)
+        clean(name) { clean($0, allowFamilyFirst: false) }
+    }
+
+    /// The same, with each part cleaned by `part` (a normalizer's cache in front of `clean`).
+    static func clean(_ name: PersonName, part: (String) -> Cleaned) -> Parsed {
+        let given = part(name.given ?? "")
+        let family = part(name.family ?? "")
+        let additional = part(name.additional ?? "")
         let recase = needsRecasing(given.words + family.words + additional.words)
         // A family name in capitals next to given names in ordinary case (`Marie` / `DUPONT`).
         let familyRecase = recase || (needsRecasing(family.words) && !needsRecasing(given.words + additional.words)
@@ -248,7 +253,8 @@ public enum NameNormalizer {
 
     /// What exporters write for an empty part: `None`, `null`, `N/A`, `-`.
     public static func isPlaceholder(_ text: String) -> Bool {
-        placeholders.contains(text.trimmed().lowercased())
+        // The longest placeholder is 9 bytes: a longer text (a real name) is not lower-cased to know.
+        text.utf8.count <= 16 && placeholders.contains(text.trimmed().lowercased())
     }
 
     static let placeholders: Set<String> = ["none", "null", "nil", "n/a", "na", "-", "--", ".", "undefined", "unknown", "(none)"]

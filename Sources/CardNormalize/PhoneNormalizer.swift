@@ -156,17 +156,26 @@ public struct PhoneNormalizer: Sendable {
     /// Normalizes every phone of `contact` in place.
     public func normalize(_ contact: inout Contact, diagnostics: inout [Diagnostic], location: SourceLocation) {
         guard !contact.phones.isEmpty else { return }
-        let region = self.region(for: contact)
+        // The contact's region matters to national numbers only: a card whose numbers all start
+        // with "+" needs none (finding it would parse one of them twice).
+        var known: String?
+        func region() -> String {
+            if let known { return known }
+            let r = self.region(for: contact)
+            known = r
+            return r
+        }
         for i in contact.phones.indices {
             var text = contact.phones[i].value
             if let ext = contact.phones[i].ext { text += " ext. \(ext)" }
-            let result = parse(text, region: region)
+            let international = text.utf8.first == UInt8(ascii: "+")
+            let result = parse(text, region: international ? defaultRegion : region())
             contact.phones[i].e164 = result.e164
             contact.phones[i].numberType = result.numberType
             if contact.phones[i].ext == nil { contact.phones[i].ext = result.ext }
             if result.e164 == nil {
                 diagnostics.append(Diagnostic(.warning, .phoneInvalid,
-                    "phone number is not valid for \(region); kept as written, without E.164",
+                    "phone number is not valid for \(region()); kept as written, without E.164",
                     at: location, detail: contact.phones[i].value))
             }
         }

@@ -4,16 +4,20 @@ import Foundation
 
 /// URLs: LinkedIn profiles made canonical, websites given a scheme.
 public enum URLNormalizer {
-    static func normalize(_ link: WebLink) -> WebLink {
+    static func normalize(_ link: WebLink) -> WebLink { normalizeWithSlug(link).link }
+
+    /// The normalized link and, for a LinkedIn profile, its slug (the matching key).
+    static func normalizeWithSlug(_ link: WebLink) -> (link: WebLink, slug: String?) {
         var l = link
         let text = link.value.trimmed()
-        if let slug = linkedInSlug(text) {
+        let slug = linkedInSlug(text)
+        if let slug {
             l.value = LinkedInProfileURL.canonical(slug)
             if !l.types.contains("linkedin") { l.types.append("linkedin") }
         } else {
             l.value = normalize(text)
         }
-        return l
+        return (l, slug)
     }
 
     /// Normalizes one URL: canonical LinkedIn profile links, and `https://` for a website without a scheme.

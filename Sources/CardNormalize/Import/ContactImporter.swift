@@ -85,6 +85,9 @@ public struct ContactImporter {
 
         func apply(_ record: inout ReadRecord, worker: Int) -> Encoded? {
             guard var c = record.contact else { return nil }
+            // Out of the record while it changes: the record's copy would make every array the
+            // normalizer touches a copy of its own.
+            record.contact = nil
             if !normalizers.isEmpty {
                 let found = normalizers[worker].normalize(&c)
                 record.diagnostics += found

@@ -142,22 +142,22 @@ struct TerminalCLITests {
     @Test("progress on a terminal: records, rate, share and time left, cleared before the summary; none with --quiet or into a pipe")
     func progress() throws {
         let f = try BookCLITests.Folder()
-        // Enough rows that reading takes more than the second before the line appears.
+        // Enough rows that reading takes a few times the second before the line appears.
         var csv = "First Name,Last Name,Email,Phone,Company\n"
-        for i in 0..<6000 { csv += "Ana\(i),García López,ana\(i)@example.es,+34 612 \(100000 + i),Iberdata\n" }
+        for i in 0..<20000 { csv += "Ana\(i),García López,ana\(i)@example.es,+34 612 \(100000 + i),Iberdata\n" }
         try csv.write(toFile: f.path("big.csv"), atomically: true, encoding: .utf8)
         let bin = CardToolCLITests.binary.path
         let shown = try onTerminal("\(bin) parse \(f.path("big.csv")) -o \(f.path("out.jsonl"))", in: f)
         #expect(shown.contains("\r\u{1B}[Kreading: "), "\(shown.prefix(400))")
         #expect(shown.contains(" records · ") && shown.contains("/s · ") && shown.contains("% · about "))
-        #expect(shown.contains("\r\u{1B}[Kread 6000 records from 1 file: 6000 ok, 0 with warnings, 0 rejected"))
+        #expect(shown.contains("\r\u{1B}[Kread 20000 records from 1 file: 20000 ok, 0 with warnings, 0 rejected"))
         let quiet = try onTerminal("\(bin) parse \(f.path("big.csv")) -o \(f.path("out2.jsonl")) --quiet", in: f)
         #expect(!quiet.contains("reading: "))
         // Contacts written to the terminal itself: no line cutting into them.
         let onScreen = try onTerminal("\(bin) parse \(f.path("big.csv"))", in: f)
         #expect(!onScreen.contains("reading: ") && onScreen.contains("ana5999@example.es"))
         let piped = try cli.run(["parse", f.path("big.csv"), "-o", f.path("out3.jsonl")])
-        #expect(piped.stderr == "read 6000 records from 1 file: 6000 ok, 0 with warnings, 0 rejected\n")
+        #expect(piped.stderr == "read 20000 records from 1 file: 20000 ok, 0 with warnings, 0 rejected\n")
     }
 
     @Test("colour on a terminal unless NO_COLOR or --color never; never in a pipe unless --color always")
