@@ -145,13 +145,23 @@ public struct ContactNormalizer: Sendable {
             k.name = TextFolding.fold(full)
         }
         k.emails = c.emails.map { Self.lowercasedASCII($0.value) }
-        k.emailLocalParts = c.emails.compactMap { $0.value.split(separator: "@").first.map { TextFolding.fold(String($0)) } }
+        k.emailLocalParts = c.emails.compactMap { Self.localPart($0.value).map { TextFolding.fold($0) } }
         k.phones = c.phones.compactMap(\.e164)
         k.linkedIn = linkedIn ?? c.urls.lazy.compactMap { URLNormalizer.linkedInSlug($0.value) }.first
         if let organization = c.organization {
             k.organization = cached(\.organization, organization) { OrganizationNormalizer.key(organization) }.nonEmpty
         }
         return k
+    }
+
+    /// The text before the first `@` (the first non-empty part, as splitting at `@` gives it),
+    /// found by its byte rather than by walking characters.
+    static func localPart(_ address: String) -> String? {
+        let u = address.utf8
+        guard let first = u.first else { return nil }
+        if first == UInt8(ascii: "@") { return address.split(separator: "@").first.map(String.init) }
+        guard let at = u.firstIndex(of: UInt8(ascii: "@")) else { return address }
+        return String(address[..<at])
     }
 
     /// Lower case, without a copy when the text has no ASCII capital (most e-mail addresses).

@@ -253,8 +253,9 @@ public enum NameNormalizer {
 
     /// What exporters write for an empty part: `None`, `null`, `N/A`, `-`.
     public static func isPlaceholder(_ text: String) -> Bool {
-        // The longest placeholder is 9 bytes: a longer text (a real name) is not lower-cased to know.
-        text.utf8.count <= 16 && placeholders.contains(text.trimmed().lowercased())
+        // Placeholders are short and ASCII: a longer text or one with an accent (a real name) is
+        // not lower-cased to know.
+        text.utf8.count <= 16 && !text.utf8.contains(where: { $0 >= 0x80 }) && placeholders.contains(text.trimmed().lowercased())
     }
 
     static let placeholders: Set<String> = ["none", "null", "nil", "n/a", "na", "-", "--", ".", "undefined", "unknown", "(none)"]

@@ -178,5 +178,35 @@ struct NormalizationKeysTests {
         #expect(keys?.linkedIn == "ana-garcia")
         #expect(keys?.organization == "moreno asociados")
         #expect(keys?.emails == ["ana.garcia@example.es"])
+        #expect(keys?.emailLocalParts == ["ana garcia"])
+    }
+
+    @Test("a normalizer that met a name before gives what a fresh one gives: parses, parts, forms, keys")
+    func remembered() {
+        let cards = [
+            Contact(fullName: "Dra. María José PÉREZ GARCÍA", emails: [Email(value: "MJ.Perez@Example.es")],
+                    organization: "Ibertech Soluciones S.L."),
+            Contact(fullName: "María José Pérez García", name: PersonName(family: "PÉREZ GARCÍA", given: "Mª José"),
+                    emails: [Email(value: "@mj.perez")], organization: "IBERTECH SOLUCIONES, S.L."),
+            Contact(fullName: "None", name: PersonName(family: "Newman", given: "Jeff", additional: "None")),
+            Contact(fullName: "Fco. Javier Ruiz", name: PersonName(family: "Ruiz", given: "Fco. Javier")),
+        ]
+        let seasoned = ContactNormalizer(region: "ES")
+        for _ in 0..<2 { for var c in cards { _ = seasoned.normalize(&c) } }
+        for card in cards {
+            var once = card, again = card
+            let fresh = ContactNormalizer(region: "ES").normalize(&once)
+            let remembered = seasoned.normalize(&again)
+            #expect(once == again)
+            #expect(fresh.map(\.message) == remembered.map(\.message))
+        }
+        var c = cards[3]
+        _ = seasoned.normalize(&c)
+        #expect(c.keys?.given.prefix(3) == ["fco javier", "fco", "francisco"])
+        #expect(c.keys?.name == "fco javier ruiz")
+        var d = cards[1]
+        _ = seasoned.normalize(&d)
+        #expect(d.keys?.given.contains("maria") == true)
+        #expect(d.keys?.emailLocalParts == ["mj perez"])   // "@mj.perez": the first part that is not empty
     }
 }
