@@ -31,6 +31,17 @@ public struct PersonName: Sendable, Codable, Equatable, Hashable {
 
     /// The name in reading order ("Dr. José Luis Martín-Sánchez"), used when a source has no display name.
     public var displayName: String? {
-        [prefixes, given, additional, family, suffixes].compactMap { $0 }.joined(separator: " ").nonEmpty
+        // The parts present, space-separated; built in one string (an array of the parts,
+        // joined, cost an allocation or three on every call, and normalization calls it often).
+        var out = ""
+        var parts = 0
+        func add(_ part: String?) {
+            guard let part else { return }
+            if parts > 0 { out += " " }
+            out += part
+            parts += 1
+        }
+        add(prefixes); add(given); add(additional); add(family); add(suffixes)
+        return out.nonEmpty
     }
 }
