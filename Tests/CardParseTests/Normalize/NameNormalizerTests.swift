@@ -141,6 +141,34 @@ struct NormalizationKeysTests {
         #expect(URLNormalizer.normalize(input) == expected)
     }
 
+    @Test("folding Latin text by its bytes agrees with folding it scalar by scalar, for every two-byte scalar")
+    func foldingBytes() {
+        // The reference: each scalar's own fold, words joined by single spaces.
+        func reference(_ text: String) -> String {
+            var words: [String] = [], word = ""
+            for scalar in text.unicodeScalars {
+                let folded: TextFolding.Folded = scalar.value < 0x80
+                    ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) ? .letters(Array(String(scalar).lowercased().utf8)) : .separator)
+                    : TextFolding.foldSlow(scalar)
+                switch folded {
+                case .mark: continue
+                case .separator: if !word.isEmpty { words.append(word); word = "" }
+                case .letters(let bytes): word += String(decoding: bytes, as: UTF8.self)
+                }
+            }
+            if !word.isEmpty { words.append(word) }
+            return words.joined(separator: " ")
+        }
+        for v in 0x80..<0x800 {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            for text in ["\(scalar)", "Ab\(scalar)c d", "x \(scalar) Ñ€ß"] {
+                #expect(TextFolding.fold(text) == reference(text), "U+\(String(v, radix: 16))")
+            }
+        }
+        #expect(TextFolding.fold("José Ñúñez-Ruiz, S.L.") == "jose nunez ruiz s l")
+        #expect(TextFolding.fold("Ĳssel Straße 𝔸") == "ijssel straße a")   // ß has no decomposition
+    }
+
     @Test("folding, nicknames both ways, phonetic surnames")
     func keys() {
         #expect(TextFolding.fold("Núñez de Arce-Peña") == "nunez de arce pena")
