@@ -17,17 +17,42 @@ public enum OrganizationNormalizer {
     /// The matching key of an organization name: `Moreno & Asociados S.L.` → `moreno asociados`.
     public static func key(_ organization: String) -> String {
         // Folded, dots inside abbreviations dropped ("S.L." → "sl"), "&" a word break.
-        let folded = TextFolding.fold(organization, dropDots: true)
-        var words = folded.asciiSplit(0x20).map(String.init)
-        words.removeAll { connectors.contains($0) }
-        // Legal suffixes at the end, one or several words ("sa de cv"); most names end in none.
-        suffixes: while words.count > 1, legalLastWords.contains(words[words.count - 1]) {
-            for suffix in legalWords where words.count > suffix.count && words.suffix(suffix.count).elementsEqual(suffix) {
-                words.removeLast(suffix.count)
-                continue suffixes
+        var folded = TextFolding.fold(organization, dropDots: true)
+        // The words as byte ranges of the folded text (single spaces, none at the ends).
+        return folded.withUTF8 { p -> String? in
+            var words: [Range<Int>] = []
+            var start = 0
+            for i in 0...p.count where i == p.count || p[i] == 0x20 {
+                if i > start { words.append(start..<i) }
+                start = i + 1
             }
-            break
-        }
-        return words.joined(separator: " ")
+            func equal(_ r: Range<Int>, _ word: [UInt8]) -> Bool {
+                r.count == word.count && zip(p[r], word).allSatisfy { $0 == $1 }
+            }
+            let count = words.count
+            words.removeAll { r in r.count <= 3 && connectorBytes.contains { equal(r, $0) } }
+            // Legal suffixes at the end, one or several words ("sa de cv"); most names end in none.
+            suffixes: while words.count > 1, legalLastBytes.contains(where: { equal(words[words.count - 1], $0) }) {
+                for suffix in legalBytes where words.count > suffix.count
+                    && zip(words.suffix(suffix.count), suffix).allSatisfy({ equal($0, $1) }) {
+                    words.removeLast(suffix.count)
+                    continue suffixes
+                }
+                break
+            }
+            if words.count == count { return nil }   // nothing taken off: the folded text is the key
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            for (k, r) in words.enumerated() {
+                if k > 0 { out.append(0x20) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[r]))
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? folded
     }
+
+    /// The tables as bytes, for comparing with the words of a folded name without making strings.
+    static let connectorBytes: [[UInt8]] = connectors.map { Array($0.utf8) }
+    static let legalBytes: [[[UInt8]]] = legalWords.map { $0.map { Array($0.utf8) } }
+    static let legalLastBytes: [[UInt8]] = legalLastWords.map { Array($0.utf8) }
 }
