@@ -359,10 +359,8 @@ struct ComparisonLevelTests {
             + "a,Lucía,Ferrer Gil,1990-05-04,Calle Mayor 12,28013,Madrid,12345678Z\n"
             + "b,Marta,Ferrer Gil,04/05/1990,C/ Mayor 12,28013,Madrid,12345679Z\n"
             + "c,Lucía,Ferrer,1990-05-04,Calle Mayor 12,28013,Madrid,12345678Z\n"
-        var options = CSVOptions()
-        options.overrides = ["national_id": .custom("national_id")]
         let normalizer = ContactNormalizer(region: "ES")
-        let contacts = try readCSV(csv, options: options).contacts.map { c in var c = c; _ = normalizer.normalize(&c); return c }
+        let contacts = try registerContacts(csv).map { c in var c = c; _ = normalizer.normalize(&c); return c }
         let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
         let comparator = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features))
         let twins = comparator.compare(features[0], features[1], 0, 1)
@@ -404,9 +402,7 @@ struct ComparisonLevelTests {
         let csv = "rec_id,given_name,family_name,birth_date,street,postal_code,city,national_id\n"
             + "a,Francisco,Gallego Barillo,26/12/1994,Travesía Mayor 110,41014,Sevilla,DNI 58658749D\n"
             + "b,Pancracio,Gallego Barillo,1994-12-26,Mayor nº 110,41014,Sevilla,58658749-D\n"
-        var options = CSVOptions()
-        options.overrides = ["national_id": .custom("national_id")]
-        let contacts = try readCSV(csv, options: options).contacts
+        let contacts = try registerContacts(csv)
         let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
         let c = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features)).compare(features[0], features[1], 0, 1)
         #expect(c.level(.given) == 6)
@@ -431,9 +427,7 @@ struct ComparisonLevelTests {
             csv += "p\(i)a,\(given),\(family),\(born),Madrid,\(id)\n"
             csv += "p\(i)b,\(given),\(family),\(born),Madrid,\(i % 3 == 0 ? "" : id)\n"
         }
-        var options = CSVOptions()
-        options.overrides = ["national_id": .custom("national_id")]
-        let contacts = try readCSV(csv, options: options).contacts
+        let contacts = try registerContacts(csv)
         var configuration = DedupConfiguration(customFields: ["national_id"])
         configuration.threads = 1
         let result = Deduplicator(configuration: configuration).run(contacts)
@@ -457,9 +451,7 @@ struct ComparisonLevelTests {
             + "d,María José,Márquez Calero,53654955A\n"
             + "e,Ana,Gil,AB 1234567\n"
             + "f,Ana,Gil,CD 1234567\n"
-        var options = CSVOptions()
-        options.overrides = ["national_id": .custom("national_id")]
-        let contacts = try readCSV(csv, options: options).contacts
+        let contacts = try registerContacts(csv)
         let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
         #expect(features.map { $0.custom[0] } == ["55534680f", "55534680f", "53654955a", "53654955a", "ab1234567", "cd1234567"])
         let comparator = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features))
@@ -499,4 +491,12 @@ struct RadixSortTests {
         #expect(items.map(\.key) == expected.map(\.element))
         #expect(items.map(\.record) == expected.map { UInt32($0.offset) })
     }
+}
+
+/// Register-shaped records (`rec_id,given_name,…,national_id`) with the id number read as the
+/// custom field `national_id`, as `--map national_id=custom:national_id` reads it.
+func registerContacts(_ csv: String) throws -> [Contact] {
+    var options = CSVOptions()
+    options.overrides = ["national_id": .custom("national_id")]
+    return try readCSV(csv, options: options).contacts
 }
