@@ -13,7 +13,7 @@ public struct CandidateBlocker: Sendable {
     public enum Rule: Int, CaseIterable, Sendable {
         case email, phone, linkedIn, name, surnameSoundAndOrganization, givenAndSurnameSound
         case emailLocalPart, sortedFamilyGiven, sortedGivenFamily, customValue, birthdayAndSurname, postcodeAndSurname
-        case initialAndOrganization, birthdayAndGiven, postcodeAndGiven
+        case initialAndOrganization, birthdayAndGiven, postcodeAndGiven, birthdayAndNameSound
 
         /// The rule's name in the `--pairs` `rules` column and in `--explain` (`surname-sound+organization`).
         public var name: String {
@@ -33,6 +33,7 @@ public struct CandidateBlocker: Sendable {
             case .initialAndOrganization: "initials+organization"
             case .birthdayAndGiven: "birthday+given"
             case .postcodeAndGiven: "postcode+given"
+            case .birthdayAndNameSound: "birthday+name-sound"
             }
         }
 
@@ -42,7 +43,7 @@ public struct CandidateBlocker: Sendable {
             case .email, .phone, .linkedIn, .customValue: 12
             case .emailLocalPart: 30
             case .surnameSoundAndOrganization: 60
-            case .birthdayAndSurname, .postcodeAndSurname, .birthdayAndGiven, .postcodeAndGiven: 40
+            case .birthdayAndSurname, .postcodeAndSurname, .birthdayAndGiven, .postcodeAndGiven, .birthdayAndNameSound: 40
             // Name keys grow with the data: capped low, and a common name is split further.
             default: 24
             }
@@ -93,7 +94,8 @@ public struct CandidateBlocker: Sendable {
     /// The rules that block on keys (every rule but the two sorted neighbourhoods).
     public static let keyedRules: [Rule] = [.email, .phone, .linkedIn, .name, .surnameSoundAndOrganization,
                                             .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname,
-                                            .postcodeAndSurname, .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven]
+                                            .postcodeAndSurname, .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven,
+                                            .birthdayAndNameSound]
 
     /// Within a name key too common to block on (a José García), the keys that split it: the
     /// second surname and the city, each a key of its own.
@@ -182,6 +184,18 @@ public struct CandidateBlocker: Sendable {
                 other = KeyHash.hash(r.postalCode)
             }
             return Nicknames.formal(g).prefix(2).map { KeyHash.pair(other, KeyHash.hash($0), seed: seed) }
+        case .birthdayAndNameSound:
+            // Given and family swapped on one record, and one of them misspelt: the birth date
+            // with the sound of either name, in one key space, so that a surname written in the
+            // given-name field still meets the other record's surname.
+            guard r.birthday != 0 else { return [] }
+            var out: [UInt64] = []
+            for p in [r.givenPhonetic.first, r.familyPhonetic.first] {
+                guard let p, !p.isEmpty else { continue }
+                let k = KeyHash.pair(UInt64(r.birthday), KeyHash.hash(p), seed: seed)
+                if !out.contains(k) { out.append(k) }
+            }
+            return out
         case .postcodeAndSurname:
             guard !r.postalCode.isEmpty, let p = r.familyPhonetic.first else { return [] }
             return [KeyHash.pair(KeyHash.hash(r.postalCode), KeyHash.hash(p), seed: seed)]

@@ -34,10 +34,15 @@ public struct PairComparator: Sendable {
         // Names: direct, or with given and family swapped when that explains them better.
         var (g, gTF) = givenLevel(a.given, a.givenForms, b.given, b.givenForms, ia)
         var (f, fTF) = familyLevel(a.family, a.familyPhonetic, b.family, b.familyPhonetic, ia)
-        if (g >= 4 || f >= 4), !a.given.isEmpty, !b.family.isEmpty {
+        // Either record may be the swapped one: its family field then holds the given name, to be
+        // read with the other record's nickname forms (`Diez Marano, Toni` and `Antonio Diez Marano`).
+        if (g >= 4 || f >= 4), !a.given.isEmpty, !b.given.isEmpty, !a.family.isEmpty, !b.family.isEmpty {
             let (sg, _) = givenLevel(a.given, a.givenForms, b.family, [], -1)
             let (sf, _) = familyLevel(a.family, a.familyPhonetic, b.given, b.givenPhonetic, -1)
             if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
+            let (tg, _) = givenLevel(b.given, b.givenForms, a.family, [], -1)
+            let (tf, _) = familyLevel(b.family, b.familyPhonetic, a.given, a.givenPhonetic, -1)
+            if tg != 0, tf != 0, tg + tf + 1 < g + f { g = tg; f = tf; gTF = 0; fTF = 0 }
         }
         c.set(.given, g); c.set(.family, f)
         if g == 1 && f == 1 && ia >= 0 { c.givenWithinFamily = stats.givenTFWithinFamily[ia] }

@@ -97,8 +97,7 @@ struct RecordFeatureBuilder {
         if let a = c.addresses.first {
             if let l = a.locality { city = CityNames.key(l) }
             if let s = a.street {
-                street = TextFolding.fold(s).split(separator: " ").map { RecordFeatures.streetWords[String($0)] ?? String($0) }
-                    .joined(separator: " ")
+                street = RecordFeatures.streetKey(s)
             }
             if let p = a.postalCode { postalCode = TextFolding.fold(p, spaces: false) }
         }
@@ -114,16 +113,21 @@ struct RecordFeatureBuilder {
         }
     }
 
-    /// A custom field's value as compared: case, spaces and punctuation out, and a leading label
+    /// A custom field's value as compared: case, spaces and punctuation out, a leading label
     /// that names the kind of number rather than being part of it (`DNI 53654955-A`,
-    /// `53654955a` and `NIF: 53654955A` are one identifier).
+    /// `53654955a` and `NIF: 53654955A` are one identifier), and leading zeros, which a
+    /// spreadsheet drops from a number-looking cell (`06668556M` and `6668556-M`).
     static func identifierKey(_ value: String) -> String {
         var words = TextFolding.fold(value).asciiSplit(0x20)
         if words.count > 1, identifierLabels.contains(String(words[0])),
            words.dropFirst().contains(where: { $0.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) }) {
             words.removeFirst()
         }
-        return words.map { String($0) }.joined()
+        let key = words.map { String($0) }.joined()
+        let bytes = Array(key.utf8)
+        var zeros = 0
+        while zeros + 1 < bytes.count && bytes[zeros] == 0x30 && bytes[zeros + 1] >= 0x30 && bytes[zeros + 1] <= 0x39 { zeros += 1 }
+        return zeros == 0 ? key : String(decoding: bytes[zeros...], as: UTF8.self)
     }
 
     /// Words written before an identity number to say what it is.

@@ -1,4 +1,5 @@
 import CardModel
+import CardNormalize
 import Foundation
 
 /// What the matcher compares of one contact, computed once from the normalized contact.
@@ -70,6 +71,43 @@ public final class RecordFeatures: @unchecked Sendable {
         "yahoo.fr", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "protonmail.com", "proton.me",
         "gmx.com", "gmx.de", "gmx.es", "telefonica.net", "movistar.es", "btinternet.com", "prodigy.net.mx",
         "terra.es", "orange.fr", "free.fr", "web.de", "mail.com", "zoho.com", "qq.com", "163.com",
+    ]
+
+    /// A street line as compared: street types spelt out (`C/`, `Cl.` → `calle`), the words a
+    /// number is introduced with (`nº`) and connectors (`de`, `del`, `la`) left out, ordinal
+    /// marks taken off numbers (`7º` → `7`), and floor and door words in one spelling
+    /// (`Izq.`, `Izda.`, `Izquierda`), so that `c/ Real, nº 4` and `Calle Real 4` are one street.
+    static func streetKey(_ street: String) -> String {
+        var out: [String] = []
+        var afterNumber = false
+        let numberFirst = street.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        for word in TextFolding.fold(street).asciiSplit(0x20) {
+            var w = String(word)
+            if let first = w.utf8.first, first >= 0x30 && first <= 0x39 {
+                // `7o`, `4ob`, `7oizq`: the digits, then what follows without its ordinal mark.
+                let digits = w.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+                var rest = w.utf8.dropFirst(digits.count)
+                if let o = rest.first, o == UInt8(ascii: "o") || o == UInt8(ascii: "a") { rest = rest.dropFirst() }
+                out.append(String(decoding: digits, as: UTF8.self))
+                afterNumber = true
+                guard !rest.isEmpty else { continue }
+                w = String(decoding: rest, as: UTF8.self)
+            }
+            if streetFillers.contains(w) { continue }
+            if afterNumber && !numberFirst { w = unitWords[w] ?? w } else { w = streetWords[w] ?? w }
+            if !w.isEmpty { out.append(w) }
+        }
+        return out.joined(separator: " ")
+    }
+
+    /// Words that introduce a house number or join a street's name.
+    static let streetFillers: Set<String> = ["no", "n", "num", "numero", "nr", "de", "del", "la", "las", "los", "el", "d", "l"]
+
+    /// Floor and door words after the house number of a Spanish address, in one spelling.
+    static let unitWords: [String: String] = [
+        "izquierda": "izq", "izda": "izq", "izqda": "izq", "iz": "izq", "derecha": "dcha", "dcho": "dcha", "dr": "dcha",
+        "der": "dcha", "dch": "dcha", "entresuelo": "entl", "entlo": "entl", "bj": "bajo", "bo": "bajo", "atico": "atico",
+        "at": "atico", "piso": "", "puerta": "", "pta": "", "esc": "escalera",
     ]
 
     static let streetWords: [String: String] = [

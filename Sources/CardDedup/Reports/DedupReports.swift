@@ -91,6 +91,7 @@ extension DedupReports {
                           model.priorWeight, model.candidateMatchShare, result.candidatePairs, model.iterations)
         text += String(format: "  surnames agreeing: given name %.2f bits less, city %.2f bits less\n",
                        model.givenGivenFamily, model.cityGivenFamily)
+        text += String(format: "  address different: a different city %.2f bits less against\n", model.cityGivenMoved)
         for (f, field) in model.fields.enumerated() {
             text += "  \(field.name)\n"
             for (l, level) in field.levels.enumerated() {

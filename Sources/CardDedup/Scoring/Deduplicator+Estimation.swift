@@ -89,8 +89,9 @@ extension Deduplicator {
         // the name-sharing pairs are mostly namesakes, and letting city or title vote there
         // teaches that namesakes match.
         let first = fields.map { !secondSession.contains($0) }
-        let s1 = model.estimateM(patterns: patterns(byId, pairs, features, comparator), estimate: first,
-                                 excluded: secondSession)
+        let idPatterns = patterns(byId, pairs, features, comparator)
+        let s1 = model.estimateM(patterns: idPatterns, estimate: first, excluded: secondSession)
+        model.estimateMovedCity(patterns: idPatterns, share: s1.share, excluded: secondSession)
         // Session 2: names agree by construction; learn identifiers and organization. The birth
         // date votes too, with what session 1 learned: namesakes rarely share one, and a register
         // whose only identifier is an id number would otherwise leave EM one field to split

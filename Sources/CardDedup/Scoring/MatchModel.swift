@@ -24,6 +24,9 @@ public struct MatchModel: Sendable {
     /// so under "different people" those agreements are likelier than over random pairs.
     public internal(set) var givenGivenFamily = 0.0
     public internal(set) var cityGivenFamily = 0.0
+    /// Bits given back to a differing city when the address differs too: a person who moved
+    /// often left the city as well, so the two disagreements are one piece of evidence, not two.
+    public internal(set) var cityGivenMoved = 0.0
 
     init(fields: [MatchField]) {
         self.fields = fields
@@ -79,6 +82,7 @@ public struct MatchModel: Sendable {
         }
         if familyAgrees && f == .given && l <= 3 { w -= givenGivenFamily }
         if familyAgrees && f == .city && l == 1 { w -= cityGivenFamily }
+        if f == .city && l == 3 && c.level(.address) == 3 { w += cityGivenMoved }
         return w
     }
 
@@ -165,6 +169,29 @@ public struct MatchModel: Sendable {
         return (lambda, agreeing)
     }
 
+    /// How often the city differs among matches whose address differs (people who moved), from
+    /// the posterior of a session's patterns (`share` its match share, `excluded` the fields its
+    /// likelihood leaves out), as bits to give back to a differing city on such pairs. Under
+    /// independence, a move would count against a pair twice: once for the street, once for the city.
+    mutating func estimateMovedCity(patterns: [UInt64: Int], share: Double, excluded: Set<FieldID>, pseudoCount: Double = 20) {
+        guard share > 0, share < 1 else { return }
+        var moved = 0.0, movedCity = 0.0
+        for (packed, count) in patterns {
+            let levels = levelsOf(packed)
+            guard levels[FieldID.address.rawValue] == 3, levels[FieldID.city.rawValue] != 0 else { continue }
+            var lm = log(share), lu = log(1 - share)
+            for (f, l) in levels.enumerated() where l != 0 && !excluded.contains(FieldID(rawValue: f)) {
+                lm += log(m[f][l]); lu += log(u[f][l])
+            }
+            let w = Double(count) / (1 + exp(lu - lm))
+            moved += w
+            if levels[FieldID.city.rawValue] == 3 { movedCity += w }
+        }
+        // Without evidence, the prior is the unconditional share: nothing given back.
+        let conditional = (movedCity + pseudoCount * m[.city][3]) / (moved + pseudoCount)
+        cityGivenMoved = max(0, log2(conditional / m[.city][3]))
+    }
+
     /// The prior over all pairs from an estimate of how many pairs are true matches.
     mutating func setPrior(matches: Double, records: Int) {
         matchesPerRecord = matches / Double(max(records, 1))
@@ -234,6 +261,9 @@ extension MatchModel {
         public var givenGivenFamily: Double
         /// Bits taken off an agreeing city when the surnames agree.
         public var cityGivenFamily: Double
+        /// Bits given back to a differing city when the address differs too (0 in books
+        /// estimated before it was measured).
+        public var cityGivenMoved: Double
         /// EM iterations the estimate took.
         public var iterations: Int
     }
@@ -241,7 +271,8 @@ extension MatchModel {
     /// The parameters to store.
     public var parameters: Parameters {
         Parameters(fields: fields.map(\.name), m: m, u: u, matchesPerRecord: matchesPerRecord,
-                   givenGivenFamily: givenGivenFamily, cityGivenFamily: cityGivenFamily, iterations: iterations)
+                   givenGivenFamily: givenGivenFamily, cityGivenFamily: cityGivenFamily, cityGivenMoved: cityGivenMoved,
+                   iterations: iterations)
     }
 
     /// A model from stored parameters, ready to score a set of `records` records; nil when the
@@ -257,9 +288,27 @@ extension MatchModel {
         matchesPerRecord = p.matchesPerRecord
         givenGivenFamily = p.givenGivenFamily
         cityGivenFamily = p.cityGivenFamily
+        cityGivenMoved = p.cityGivenMoved
         iterations = p.iterations
         setPrior(records: records)
         freeze()
     }
 }
 
+
+extension MatchModel.Parameters {
+    enum CodingKeys: String, CodingKey {
+        case fields, m, u, matchesPerRecord, givenGivenFamily, cityGivenFamily, cityGivenMoved, iterations
+    }
+
+    /// Reads stored parameters; a book's model stored before the moved-city correction reads as 0.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(fields: try c.decode([String].self, forKey: .fields), m: try c.decode([[Double]].self, forKey: .m),
+                  u: try c.decode([[Double]].self, forKey: .u), matchesPerRecord: try c.decode(Double.self, forKey: .matchesPerRecord),
+                  givenGivenFamily: try c.decode(Double.self, forKey: .givenGivenFamily),
+                  cityGivenFamily: try c.decode(Double.self, forKey: .cityGivenFamily),
+                  cityGivenMoved: try c.decodeIfPresent(Double.self, forKey: .cityGivenMoved) ?? 0,
+                  iterations: try c.decode(Int.self, forKey: .iterations))
+    }
+}

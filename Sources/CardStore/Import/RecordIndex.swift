@@ -1,3 +1,4 @@
+import CardConcurrency
 import CardDedup
 import CardModel
 import GRDB
@@ -34,6 +35,33 @@ enum RecordIndex {
             }
         }
         return out
+    }
+
+    /// Stores the keys of `rules` (rules added, or keys worked out differently, since the records
+    /// were indexed) for every record in the book, a batch at a time.
+    static func addKeys(of rules: [CandidateBlocker.Rule], db: Database) throws {
+        // A record may hold some of the keys already (a rule whose keys are worked out anew).
+        let insertKey = try db.cachedStatement(sql: """
+            INSERT INTO record_key (key, record_id) SELECT ?1, ?2
+            WHERE NOT EXISTS (SELECT 1 FROM record_key WHERE key = ?1 AND record_id = ?2)
+            """)
+        let custom = try EventBook.customFields(db)
+        var last: Int64 = -1
+        while true {
+            let ids = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM record WHERE id > ? ORDER BY id LIMIT 10000"),
+                                         arguments: [last])
+            guard let end = ids.last else { return }
+            for (id, r) in try StoredFeatures.load(ids, customFields: custom, threads: Parallel.defaultThreads, db: db) {
+                var seen = Set<Int64>()
+                for rule in rules {
+                    for k in CandidateBlocker.keys(rule, r) {
+                        let key = stored(UInt64(rule.rawValue), k)
+                        if seen.insert(key).inserted { try insertKey.execute(arguments: [key, id]) }
+                    }
+                }
+            }
+            last = end
+        }
     }
 
     /// A name key's split keys are stored once this many records carry it (and written then for the

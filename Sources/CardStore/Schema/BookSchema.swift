@@ -153,6 +153,11 @@ enum BookSchema {
                 );
                 """)
         }
+        // A blocking rule added after books were written, and identity numbers read without
+        // leading zeros: the records already in a book get the new keys.
+        migrator.registerMigration("v2: keys by birth date and either name's sound") { db in
+            try RecordIndex.addKeys(of: [.birthdayAndNameSound, .customValue], db: db)
+        }
         return migrator
     }
 }

@@ -442,7 +442,7 @@ struct ComparisonLevelTests {
         }
     }
 
-    @Test("an identity number is one however it is written: label, case, dashes and spaces")
+    @Test("an identity number is one however it is written: label, case, dashes, spaces and leading zeros")
     func identifiers() throws {
         let csv = "rec_id,given_name,family_name,national_id\n"
             + "a,Francisco,García Sánchez,DNI 55534680f\n"
@@ -451,14 +451,99 @@ struct ComparisonLevelTests {
             + "d,María José,Márquez Calero,53654955A\n"
             + "e,Ana,Gil,AB 1234567\n"
             + "f,Ana,Gil,CD 1234567\n"
+            + "g,Carmen,Pedero Pérez,06668556M\n"        // a spreadsheet drops the leading zero
+            + "h,Carmen,Pedero Pérez,6668556-M\n"
         let contacts = try registerContacts(csv)
         let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
-        #expect(features.map { $0.custom[0] } == ["55534680f", "55534680f", "53654955a", "53654955a", "ab1234567", "cd1234567"])
+        #expect(features.map { $0.custom[0] } == ["55534680f", "55534680f", "53654955a", "53654955a", "ab1234567", "cd1234567",
+                                                   "6668556m", "6668556m"])
         let comparator = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features))
         #expect(comparator.compare(features[0], features[1], 0, 1).level(.custom(0)) == 1)
         #expect(comparator.compare(features[2], features[3], 2, 3).level(.custom(0)) == 1)
         // Letters that are part of the number (not a label word) still tell two numbers apart.
         #expect(comparator.compare(features[4], features[5], 4, 5).level(.custom(0)) != 1)
+    }
+
+    @Test("given and family swapped on one record, one misspelt: found by birth date and either name, compared crosswise")
+    func swappedAndMisspelt() throws {
+        let csv = "rec_id,given_name,family_name,birth_date,street,postal_code,city,national_id\n"
+            + "a,Christopher,Winsford,26/3/1955,26 Queens Close,E8 1YR,London,\n"
+            + "b,WINSFORD,CHRHSTOPHER,1955-03-26,26 Queens Close,E8 1YR,London,\n"
+            + "c,Diez Marano,Toni,,Avenida Real 46 1-A,28013,Madrid,\n"
+            + "d,Antonio,Diez Marano,,\"Avenida Real 46, 1º A\",28013,Madrid,\n"
+        let normalizer = ContactNormalizer(region: "ES")
+        let contacts = try registerContacts(csv).map { c in var c = c; _ = normalizer.normalize(&c); return c }
+        let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
+        let (pairs, rules) = CandidateBlocker(threads: 1).candidates(features)
+        // a and b share no name key as written: of the keyed rules, only the birth date with the
+        // surname's sound, written in b's given-name field, brings them together (the sorted
+        // neighbourhoods pair every record of a set this small).
+        let k = try #require(pairs.firstIndex(of: 1))
+        #expect(CandidateBlocker.names(rules[k]).filter { !$0.hasPrefix("sorted-") } == ["birthday+name-sound"])
+        let comparator = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features))
+        let ab = comparator.compare(features[0], features[1], 0, 1)
+        #expect(ab.level(.given) == 3)    // Christopher, CHRHSTOPHER: a typo
+        #expect(ab.level(.family) == 1)
+        // The first record is the swapped one here; Toni is read with Antonio's nicknames.
+        let cd = comparator.compare(features[2], features[3], 2, 3)
+        #expect(cd.level(.given) == 2)
+        #expect(cd.level(.family) == 1)
+        #expect(cd.level(.address) == 1)
+    }
+
+    @Test("a street is one however its type, number sign, connectors, floor and door are written", arguments: [
+        ("c/ Real, nº 4", "Calle Real 4"),
+        ("Cl. San Juan, nº 42", "Calle de San Juan 42"),
+        ("C/ Gran Vía 26 7ºIzq.", "Cl. Gran Vía, 26, 7º Izquierda"),
+        ("Avda. Real 31 4ºB", "Av. Real, 31, 4º B"),
+        ("Calle Mayor, nº 31, Entl. C", "Calle Mayor 31, Entresuelo C"),
+        ("4331 NORTH CHURCH AVENUE", "4331 North Church Ave"),
+    ])
+    func streets(_ a: String, _ b: String) {
+        #expect(RecordFeatures.streetKey(a) == RecordFeatures.streetKey(b))
+    }
+
+    @Test("another floor or door in the same building is another street line")
+    func otherFlat() {
+        #expect(RecordFeatures.streetKey("Calle Mayor 12, 3º B") == "calle mayor 12 3 b")
+        #expect(RecordFeatures.streetKey("Calle Mayor 12, 3º B") != RecordFeatures.streetKey("Calle Mayor 12, 1º A"))
+        #expect(RecordFeatures.streetKey("Calle Mayor 12, 3º Dcha.") != RecordFeatures.streetKey("Calle Mayor 12, 3º Izda."))
+    }
+
+    @Test("a move counts once: a different city beside a different address weighs less than on its own")
+    func movedOnce() throws {
+        // 160 people twice each, a quarter of them moved to another city between their records,
+        // all identified by an id number; and 160 people once.
+        let cities = ["Madrid", "Sevilla", "Bilbao", "Valencia", "Zaragoza", "Málaga", "Murcia", "Vigo"]
+        let givenNames = ["Francisco", "María", "José", "Carmen", "Antonio", "Laura", "Manuel", "Lucía"]
+        let surnames = ["García López", "Martínez Ruiz", "Sánchez Gil", "Pérez Soto", "Gómez Vidal", "Díaz Mora",
+                        "Moreno Cano", "Romero Nieto", "Ortiz Sanz", "Navarro Gil", "Vega Campos", "Prieto Bravo"]
+        var csv = "rec_id,given_name,family_name,street,postal_code,city,national_id\n"
+        for i in 0..<320 {
+            let given = givenNames[i % 8], family = surnames[(i / 8) % 12]
+            let city = cities[i % 8], id = String(10_000_000 + i * 104_729)
+            csv += "p\(i)a,\(given),\(family),Calle Mayor \(i + 1),\(28000 + i),\(city),\(id)\n"
+            guard i < 160 else { continue }
+            let moved = i % 4 == 0
+            csv += "p\(i)b,\(given),\(family),\(moved ? "Avenida del Mar \(i + 7)" : "Calle Mayor \(i + 1)"),"
+                + "\(moved ? 41000 + i : 28000 + i),\(moved ? cities[(i + 3) % 8] : city),\(id)\n"
+        }
+        var configuration = DedupConfiguration(customFields: ["national_id"])
+        configuration.threads = 1
+        let result = Deduplicator(configuration: configuration).run(try registerContacts(csv))
+        #expect(result.model.cityGivenMoved > 1, "\(result.model.cityGivenMoved)")
+        var moved = PairComparison()
+        moved.set(.city, 3)
+        moved.set(.address, 3)
+        var cityOnly = PairComparison()
+        cityOnly.set(.city, 3)
+        #expect(result.model.fieldWeight(moved, .city) > result.model.fieldWeight(cityOnly, .city) + 1)
+        // A model stored before the correction existed reads as none.
+        var stored = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result.model.parameters)) as! [String: Any]
+        stored.removeValue(forKey: "cityGivenMoved")
+        let old = try JSONDecoder().decode(MatchModel.Parameters.self, from: JSONSerialization.data(withJSONObject: stored))
+        #expect(old.cityGivenMoved == 0)
+        #expect(old.m == result.model.parameters.m)
     }
 
     @Test("misspelt given name and surname at one organization are still compared")

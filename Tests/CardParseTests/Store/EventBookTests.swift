@@ -310,6 +310,45 @@ struct EventBookTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: t.path)) == before)
     }
 
+    @Test("a book indexed before the birth-date-and-either-name keys gets them when opened, and finds a swapped name with them")
+    func keysAddedOnOpen() throws {
+        let t = try TempBook()
+        let normalizer = ContactNormalizer(region: "ES")
+        func contacts(_ rows: String) throws -> [Contact] {
+            try registerContacts("rec_id,given_name,family_name,birth_date,street,postal_code,city,national_id\n" + rows)
+                .map { c in var c = c; _ = normalizer.normalize(&c); return c }
+        }
+        try t.book.importContacts(try contacts("""
+            a,Christopher,Winsford,26/3/1955,26 Queens Close,E8 1YR,London,
+            x,Margaret,Halcombe,5/5/1996,60 Orchard Drive,EH10 8LN,Edinburgh,
+
+            """), options: ImportOptions(files: ["register-1.csv"]))
+        // As a book written before the rule existed: its keys and its migration gone.
+        let queue = try DatabaseQueue(path: t.path)
+        let added: [(Int64, Int64)] = try queue.write { db in
+            var out: [(Int64, Int64)] = []
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM record ORDER BY id")
+            for (id, features) in try StoredFeatures.load(ids, customFields: [], threads: 1, db: db) {
+                for (key, rule) in RecordIndex.keys(features) where rule == .birthdayAndNameSound {
+                    out.append((key, id))
+                    try db.execute(sql: "DELETE FROM record_key WHERE key = ? AND record_id = ?", arguments: [key, id])
+                }
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")
+            return out
+        }
+        #expect(added.count == 4)   // two records, the sound of each name
+        let book = try EventBook(path: t.path)
+        let back = try queue.read { db in
+            try added.filter { try Int.fetchOne(db, sql: "SELECT count(*) FROM record_key WHERE key = ? AND record_id = ?", arguments: [$0.0, $0.1]) == 1 }
+        }
+        #expect(back.count == added.count)
+        // The same person later, surname in the given-name field and the given name misspelt.
+        try book.importContacts(try contacts("b,WINSFORD,CHRHSTOPHER,1955-03-26,26 Queens Close,E8 1YR,London,\n"),
+                                options: ImportOptions(files: ["register-2.csv"]))
+        #expect(try book.people().count == 2)
+    }
+
     @Test("a database that is not a book is refused")
     func notABook() throws {
         let t = try TempBook()
