@@ -29,7 +29,7 @@ public struct CandidateBlocker: Sendable {
             case .sortedGivenFamily: "sorted-given-family"
             case .customValue: "custom"
             case .birthdayAndSurname: "birthday+surname-sound"
-            case .postcodeAndSurname: "postcode+surname-sound"
+            case .postcodeAndSurname: "postcode+name-sound"
             case .initialAndOrganization: "initials+organization"
             case .birthdayAndGiven: "birthday+given"
             case .postcodeAndGiven: "postcode+given"
@@ -197,8 +197,17 @@ public struct CandidateBlocker: Sendable {
             }
             return out
         case .postcodeAndSurname:
-            guard !r.postalCode.isEmpty, let p = r.familyPhonetic.first else { return [] }
-            return [KeyHash.pair(KeyHash.hash(r.postalCode), KeyHash.hash(p), seed: seed)]
+            // The sound of either name, in one key space, as for the birth date: given and family
+            // swapped on one record still meet at their postcode.
+            guard !r.postalCode.isEmpty else { return [] }
+            let code = KeyHash.hash(r.postalCode)
+            var out: [UInt64] = []
+            for p in [r.familyPhonetic.first, r.givenPhonetic.first] {
+                guard let p, !p.isEmpty else { continue }
+                let k = KeyHash.pair(code, KeyHash.hash(p), seed: seed)
+                if !out.contains(k) { out.append(k) }
+            }
+            return out
         default: return []
         }
     }

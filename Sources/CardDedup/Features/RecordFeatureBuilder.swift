@@ -99,7 +99,7 @@ struct RecordFeatureBuilder {
             if let s = a.street {
                 street = RecordFeatures.streetKey(s)
             }
-            if let p = a.postalCode { postalCode = TextFolding.fold(p, spaces: false) }
+            if let p = a.postalCode { postalCode = RecordFeatures.postalKey(p) }
         }
         if let e = c.events.first {
             if let d = e.date { metOn = KeyHash.hash(d.iso8601, seed: 11) }

@@ -100,6 +100,24 @@ public final class RecordFeatures: @unchecked Sendable {
         return out.joined(separator: " ")
     }
 
+    /// A postcode as compared: case and spaces out, a US ZIP+4 as its ZIP, and an all-digit code
+    /// without leading zeros, which a spreadsheet drops (`08006` and `8006`, `02108-1234` and `2108`).
+    static func postalKey(_ code: String) -> String {
+        let words = TextFolding.fold(code).asciiSplit(0x20)
+        func digits(_ w: Substring) -> Bool { w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        var key: String
+        if words.count == 2, words[0].utf8.count == 5, words[1].utf8.count == 4, digits(words[0]), digits(words[1]) {
+            key = String(words[0])
+        } else {
+            key = words.joined()
+        }
+        if !key.isEmpty, digits(key[...]) {
+            let trimmed = key.drop { $0 == "0" }
+            key = trimmed.isEmpty ? "0" : String(trimmed)
+        }
+        return key
+    }
+
     /// Words that introduce a house number or join a street's name.
     static let streetFillers: Set<String> = ["no", "n", "num", "numero", "nr", "de", "del", "la", "las", "los", "el", "d", "l"]
 

@@ -153,10 +153,11 @@ enum BookSchema {
                 );
                 """)
         }
-        // A blocking rule added after books were written, and identity numbers read without
-        // leading zeros: the records already in a book get the new keys.
-        migrator.registerMigration("v2: keys by birth date and either name's sound") { db in
-            try RecordIndex.addKeys(of: [.birthdayAndNameSound, .customValue], db: db)
+        // Keys added after books were written (the birth date or the postcode with either name's
+        // sound; identity numbers and postcodes without leading zeros): the records already in a
+        // book get them.
+        migrator.registerMigration("v2: keys by birth date or postcode and either name's sound") { db in
+            try RecordIndex.addKeys(of: [.birthdayAndNameSound, .postcodeAndSurname, .postcodeAndGiven, .customValue], db: db)
         }
         return migrator
     }

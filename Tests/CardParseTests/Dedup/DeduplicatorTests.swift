@@ -464,11 +464,11 @@ struct ComparisonLevelTests {
         #expect(comparator.compare(features[4], features[5], 4, 5).level(.custom(0)) != 1)
     }
 
-    @Test("given and family swapped on one record, one misspelt: found by birth date and either name, compared crosswise")
+    @Test("given and family swapped on one record, one misspelt: found by birth date or postcode and either name, compared crosswise")
     func swappedAndMisspelt() throws {
         let csv = "rec_id,given_name,family_name,birth_date,street,postal_code,city,national_id\n"
             + "a,Christopher,Winsford,26/3/1955,26 Queens Close,E8 1YR,London,\n"
-            + "b,WINSFORD,CHRHSTOPHER,1955-03-26,26 Queens Close,E8 1YR,London,\n"
+            + "b,WINSFORD,CHRHSTOPHER,1955-03-26,4 Mill Lane,N7 2QT,London,\n"          // moved since
             + "c,Diez Marano,Toni,,Avenida Real 46 1-A,28013,Madrid,\n"
             + "d,Antonio,Diez Marano,,\"Avenida Real 46, 1º A\",28013,Madrid,\n"
         let normalizer = ContactNormalizer(region: "ES")
@@ -480,6 +480,9 @@ struct ComparisonLevelTests {
         // neighbourhoods pair every record of a set this small).
         let k = try #require(pairs.firstIndex(of: 1))
         #expect(CandidateBlocker.names(rules[k]).filter { !$0.hasPrefix("sorted-") } == ["birthday+name-sound"])
+        // c and d, swapped without a birth date, meet at their postcode through either name's sound.
+        let m = try #require(pairs.firstIndex(of: 2 << 32 | 3))
+        #expect(CandidateBlocker.names(rules[m]).contains("postcode+name-sound"))
         let comparator = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features))
         let ab = comparator.compare(features[0], features[1], 0, 1)
         #expect(ab.level(.given) == 3)    // Christopher, CHRHSTOPHER: a typo
@@ -501,6 +504,13 @@ struct ComparisonLevelTests {
     ])
     func streets(_ a: String, _ b: String) {
         #expect(RecordFeatures.streetKey(a) == RecordFeatures.streetKey(b))
+    }
+
+    @Test("a postcode is one without leading zeros, and a ZIP+4 is its ZIP", arguments: [
+        ("08006", "8006"), ("02108-1234", "2108"), ("SW1A 1AA", "sw1a1aa"), ("N1 5LL", "n15ll"), ("0", "0"),
+    ])
+    func postcodes(_ written: String, _ key: String) {
+        #expect(RecordFeatures.postalKey(written) == key)
     }
 
     @Test("another floor or door in the same building is another street line")
