@@ -31,7 +31,39 @@ struct Node {
     uint16_t digits = 0;
     std::vector<Node> children;
     int min = 1, max = 1;
+    /// The digits a match can start with, and whether it can match nothing (see `analyze`).
+    uint16_t first = 0;
+    bool nullable = false;
 };
+
+/// Works out `first` and `nullable` for a node and its children, so that matching skips a
+/// sequence or an alternative that cannot start with any digit found at its start positions
+/// (most alternatives of a type pattern start with other digits than the number's).
+void analyze(Node &node) {
+    for (Node &child : node.children) analyze(child);
+    bool empty = false;
+    uint16_t first = 0;
+    switch (node.kind) {
+    case Node::Digits:
+        first = node.digits;
+        break;
+    case Node::Sequence:
+        empty = true;
+        for (const Node &child : node.children) {
+            first |= child.first;
+            if (!child.nullable) { empty = false; break; }
+        }
+        break;
+    case Node::Alternation:
+        for (const Node &child : node.children) {
+            first |= child.first;
+            if (child.nullable) empty = true;
+        }
+        break;
+    }
+    node.first = first;
+    node.nullable = empty || node.min == 0;
+}
 
 /// A recursive-descent reader of the regular expressions in the metadata; `failed` is set on
 /// anything outside the subset (the region is then left to libphonenumber).
@@ -171,6 +203,16 @@ uint32_t once(const Node &node, uint32_t starts, const std::string &s) {
 }
 
 uint32_t apply(const Node &node, uint32_t starts, const std::string &s) {
+    if (node.kind != Node::Digits && !node.nullable) {
+        // Nothing can match unless a start position holds one of the node's first digits.
+        uint16_t present = 0;
+        const size_t n = s.size();
+        for (uint32_t rest = starts; rest != 0; rest &= rest - 1) {
+            unsigned p = static_cast<unsigned>(__builtin_ctz(rest));
+            if (p < n) present |= static_cast<uint16_t>(1u << (s[p] - '0'));
+        }
+        if ((present & node.first) == 0) return 0;
+    }
     if (node.min == 1 && node.max == 1) return once(node, starts, s);
     uint32_t current = starts;
     for (int i = 0; i < node.min && current != 0; ++i) current = once(node, current, s);
@@ -240,6 +282,7 @@ Desc compile(const PhoneNumberDesc &desc, bool &covered) {
     if (!pattern.empty()) {
         PatternReader reader(pattern);
         out.pattern = reader.alternation();
+        analyze(out.pattern);
         out.hasPattern = true;
         if (reader.failed || reader.more()) covered = false;
     }
@@ -270,6 +313,7 @@ NumberPatterns::NumberPatterns() : impl_(new Impl) {
             r.hasLeadingDigits = true;
             PatternReader reader(m.leading_digits());
             r.leadingDigits = reader.alternation();
+            analyze(r.leadingDigits);
             if (reader.failed || reader.more()) covered = false;
         }
         r.general = compile(m.general_desc(), covered);
