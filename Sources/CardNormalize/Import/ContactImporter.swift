@@ -175,7 +175,9 @@ public struct ContactImporter {
         var records: [ReadRecord] = []
         /// What the caller's stage made of each record's contact, by record.
         var encoded: [Encoded?] = []
-        var fileDiagnostics: [Diagnostic] = []
+        /// File diagnostics, each with the index of the record it comes before (as the serial
+        /// reader reports them: a stray line found while reading a card, before that card).
+        var fileDiagnostics: [(before: Int, diagnostic: Diagnostic)] = []
         var failure: String?
     }
 
@@ -195,6 +197,7 @@ public struct ContactImporter {
             if ended { return nil }
             var batch = Batch<Encoded>()
             while batch.records.count < Self.batchSize {
+                let position = batch.records.count
                 do {
                     guard let record = try reader.next() else { ended = true; break }
                     batch.records.append(record)
@@ -203,9 +206,10 @@ public struct ContactImporter {
                     ended = true
                     break
                 }
-                batch.fileDiagnostics += reader.takeFileDiagnostics()
+                batch.fileDiagnostics += reader.takeFileDiagnostics().map { (position, $0) }
             }
-            batch.fileDiagnostics += reader.takeFileDiagnostics()
+            let end = batch.records.count
+            batch.fileDiagnostics += reader.takeFileDiagnostics().map { (end, $0) }
             return batch
         }, transform: { batch, worker in
             var batch = batch
@@ -215,10 +219,14 @@ public struct ContactImporter {
         })
         // Errors other than the input's own (the output failing) end the run.
         while let batch = try pipeline.next() {
-            for d in batch.fileDiagnostics { diagnostic(d) }
-            for (record, encoded) in zip(batch.records, batch.encoded) {
+            var next = 0
+            for (i, (record, encoded)) in zip(batch.records, batch.encoded).enumerated() {
+                while next < batch.fileDiagnostics.count && batch.fileDiagnostics[next].before <= i {
+                    diagnostic(batch.fileDiagnostics[next].diagnostic); next += 1
+                }
                 try deliver(record, encoded, into: &summary, contact: contact, diagnostic: diagnostic, observe: observe)
             }
+            for (_, d) in batch.fileDiagnostics[next...] { diagnostic(d) }
             if let failure = batch.failure {
                 summary.unreadableFiles += 1
                 diagnostic(Diagnostic(.error, .inputUnreadable, "read failed: \(failure)", at: fileLocation))

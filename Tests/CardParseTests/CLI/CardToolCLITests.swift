@@ -87,6 +87,9 @@ struct CardToolCLITests {
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains("vcard/malformed_recovery.vcf:15: warning: line is not a property (no name and colon); skipped [vcard.malformed-line]"))
         #expect(lines.last == "read 6 records from 1 file: 1 ok, 4 with warnings, 1 skipped, 0 rejected")
+        // In the file's order, though a stray line is the file's and the others are cards'.
+        let numbers = lines.dropLast().compactMap { Int($0.split(separator: ":")[1]) }
+        #expect(numbers == [7, 15, 18, 19, 26, 27, 30])
         #expect(!r.stderr.contains("esto no es una propiedad"))
         let verbose = try run(["parse", "vcard/malformed_recovery.vcf", "--verbose"])
         #expect(verbose.stderr.contains("    esto no es una propiedad"))
