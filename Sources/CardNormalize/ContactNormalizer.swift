@@ -60,11 +60,11 @@ public struct ContactNormalizer: Sendable {
         if let name, !needsResplit(name), !NameNormalizer.contradicts(name, fullName: contact.fullName) {
             // Given names and surnames repeat across an address book: each part is cleaned once.
             parsed = NameNormalizer.clean(name) { part in
-                words.value(\.cleanedParts, part) { NameNormalizer.clean(part, allowFamilyFirst: false) }
+                words.cleanedParts.value(part) { NameNormalizer.clean(part, allowFamilyFirst: false) }
             }
         } else {
             let display = NameNormalizer.isPlaceholder(text) ? (name?.displayName ?? text) : text
-            parsed = words.value(\.parsed, display) { NameNormalizer.parse(display) }
+            parsed = words.parsed.value(display) { NameNormalizer.parse(display) }
         }
         if !parsed.name.isEmpty { contact.name = parsed.name }
         if let nick = parsed.nickname, !contact.nicknames.contains(nick) { contact.nicknames.append(nick) }
@@ -122,19 +122,19 @@ public struct ContactNormalizer: Sendable {
     /// already has it (`.some(nil)`: no profile); `cache`: a normalizer's memory of names and
     /// organizations seen before.
     package static func keys(for c: Contact, linkedIn: String?? = nil, cache: WordCache? = nil) -> MatchingKeys {
-        func cached<V: Sendable>(_ table: WritableKeyPath<WordCache.Tables, [String: V]>, _ key: String, _ compute: () -> V) -> V {
-            cache?.value(table, key, compute) ?? compute()
+        func cached<V: Sendable>(_ table: WordCache.Table<V>?, _ key: String, _ compute: () -> V) -> V {
+            table?.value(key, compute) ?? compute()
         }
         var k = MatchingKeys()
         let n = c.name
         var givenFolded = ""
         if let given = n?.given {
-            k.given = cached(\.givenForms, given) { Nicknames.forms(of: given) }
+            k.given = cached(cache?.givenForms, given) { Nicknames.forms(of: given) }
             givenFolded = k.given.first ?? ""   // forms start with the folded name itself
         }
         for nick in c.nicknames { for f in Nicknames.forms(of: nick) where !k.given.contains(f) { k.given.append(f) } }
         if let family = n?.family {
-            (k.family, k.familyPhonetic) = cached(\.family, family) { (TextFolding.fold(family), PhoneticKey.key(family)) }
+            (k.family, k.familyPhonetic) = cached(cache?.family, family) { (TextFolding.fold(family), PhoneticKey.key(family)) }
         }
         // Folding works word by word: the given name's form (its first) and the folded family
         // name joined are the fold of both, without folding them again.
@@ -149,7 +149,7 @@ public struct ContactNormalizer: Sendable {
         k.phones = c.phones.compactMap(\.e164)
         k.linkedIn = linkedIn ?? c.urls.lazy.compactMap { URLNormalizer.linkedInSlug($0.value) }.first
         if let organization = c.organization {
-            k.organization = cached(\.organization, organization) { OrganizationNormalizer.key(organization) }.nonEmpty
+            k.organization = cached(cache?.organization, organization) { OrganizationNormalizer.key(organization) }.nonEmpty
         }
         return k
     }

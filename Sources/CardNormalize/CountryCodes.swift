@@ -4,7 +4,8 @@
 enum CountryCodes {
     static func region(for country: String) -> String? {
         let key = TextFolding.fold(country)
-        if key.count == 2 { return key.uppercased() }
+        // Two ASCII letters are an ISO code (`es`, `MX`); counted in bytes, not characters.
+        if key.utf8.count == 2, key.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return key.uppercased() }
         return names[key]
     }
 

@@ -5,33 +5,59 @@ import Foundation
 public enum EmailNormalizer {
     /// Cleans one address (`mailto:Ana@Example.COM?subject=Hi` → `Ana@example.com`) and checks its syntax.
     public static func normalize(_ address: String) -> (value: String, valid: Bool) {
-        // On bytes: every delimiter looked at is ASCII.
-        var b = Array(address.utf8)[...]
-        func isTrim(_ c: UInt8) -> Bool {
-            c.isASCIIBlank || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"")
-                || c == UInt8(ascii: "'") || c == UInt8(ascii: ";") || c == UInt8(ascii: ",")
+        // On bytes, in place: every delimiter looked at is ASCII.
+        var address = address
+        return address.withUTF8 { p -> (value: String, valid: Bool) in
+            func isTrim(_ c: UInt8) -> Bool {
+                c.isASCIIBlank || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"")
+                    || c == UInt8(ascii: "'") || c == UInt8(ascii: ";") || c == UInt8(ascii: ",")
+            }
+            var lo = 0, hi = p.count
+            while lo < hi, p[lo].isASCIIBlank { lo += 1 }
+            if hi - lo >= 7, zip(p[lo..<(lo + 7)], "mailto:".utf8).allSatisfy({ $0 | 0x20 == $1 || $0 == $1 }) { lo += 7 }
+            if let q = p[lo..<hi].firstIndex(of: UInt8(ascii: "?")) { hi = q }
+            while lo < hi, isTrim(p[lo]) { lo += 1 }
+            while hi > lo, isTrim(p[hi - 1]) { hi -= 1 }
+            guard let at = p[lo..<hi].lastIndex(of: UInt8(ascii: "@")) else {
+                return (String(decoding: UnsafeBufferPointer(rebasing: p[lo..<hi]), as: UTF8.self), false)
+            }
+            let local = UnsafeBufferPointer(rebasing: p[lo..<at]), domain = UnsafeBufferPointer(rebasing: p[(at + 1)..<hi])
+            if domain.contains(where: { $0 >= 0x80 }) { return normalize(local: local, unicodeDomain: domain) }
+            // The domain lower-cased as it is copied, and checked: letters, digits, hyphens and
+            // dots, with a dot inside and never two in a row.
+            var charsOK = true, dotted = false, previous: UInt8 = 0
+            let value = String(unsafeUninitializedCapacity: local.count + 1 + domain.count) { out in
+                var i = 0
+                for c in local { out[i] = c; i += 1 }
+                out[i] = UInt8(ascii: "@"); i += 1
+                for var c in domain {
+                    if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                    if c == UInt8(ascii: ".") {
+                        dotted = true
+                        if previous == UInt8(ascii: ".") { charsOK = false }
+                    } else if !((c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-")) {
+                        charsOK = false
+                    }
+                    previous = c
+                    out[i] = c; i += 1
+                }
+                return i
+            }
+            let shapeOK = !local.isEmpty && !local.contains(0x20) && dotted
+                && domain.first != UInt8(ascii: ".") && domain.last != UInt8(ascii: ".")
+            return (value, shapeOK && charsOK)
         }
-        while let f = b.first, f.isASCIIBlank { b = b.dropFirst() }
-        if b.count >= 7, zip(b.prefix(7), "mailto:".utf8).allSatisfy({ $0 | 0x20 == $1 || $0 == $1 }) { b = b.dropFirst(7) }
-        if let q = b.firstIndex(of: UInt8(ascii: "?")) { b = b[..<q] }
-        while let f = b.first, isTrim(f) { b = b.dropFirst() }
-        while let l = b.last, isTrim(l) { b = b.dropLast() }
-        guard let at = b.lastIndex(of: UInt8(ascii: "@")) else { return (String(decoding: b, as: UTF8.self), false) }
-        let local = b[..<at]
-        var domainBytes = Array(b[(at + 1)...])
-        var ascii = true
-        for i in domainBytes.indices {
-            let c = domainBytes[i]
-            if c >= 0x41 && c <= 0x5A { domainBytes[i] = c | 0x20 } else if c >= 0x80 { ascii = false }
-        }
-        var domain = String(decoding: domainBytes, as: UTF8.self)
-        if !ascii { domain = domain.lowercased() }
-        let shapeOK = !local.isEmpty && !local.contains(0x20) && domainBytes.contains(UInt8(ascii: "."))
-            && domainBytes.first != UInt8(ascii: ".") && domainBytes.last != UInt8(ascii: ".")
-            && !zip(domainBytes, domainBytes.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
-        let charsOK = ascii
-            ? domainBytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
-            : domain.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
+    }
+
+    /// An address whose domain has non-ASCII letters (`ana@españa.es`): lower-cased and checked as text.
+    static func normalize(local: UnsafeBufferPointer<UInt8>, unicodeDomain: UnsafeBufferPointer<UInt8>) -> (value: String, valid: Bool) {
+        var bytes = Array(unicodeDomain)
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        let domain = String(decoding: bytes, as: UTF8.self).lowercased()
+        let shapeOK = !local.isEmpty && !local.contains(0x20) && bytes.contains(UInt8(ascii: "."))
+            && bytes.first != UInt8(ascii: ".") && bytes.last != UInt8(ascii: ".")
+            && !zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
+        let charsOK = domain.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
         return (String(decoding: local, as: UTF8.self) + "@" + domain, shapeOK && charsOK)
     }
 
@@ -45,10 +71,12 @@ public enum EmailNormalizer {
                 diagnostics.append(Diagnostic(.warning, .emailInvalid, "e-mail address is not valid; kept as written",
                                               at: location, detail: value))
             }
-            if seen.insert(value.lowercased()).inserted { result.append(email) }
+            // A single address needs no duplicate check (most contacts have one).
+            if contact.emails.count == 1 || seen.insert(value.lowercased()).inserted { result.append(email) }
         }
         // Addresses found in the note (most notes have none: the words are split only when one may be there).
         if let note = contact.note, note.utf8.contains(UInt8(ascii: "@")) {
+            if contact.emails.count == 1, let only = result.first { seen.insert(only.value.lowercased()) }
             for word in note.split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "(" || $0 == ")" || $0 == "," || $0 == ";" })
             where word.contains("@") {
                 let (value, valid) = normalize(String(word).trimmingCharacters(in: CharacterSet(charactersIn: ".")))

@@ -23,9 +23,16 @@ public struct PhoneNormalizer: Sendable {
     /// behind one switchboard. Bounded: emptied when full.
     final class Cache: Sendable {
         static let limit = 200_000
-        private let table = Mutex<[String: Result]>([:])
+        /// A number's text and where it is read (its region, or "+" for an international number):
+        /// two strings hashed as they are, without joining them into a new one.
+        struct Key: Hashable, Sendable {
+            let scope: String
+            let text: String
+        }
 
-        func result(_ key: String, _ compute: () -> Result) -> Result {
+        private let table = Mutex<[Key: Result]>([:])
+
+        func result(_ key: Key, _ compute: () -> Result) -> Result {
             if let hit = table.withLock({ $0[key] }) { return hit }
             let result = compute()
             table.withLock { t in
@@ -54,7 +61,7 @@ public struct PhoneNormalizer: Sendable {
         let region = region ?? defaultRegion
         // A number with its "+" reads the same in every region.
         let scope = cleaned.utf8.first == UInt8(ascii: "+") ? "+" : region
-        return cache.result(scope + "\u{1}" + cleaned) { Self.parseUncached(cleaned, region: region) }
+        return cache.result(Cache.Key(scope: scope, text: cleaned)) { Self.parseUncached(cleaned, region: region) }
     }
 
     /// `full`: always through libphonenumber's Parse (tests compare it with the fast path).

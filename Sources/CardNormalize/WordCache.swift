@@ -8,24 +8,26 @@ import Synchronization
 package final class WordCache: Sendable {
     static let limit = 100_000
 
-    package struct Tables {
-        var givenForms: [String: [String]] = [:]
-        var family: [String: (folded: String, phonetic: String)] = [:]
-        var organization: [String: String] = [:]
-        var parsed: [String: NameNormalizer.Parsed] = [:]
-        var cleanedParts: [String: NameNormalizer.Cleaned] = [:]
-    }
+    /// One table: values by the text they were derived from. Each its own lock and a direct
+    /// dictionary, without key paths, whose application cost more than the lookup.
+    package final class Table<V: Sendable>: Sendable {
+        private let entries = Mutex<[String: V]>([:])
 
-    private let tables = Mutex(Tables())
-
-    /// The cached value for `key` in one table, computed outside the lock on a miss.
-    package func value<V: Sendable>(_ table: WritableKeyPath<Tables, [String: V]>, _ key: String, _ compute: () -> V) -> V {
-        if let hit = tables.withLock({ $0[keyPath: table][key] }) { return hit }
-        let value = compute()
-        tables.withLock { t in
-            if t[keyPath: table].count >= Self.limit { t[keyPath: table].removeAll(keepingCapacity: true) }
-            t[keyPath: table][key] = value
+        /// The cached value for `key`, computed outside the lock on a miss.
+        package func value(_ key: String, _ compute: () -> V) -> V {
+            if let hit = entries.withLock({ $0[key] }) { return hit }
+            let value = compute()
+            entries.withLock { e in
+                if e.count >= WordCache.limit { e.removeAll(keepingCapacity: true) }
+                e[key] = value
+            }
+            return value
         }
-        return value
     }
+
+    package let givenForms = Table<[String]>()
+    package let family = Table<(folded: String, phonetic: String)>()
+    package let organization = Table<String>()
+    let parsed = Table<NameNormalizer.Parsed>()
+    let cleanedParts = Table<NameNormalizer.Cleaned>()
 }

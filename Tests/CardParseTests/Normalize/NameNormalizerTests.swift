@@ -109,6 +109,9 @@ struct NormalizationKeysTests {
         ("mj.garcia@example,es", "mj.garcia@example,es", false), ("no-at-sign", "no-at-sign", false),
         ("ana@localhost", "ana@localhost", false), ("ana @example.es", "ana @example.es", false),
         ("ana@example..es", "ana@example..es", false), ("urn:li:member:123456789", "urn:li:member:123456789", false),
+        ("José@Correos.ES", "José@correos.es", true), ("ana@ESPAÑA.es", "ana@españa.es", true), ("ana@.example.es", "ana@.example.es", false),
+        ("ana@example.es.", "ana@example.es.", false), ("ana@", "ana@", false), ("@example.es", "@example.es", false),
+        ("MAILTO:ana@example.es;", "ana@example.es", true), ("ana@exa_mple.es", "ana@exa_mple.es", false),
     ])
     func emails(input: String, value: String, valid: Bool) {
         let result = EmailNormalizer.normalize(input)

@@ -199,9 +199,18 @@ struct HTMLEdgeCaseTests {
 
     @Test("profile slugs: path must start with /in/ on LinkedIn; case and percent-encoding do not make two people", arguments: [
         ("/school/x/in/y", nil), ("/in/Ana-Ruiz", "ana-ruiz"), ("/in/jos%C3%A9", "josé"), ("https://evil.example/in/ana", nil),
+        ("  HTTPS://WWW.LinkedIn.COM/in/Ana-Ruiz#about ", "ana-ruiz"), ("https://linkedin.com/in/ana", "ana"),
+        ("https://notlinkedin.com/in/ana", nil), ("https://evil.com/x.linkedin.com/in/ana", nil), ("/in/", nil),
+        ("/in/josé-garcía", "josé-garcía"), ("/IN/ana", nil),
     ] as [(String, String?)])
     func slugRules(href: String, slug: String?) {
         #expect(LinkedInProfileURL.slug(from: href) == slug)
+    }
+
+    @Test("the canonical profile URL percent-encodes what is not unreserved, in upper-case hex")
+    func canonicalProfile() {
+        #expect(LinkedInProfileURL.canonical("ana-ruiz_1.b~") == "https://www.linkedin.com/in/ana-ruiz_1.b~")
+        #expect(LinkedInProfileURL.canonical("josé garcía") == "https://www.linkedin.com/in/jos%C3%A9%20garc%C3%ADa")
     }
 
     @Test("a contacts table inside a layout table is found; a name linked with mailto keeps its name")
