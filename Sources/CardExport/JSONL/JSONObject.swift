@@ -88,7 +88,25 @@ struct JSONObject {
         // Most strings need no escaping: copy them whole.
         var text = s
         let plain = text.withUTF8 { p -> Bool in
-            for b in p where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            // Eight bytes at a time: any below 0x20, a quote or a backslash (bitwise tests that
+            // never miss one; UTF-8 bytes above 0x7F never match).
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+            var i = 0
+            if let base = p.baseAddress {
+                while i + 8 <= p.count {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) {
+                        return false
+                    }
+                    i += 8
+                }
+            }
+            while i < p.count {
+                let b = p[i]
+                if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+                i += 1
+            }
             out.append(contentsOf: p)
             return true
         }

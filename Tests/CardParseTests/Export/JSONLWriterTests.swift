@@ -37,4 +37,27 @@ struct JSONLWriterTests {
         let line = String(decoding: writer.takeOutput(), as: UTF8.self)
         #expect(line == #"{"fullName":"Quote \"\\ tab\t\u0001","emails":[],"phones":[],"urls":[],"addresses":[],"categories":[],"events":[{"name":"Networking Tech Madrid","date":"2024-03-14"}],"extras":[],"source":{"file":"a.vcf","record":2,"line":9,"format":"vcard"}}"# + "\n")
     }
+
+    @Test("a character to escape is found at every position of long strings, beside accents and other scripts")
+    func escapingEverywhere() throws {
+        let specials: [Character] = ["\"", "\\", "\n", "\t", "\u{1}", "\u{1F}"]
+        for length in [1, 7, 8, 9, 15, 16, 17, 40] {
+            for position in 0..<length {
+                for special in specials {
+                    var text = String(repeating: "aé", count: length)
+                    text = String(text.prefix(length))
+                    var chars = Array(text)
+                    chars[position] = special
+                    let value = String(chars) + "ñ日本 ok"
+                    var out: [UInt8] = []
+                    JSONObject.appendString(value, to: &out)
+                    let decoded = try JSONSerialization.jsonObject(with: Data(out), options: .fragmentsAllowed) as? String
+                    #expect(decoded == value)
+                }
+            }
+        }
+        var out: [UInt8] = []
+        JSONObject.appendString("García López, Ana María — 日本語 ~ 0123456789", to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "\"García López, Ana María — 日本語 ~ 0123456789\"")
+    }
 }
