@@ -196,6 +196,7 @@ public struct ContactImporter {
         let pipeline = OrderedPipeline<Batch<Encoded>, Batch<Encoded>>(workers: threads, source: {
             if ended { return nil }
             var batch = Batch<Encoded>()
+            batch.records.reserveCapacity(Self.batchSize)
             while batch.records.count < Self.batchSize {
                 let position = batch.records.count
                 do {
