@@ -43,7 +43,8 @@ public struct ParallelVCardReader: ContactReader {
         while true {
             // Events are stored reversed so popLast() moves each out without copying it.
             while let event = current.events.popLast() {
-                switch event {
+                // Consumed, so the record moves out of the event instead of being copied.
+                switch consume event {
                 case .record(var record):
                     record.source.line += lineBase
                     record.source.record += recordBase
@@ -102,7 +103,7 @@ public struct ParallelVCardReader: ContactReader {
             reader.inputContinues = block.continues
             while let record = try reader.next() {
                 result.events += reader.takeFileDiagnostics().map(Event.file)
-                result.events.append(.record(record))
+                result.events.append(.record(consume record))
                 result.records += 1
             }
             result.events += reader.takeFileDiagnostics().map(Event.file)

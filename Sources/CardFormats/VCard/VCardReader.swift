@@ -190,10 +190,12 @@ public struct VCardReader: ContactReader {
             card.context.diagnostics.append(Diagnostic(.warning, .vcardEmptyCard, "empty card; skipped", at: location))
             return ReadRecord(contact: nil, diagnostics: card.context.diagnostics, outcome: .skipped, source: source)
         }
-        var contact = card.finish()
-        contact.source = source
-        let diagnostics = card.context.diagnostics
-        let warned = diagnostics.contains { $0.severity >= .warning }
-        return ReadRecord(contact: contact, diagnostics: diagnostics, outcome: warned ? .withWarnings : .ok, source: source)
+        // The contact goes straight into the record (a local copy would be copied again, field by field).
+        var read = ReadRecord(contact: nil, diagnostics: [], outcome: .ok, source: source)
+        read.contact = card.finish()
+        read.contact!.source = source
+        read.diagnostics = card.context.diagnostics
+        if read.diagnostics.contains(where: { $0.severity >= .warning }) { read.outcome = .withWarnings }
+        return read
     }
 }

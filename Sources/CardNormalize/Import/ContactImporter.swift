@@ -84,18 +84,18 @@ public struct ContactImporter {
         var parallel: Bool { !normalizers.isEmpty || encode != nil }
 
         func apply(_ record: inout ReadRecord, worker: Int) -> Encoded? {
-            guard var c = record.contact else { return nil }
-            // Out of the record while it changes: the record's copy would make every array the
-            // normalizer touches a copy of its own.
-            record.contact = nil
+            // Taken out of the record while it changes: a second reference would make every array
+            // the normalizer touches a copy of its own.
+            guard var c = record.contact.take() else { return nil }
             if !normalizers.isEmpty {
                 let found = normalizers[worker].normalize(&c)
                 record.diagnostics += found
                 if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
             }
             if let defaultEvent, c.events.isEmpty { c.events = [defaultEvent] }
+            let encoded = encode?(c)
             record.contact = c
-            return encode?(c)
+            return encoded
         }
     }
 
