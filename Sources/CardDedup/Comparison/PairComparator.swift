@@ -122,8 +122,8 @@ public struct PairComparator: Sendable {
         for x in bForms.dropFirst() where x.utf8.first == a0.utf8.first && JaroWinkler.atLeast(0.92, a0, x) { return (3, 0) }
         for x in aForms.dropFirst() where x.utf8.first == b0.utf8.first && JaroWinkler.atLeast(0.92, b0, x) { return (3, 0) }
         if jw >= 0.80 { return (4, 0) }
-        // One key off a name or a nickname (`Bpb` for Bob, Robert's) is close, not different.
-        if a0.utf8.count >= 3 && b0.utf8.count >= 3 {
+        // One key off a name or a nickname (`Bpb` for Bob, Robert's; `Ze` for Zoe) is close, not different.
+        if min(a0.utf8.count, b0.utf8.count) >= 2 && max(a0.utf8.count, b0.utf8.count) >= 3 {
             if oneEditApart(a0, b0) { return (4, 0) }
             for x in bForms.dropFirst() where oneEditApart(a0, x) { return (4, 0) }
             for x in aForms.dropFirst() where oneEditApart(b0, x) { return (4, 0) }

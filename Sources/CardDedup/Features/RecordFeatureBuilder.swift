@@ -50,7 +50,8 @@ struct RecordFeatureBuilder {
         if c.keys == nil {
             for nick in c.nicknames { for f in Nicknames.forms(of: nick) where !givenForms.contains(f) { givenForms.append(f) } }
         }
-        if givenForms.count > 12 { givenForms.removeLast(givenForms.count - 12) }
+        // Enough for the names with most nicknames (Elizabeth's Liz comes thirteenth, in table order).
+        if givenForms.count > 20 { givenForms.removeLast(givenForms.count - 20) }
         if let f = name?.family {
             family = TextFolding.fold(f).split(separator: " ").lazy.filter { !NameNormalizer.particles.contains(String($0)) }
                 .map(String.init)

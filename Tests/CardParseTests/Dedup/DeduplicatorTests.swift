@@ -380,6 +380,7 @@ struct ComparisonLevelTests {
         let csv = "rec_id,given_name,family_name\n"
             + "a,Francisco,García\nb,Fco.,García\nc,Mª José,Ruiz\nd,María,Ruiz\ne,Ana,Gil\nf,Adriana,Gil\n"
             + "g,Robert,Johnson\nh,Bpb,Johnson\ni,Pauncho,García\nj,Frco,García\nk,Juan,Gil\nl,Julián,Gil\n"
+            + "m,Elizabeth,Williams\nn,Lfiz,Williams\no,Zoe,Netmore\np,Ze,Netmore\n"
         let contacts = try readCSV(csv).contacts
         let features = contacts.map { RecordFeatures($0) }
         let comparator = PairComparator(customFields: [], stats: FeatureStatistics(features))
@@ -393,6 +394,8 @@ struct ComparisonLevelTests {
         #expect(given(6, 7) == "similar (JW ≥ 0.80)")       // Bpb: Bob one key off
         #expect(given(4, 5) == "different")                 // Ana is a name of her own, not Adriana's
         #expect(given(10, 11) != "nickname or shared name") // Juan is not Julián
+        #expect(given(12, 13) == "typo (JW ≥ 0.92)")        // Lfiz: Liz misspelt, Elizabeth's thirteenth nickname
+        #expect(given(14, 15) == "similar (JW ≥ 0.80)")     // Ze: Zoe with a letter lost
         // Blocking keys by formal name put Fco. beside Francisco.
         #expect(Nicknames.formal("fco") == ["francisco"])
     }
