@@ -1,6 +1,5 @@
 import CardModel
 import CPhoneNumber
-import Synchronization
 
 /// E.164 numbers and number types through libphonenumber.
 ///
@@ -11,7 +10,7 @@ import Synchronization
 public struct PhoneNormalizer: Sendable {
     /// The region (`ES`, upper case) for national numbers when the contact has no country of its own.
     public let defaultRegion: String
-    let cache = Cache()
+    let cache = Cache(limit: 200_000)
 
     /// Creates a normalizer for `defaultRegion`, an ISO 3166 code (`ES`, `mx`) that is upper-cased here.
     public init(defaultRegion: String) {
@@ -20,27 +19,14 @@ public struct PhoneNormalizer: Sendable {
 
     /// Results by region and text. libphonenumber's pattern matching costs microseconds a number,
     /// and an address book repeats numbers: the same person from several sources, colleagues
-    /// behind one switchboard. Bounded: emptied when full.
-    final class Cache: Sendable {
-        static let limit = 200_000
-        /// A number's text and where it is read (its region, or "+" for an international number):
-        /// two strings hashed as they are, without joining them into a new one.
-        struct Key: Hashable, Sendable {
-            let scope: String
-            let text: String
-        }
+    /// behind one switchboard.
+    typealias Cache = BoundedCache<CacheKey, Result>
 
-        private let table = Mutex<[Key: Result]>([:])
-
-        func result(_ key: Key, _ compute: () -> Result) -> Result {
-            if let hit = table.withLock({ $0[key] }) { return hit }
-            let result = compute()
-            table.withLock { t in
-                if t.count >= Self.limit { t.removeAll(keepingCapacity: true) }
-                t[key] = result
-            }
-            return result
-        }
+    /// A number's text and where it is read (its region, or "+" for an international number):
+    /// two strings hashed as they are, without joining them into a new one.
+    struct CacheKey: Hashable, Sendable {
+        let scope: String
+        let text: String
     }
 
     /// What libphonenumber makes of one number: E.164 form and type when valid, extension, region.
@@ -61,7 +47,7 @@ public struct PhoneNormalizer: Sendable {
         let region = region ?? defaultRegion
         // A number with its "+" reads the same in every region.
         let scope = cleaned.utf8.first == UInt8(ascii: "+") ? "+" : region
-        return cache.result(Cache.Key(scope: scope, text: cleaned)) { Self.parseUncached(cleaned, region: region) }
+        return cache.value(CacheKey(scope: scope, text: cleaned)) { Self.parseUncached(cleaned, region: region) }
     }
 
     /// `full`: always through libphonenumber's Parse (tests compare it with the fast path).

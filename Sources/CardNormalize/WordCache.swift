@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What normalization derived from a name or an organization before, by the text it was derived
 /// from. An address book repeats given names, surnames, companies and whole names (one person from
 /// several sources): their nickname forms, phonetic keys and parses cost thousands of
@@ -8,26 +6,13 @@ import Synchronization
 package final class WordCache: Sendable {
     static let limit = 100_000
 
-    /// One table: values by the text they were derived from. Each its own lock and a direct
-    /// dictionary, without key paths, whose application cost more than the lookup.
-    package final class Table<V: Sendable>: Sendable {
-        private let entries = Mutex<[String: V]>([:])
+    /// One table: values by the text they were derived from, each with its own lock (reached
+    /// directly: key paths into one shared table cost more than the lookup).
+    package typealias Table<V: Sendable> = BoundedCache<String, V>
 
-        /// The cached value for `key`, computed outside the lock on a miss.
-        package func value(_ key: String, _ compute: () -> V) -> V {
-            if let hit = entries.withLock({ $0[key] }) { return hit }
-            let value = compute()
-            entries.withLock { e in
-                if e.count >= WordCache.limit { e.removeAll(keepingCapacity: true) }
-                e[key] = value
-            }
-            return value
-        }
-    }
-
-    package let givenForms = Table<[String]>()
-    package let family = Table<(folded: String, phonetic: String)>()
-    package let organization = Table<String>()
-    let parsed = Table<NameNormalizer.Parsed>()
-    let cleanedParts = Table<NameNormalizer.Cleaned>()
+    package let givenForms = Table<[String]>(limit: limit)
+    package let family = Table<(folded: String, phonetic: String)>(limit: limit)
+    package let organization = Table<String>(limit: limit)
+    let parsed = Table<NameNormalizer.Parsed>(limit: limit)
+    let cleanedParts = Table<NameNormalizer.Cleaned>(limit: limit)
 }
