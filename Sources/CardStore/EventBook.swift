@@ -1,6 +1,5 @@
 import CardModel
 import Foundation
-import GRDB
 import Synchronization
 
 /// The event book: one SQLite file that remembers every imported record, the people they make
@@ -16,9 +15,9 @@ import Synchronization
 /// let report = try book.importContacts(contacts, options: ImportOptions(files: ["badges.csv"]))
 /// ```
 public final class EventBook: Sendable {
-    /// The book's file.
+    /// Where the book is: its file, or a PostgreSQL address without a password.
     public let path: String
-    let database: DatabaseQueue
+    let backend: any BookBackend
 
     /// How long a second cardtool waits for the first to finish with the book.
     static let busyWait: TimeInterval = 600
@@ -37,50 +36,36 @@ public final class EventBook: Sendable {
                 }
             }
         }
-        var config = Configuration()
-        config.journalMode = .wal
-        config.label = "cardtool book"
-        config.prepareDatabase { db in
-            // WAL with NORMAL sync is still all-or-nothing for a killed process; a larger page cache
-            // and memory-mapped reads keep a big book's index pages from being read over and over.
-            // The log is copied into the book when the command ends (SQLite does it as the last
-            // connection closes), not inside a commit, unless it grows past 1 GiB: an import's
-            // answer does not wait for that second of writing.
-            try db.execute(sql: """
-                PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296;
-                PRAGMA wal_autocheckpoint = 262144
-                """)
-        }
         let told = Told()
-        let waitingSince = Mutex(Date())
-        config.busyMode = .callback { tries in
-            // The clock starts with each wait, not when the book was opened.
-            if tries == 0 { waitingSince.withLock { $0 = Date() } }
-            if told.once() { onWait?() }
-            usleep(10_000)
-            return -waitingSince.withLock { $0 }.timeIntervalSinceNow < EventBook.busyWait
-        }
+        let wait: @Sendable () -> Void = { if told.once() { onWait?() } }
         // Opening can meet the lock where SQLite calls no busy handler (another cardtool switching a
         // new book to WAL, or creating its tables): wait for it as for any other busy book.
         let started = Date()
-        var opened: DatabaseQueue?
+        var opened: SQLiteBackend?
         while opened == nil {
+            var backend: SQLiteBackend?
             do {
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                try Self.migrate(queue, path: path)
-                opened = queue
+                backend = try SQLiteBackend(path: path, waitLimit: Self.busyWait, onWait: wait)
+                try Self.migrate(backend!, path: path)
+                opened = backend
             } catch {
-                let busy = (error as? DatabaseError).map { $0.resultCode == .SQLITE_BUSY || $0.resultCode == .SQLITE_LOCKED } ?? false
-                    || (error as? BookError)?.busy == true
+                let busy = SQLiteBackend.busy(error) || (error as? BookError)?.busy == true
                 guard busy, -started.timeIntervalSinceNow < EventBook.busyWait else {
                     if let error = error as? BookError { throw error }
-                    throw BookError(.notABook, "cannot open \(path) as a book: \(Self.reason(error))")
+                    throw BookError(.notABook, "cannot open \(path) as a book: \(SQLiteBackend.message(error) ?? "\(error)")")
                 }
-                if told.once() { onWait?() }
+                wait()
                 usleep(20_000)
             }
         }
-        database = opened!
+        backend = opened!
+    }
+
+    /// Opens a book on a backend already connected (PostgreSQL), creating its tables when missing.
+    init(backend: any BookBackend) throws(BookError) {
+        path = backend.location
+        self.backend = backend
+        try Self.migrate(backend, path: backend.location)
     }
 
     /// Calls back once, from any thread.
@@ -90,98 +75,69 @@ public final class EventBook: Sendable {
     }
 
     /// Creates the tables, upgrades an older book, refuses a newer one.
-    private static func migrate(_ database: DatabaseQueue, path: String) throws(BookError) {
-        let migrator = BookSchema.migrator
+    private static func migrate(_ backend: any BookBackend, path: String) throws(BookError) {
         do {
-            let newer = try database.read { db -> Bool in
-                // A database with tables but none of ours is not a book.
-                let tables = try String.fetchAll(try db.cachedStatement(sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
-                if !tables.isEmpty && !tables.contains("grdb_migrations") {
-                    throw BookError(.notABook, "\(path) is a database, but not a cardtool book")
-                }
-                return try migrator.hasBeenSuperseded(db)
-            }
-            if newer {
+            switch try BookSchema.migrator.migrate(backend) {
+            case .ready: return
+            case .notABook: throw BookError(.notABook, "\(path) is a database, but not a cardtool book")
+            case .newer:
                 throw BookError(.newerBook, "\(path) was written by a newer cardtool; upgrade cardtool to use it (the book is left as it is)")
-            }
-            do {
-                try migrator.migrate(database)
-            } catch {
-                // Two cardtools creating the same book at once both find it empty; the second
-                // then fails to create tables the first has just made. The book is fine if every
-                // migration is now in place.
-                guard try database.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
             }
         } catch let error as BookError {
             throw error
         } catch {
-            var failure = BookError(.notABook, "cannot open \(path) as a book: \(Self.reason(error))")
-            if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                failure.busy = true
-            }
+            var failure = BookError(.notABook, "cannot open \(path) as a book: \(backend.reason(error) ?? "\(error)")")
+            failure.busy = backend.isBusy(error)
             throw failure
         }
     }
 
     /// A database error's reason without its SQL or arguments (they may hold contact data).
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }
+    func reason(_ error: any Error) -> String {
         if let error = error as? BookError { return error.message }
-        return "\(error)"
+        return backend.reason(error) ?? "\(error)"
     }
 
     /// Runs `body` in one immediate transaction (the write lock from the start, so two writers
     /// queue instead of one failing halfway).
-    func write<T>(_ body: (Database) throws -> T) throws(BookError) -> T {
+    func write<T>(_ body: (any BookConnection) throws -> T) throws(BookError) -> T {
         do {
-            return try database.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
+            return try backend.write { db in try body(db) }!
         } catch let error as BookError {
             throw error
         } catch {
-            throw BookError(.database, "the book could not be changed: \(Self.reason(error))")
+            throw BookError(.database, "the book could not be changed: \(reason(error))")
         }
     }
 
     /// Runs `body` in a read transaction.
-    func read<T>(_ body: (Database) throws -> T) throws(BookError) -> T {
+    func read<T>(_ body: (any BookConnection) throws -> T) throws(BookError) -> T {
         do {
-            return try database.read { db in try body(db) }
+            return try backend.read { db in try body(db) }
         } catch let error as BookError {
             throw error
         } catch {
-            throw BookError(.database, "the book could not be read: \(Self.reason(error))")
+            throw BookError(.database, "the book could not be read: \(reason(error))")
         }
     }
 
     /// Runs a change: one transaction with a `change` row and its journal, so that `undo` can revert
     /// it. `body` returns the summary the history shows, or nil to abandon the change (nothing
     /// changed: the transaction is rolled back and leaves no history entry).
-    func change<T>(_ kind: String, _ body: (Database, Journal) throws -> (summary: String, result: T)?) throws(BookError) -> T? {
+    func change<T>(_ kind: String, _ body: (any BookConnection, Journal) throws -> (summary: String, result: T)?) throws(BookError) -> T? {
         do {
-            return try database.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    let id = try Counter.next(.change, db)
-                    let journal = Journal(changeID: id, db: db)
-                    guard let (summary, value) = try body(db, journal) else { return .rollback }
-                    try db.cachedStatement(sql: "INSERT INTO change (id, kind, at, summary) VALUES (?, ?, ?, ?)").execute(arguments: [id, kind, Self.timestamp(), summary])
-                    try journal.flush()
-                    result = value
-                    return .commit
-                }
-                return result
+            return try backend.write { db -> T? in
+                let id = try Counter.next(.change, db)
+                let journal = Journal(changeID: id, db: db)
+                guard let (summary, value) = try body(db, journal) else { return nil }
+                try db.cachedStatement(sql: "INSERT INTO change (id, kind, at, summary) VALUES (?, ?, ?, ?)").execute(arguments: [id, kind, Self.timestamp(), summary])
+                try journal.flush()
+                return value
             }
         } catch let error as BookError {
             throw error
         } catch {
-            throw BookError(.database, "the book could not be changed: \(Self.reason(error))")
+            throw BookError(.database, "the book could not be changed: \(reason(error))")
         }
     }
 

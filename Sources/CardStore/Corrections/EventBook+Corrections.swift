@@ -2,7 +2,6 @@ import CardConcurrency
 import CardDedup
 import CardModel
 import Foundation
-import GRDB
 
 /// A change the book made, as the history lists it.
 public struct BookChange: Sendable, Equatable {
@@ -21,7 +20,7 @@ extension EventBook {
     /// edit, a tag…) and returns it; the history forgets it.
     public func undo() throws(BookError) -> BookChange {
         try write { db in
-            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT id, kind, at, summary FROM change ORDER BY id DESC LIMIT 1")) else {
+            guard let row = try SQLRow.fetchOne(try db.cachedStatement(sql: "SELECT id, kind, at, summary FROM change ORDER BY id DESC LIMIT 1")) else {
                 throw BookError(.nothingToUndo, "nothing to undo: the book has no changes")
             }
             let change = BookChange(id: row["id"], kind: row["kind"], at: row["at"], summary: row["summary"])
@@ -31,8 +30,8 @@ extension EventBook {
     }
 
     /// Puts back every row image of a change's journal, newest first, and forgets the change.
-    static func revert(_ changeID: Int, _ db: Database) throws {
-        let entries = try Row.fetchAll(try db.cachedStatement(sql: "SELECT tbl, row_key, before FROM journal WHERE change_id = ? ORDER BY seq DESC"),
+    static func revert(_ changeID: Int, _ db: any BookConnection) throws {
+        let entries = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT tbl, row_key, before FROM journal WHERE change_id = ? ORDER BY seq DESC"),
                                        arguments: [changeID])
         let coding = ContactCoding()
         var restoredPeople = Set<String>()
@@ -46,15 +45,15 @@ extension EventBook {
                 try reindex(ids, coding: coding, db: db)
             default:
                 let keyValues = try Journal.decode(key)
-                if table == "person", let id = String.fromDatabaseValue(keyValues["id"] ?? .null) { restoredPeople.insert(id) }
+                if table == "person", let id = String.fromSQL(keyValues["id"] ?? .null) { restoredPeople.insert(id) }
                 let columns = keyValues.keys.sorted()
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE " + columns.map { "\($0) = ?" }.joined(separator: " AND "))
-                    .execute(arguments: StatementArguments(columns.map { keyValues[$0]! }))
+                    .execute(arguments: SQLArguments(columns.map { keyValues[$0]! }))
                 if let before = entry["before"] as Data? {
                     let values = try Journal.decode(before)
                     let names = values.keys.sorted()
                     try db.cachedStatement(sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))")
-                        .execute(arguments: StatementArguments(names.map { values[$0]! }))
+                        .execute(arguments: SQLArguments(names.map { values[$0]! }))
                 }
             }
         }
@@ -65,7 +64,7 @@ extension EventBook {
             for chunk in Array(restoredPeople).chunked(400) {
                 let marks = chunk.map { _ in "?" }.joined(separator: ",")
                 try db.cachedStatement(sql: "UPDATE person SET changed = ? WHERE id IN (\(marks))")
-                    .execute(arguments: StatementArguments([stamp] + Array(chunk)))
+                    .execute(arguments: SQLArguments([stamp] + Array(chunk)))
             }
         }
         try db.cachedStatement(sql: "DELETE FROM journal WHERE change_id = ?").execute(arguments: [changeID])
@@ -73,14 +72,14 @@ extension EventBook {
     }
 
     /// Deletes an import's records with everything derived from them (undoing the import).
-    static func removeRecords(ofImport importID: Int64, coding: ContactCoding, db: Database) throws {
+    static func removeRecords(ofImport importID: Int64, coding: ContactCoding, db: any BookConnection) throws {
         let ids = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM record WHERE import_id = ? ORDER BY id"), arguments: [importID])
         let loaded = try StoredFeatures.load(ids, customFields: try customFields(db), threads: Parallel.defaultThreads, db: db)
         try RecordIndex.remove(loaded.map(\.1), ids: loaded.map(\.0), db: db)
         // 400 at a time: the review delete binds each id twice, and older SQLite allows 999 arguments.
         for chunk in ids.chunked(400) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let args = StatementArguments(Array(chunk))
+            let args = SQLArguments(Array(chunk))
             try db.cachedStatement(sql: "DELETE FROM membership WHERE record_id IN (\(marks))").execute(arguments: args)
             try db.cachedStatement(sql: "DELETE FROM review WHERE a IN (\(marks)) OR b IN (\(marks))").execute(arguments: args + args)
         }
@@ -89,13 +88,13 @@ extension EventBook {
     }
 
     /// Derives the keys, sort names and counts of records put back.
-    static func reindex(_ ids: [Int64], coding: ContactCoding, db: Database) throws {
+    static func reindex(_ ids: [Int64], coding: ContactCoding, db: any BookConnection) throws {
         let loaded = try StoredFeatures.load(ids, customFields: try customFields(db), threads: Parallel.defaultThreads, db: db)
         var counts = ValueCounts()
         try RecordIndex.add(loaded.map(\.1), ids: loaded.map(\.0), counts: &counts, db: db)
     }
 
-    static func customFields(_ db: Database) throws -> [String] {
+    static func customFields(_ db: any BookConnection) throws -> [String] {
         try String.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = 'custom_fields'"))
             .map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
     }
@@ -117,7 +116,7 @@ extension EventBook {
                 try journal.save("record", ["id": id])
                 try journal.save("membership", ["record_id": id])
             }
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT a, b FROM review WHERE a IN (SELECT id FROM record WHERE import_id = ?) OR b IN (SELECT id FROM record WHERE import_id = ?)"),
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT a, b FROM review WHERE a IN (SELECT id FROM record WHERE import_id = ?) OR b IN (SELECT id FROM record WHERE import_id = ?)"),
                                         arguments: [importID, importID]) {
                 try journal.save("review", ["a": row["a"] as Int64, "b": row["b"] as Int64])
             }
@@ -132,12 +131,12 @@ extension EventBook {
     }
 
     /// The people these records belong to.
-    static func people(of records: [Int64], _ db: Database) throws -> [String] {
+    static func people(of records: [Int64], _ db: any BookConnection) throws -> [String] {
         var out = Set<String>()
         for chunk in records.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             out.formUnion(try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM membership WHERE record_id IN (\(marks))"),
-                                              arguments: StatementArguments(Array(chunk))))
+                                              arguments: SQLArguments(Array(chunk))))
         }
         return out.sorted()
     }
@@ -148,7 +147,7 @@ extension EventBook {
         try read { db in try Self.resolve(text, db) }
     }
 
-    static func resolve(_ text: String, _ db: Database) throws -> String {
+    static func resolve(_ text: String, _ db: any BookConnection) throws -> String {
         let t = text.trimmingCharacters(in: .whitespaces)
         if PersonID.looksLikeID(t.lowercased()) {
             let id = t.lowercased()
@@ -187,7 +186,7 @@ extension EventBook {
 
     /// Merges two people (the older id stays) and records the decision record by record, so that
     /// it outlives the people's ids; a split between them is taken back.
-    static func linkPeople(_ x: String, _ y: String, journal: Journal, db: Database) throws -> String {
+    static func linkPeople(_ x: String, _ y: String, journal: Journal, db: any BookConnection) throws -> String {
         let (target, other) = (PersonID.seq(x) ?? 0) < (PersonID.seq(y) ?? 0) ? (x, y) : (y, x)
         let keep = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ?"), arguments: [target])
         let move = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ?"), arguments: [other])
@@ -240,7 +239,7 @@ extension EventBook {
     }
 
     /// Records a decision about two records (`together` or apart), replacing an earlier one.
-    static func decide(_ r: Int64, _ s: Int64, together: Bool, journal: Journal, db: Database) throws {
+    static func decide(_ r: Int64, _ s: Int64, together: Bool, journal: Journal, db: any BookConnection) throws {
         let (a, b) = (min(r, s), max(r, s))
         try journal.save("link", ["a": a, "b": b])
         try db.cachedStatement(sql: """
@@ -284,7 +283,7 @@ extension EventBook {
 /// clustered again among themselves, with the book's decisions, and the groups that no longer
 /// hold together become people of their own.
 struct Regrouping {
-    let db: Database
+    let db: any BookConnection
     let journal: Journal
     let coding: ContactCoding
     let configuration: DedupConfiguration
@@ -298,7 +297,7 @@ struct Regrouping {
         let model = try ModelState.load(db).flatMap { MatchModel(fields: fields, parameters: $0.parameters, records: total) }
         var touched = Set(people)
         for person in people.sorted() {
-            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT r.id, r.contact FROM membership m JOIN record r ON r.id = m.record_id WHERE m.person_id = ? ORDER BY r.id
                 """), arguments: [person])
             guard rows.count > 1, let model else { continue }

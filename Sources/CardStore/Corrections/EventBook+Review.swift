@@ -1,6 +1,5 @@
 import CardModel
 import Foundation
-import GRDB
 
 /// Two records an import was unsure about (match probability between the review threshold and
 /// the merge threshold, or a match the chain guard refused), waiting for a person to say.
@@ -31,7 +30,7 @@ extension EventBook {
     public func pendingReviews() throws(BookError) -> [ReviewPair] {
         try read { db in
             let coding = ContactCoding()
-            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT v.a, v.b, v.probability, ma.person_id AS pa, mb.person_id AS pb, ra.contact AS ca, rb.contact AS cb
                 FROM review v
                 JOIN membership ma ON ma.record_id = v.a JOIN membership mb ON mb.record_id = v.b

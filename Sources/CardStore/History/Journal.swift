@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// How to revert one change: the image of every row it touched, as it was before, kept in the
 /// `journal` table (in bytes: ``encode(_:)``). Undo puts the images back in reverse order (deleting rows that did not exist).
@@ -9,7 +8,7 @@ import GRDB
 final class Journal {
     /// The change this journal reverts.
     let changeID: Int64
-    private let db: Database
+    private let db: any BookConnection
     private var seq = 0
     private var saved: Set<String> = []
 
@@ -21,7 +20,7 @@ final class Journal {
         case recordsUnindexed = "@unindexed"
     }
 
-    init(changeID: Int64, db: Database) {
+    init(changeID: Int64, db: any BookConnection) {
         self.changeID = changeID
         self.db = db
     }
@@ -31,25 +30,25 @@ final class Journal {
 
     /// Saves the row of `table` with `key` as it is now (or that there is none), once per change,
     /// before the change modifies, deletes or inserts it.
-    func save(_ table: String, _ key: [String: any DatabaseValueConvertible]) throws {
+    func save(_ table: String, _ key: [String: any SQLValueConvertible]) throws {
         let columns = key.keys.sorted()
-        let keyBytes = Self.encode(columns.map { ($0, key[$0]!.databaseValue) })
+        let keyBytes = Self.encode(columns.map { ($0, key[$0]!.sqlValue) })
         guard saved.insert(table + "\u{1}" + keyBytes.base64EncodedString()).inserted else { return }
         let condition = columns.map { "\($0) = ?" }.joined(separator: " AND ")
-        let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(condition)"),
-                                   arguments: StatementArguments(columns.map { key[$0]!.databaseValue }))
+        let row = try SQLRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(condition)"),
+                                   arguments: SQLArguments(columns.map { key[$0]!.sqlValue }))
         try append(table, keyBytes, row.map(Self.image))
     }
 
     /// ``save(_:_:)`` for many rows of one table keyed by one column, in a few queries.
     func saveRows(_ table: String, keyColumn: String, _ keys: [String]) throws {
-        let keyed = keys.map { ($0, Self.encode([(keyColumn, $0.databaseValue)])) }
+        let keyed = keys.map { ($0, Self.encode([(keyColumn, $0.sqlValue)])) }
             .filter { saved.insert(table + "\u{1}" + $0.1.base64EncodedString()).inserted }
         for chunk in keyed.chunked(400) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            var found: [String: Row] = [:]
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(keyColumn) IN (\(marks))"),
-                                        arguments: StatementArguments(chunk.map(\.0))) {
+            var found: [String: SQLRow] = [:]
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(keyColumn) IN (\(marks))"),
+                                        arguments: SQLArguments(chunk.map(\.0))) {
                 found[row[keyColumn]] = row
             }
             for (key, keyBytes) in chunk { try append(table, keyBytes, found[key].map(Self.image)) }
@@ -68,31 +67,31 @@ final class Journal {
     }
 
     /// A row's columns and values.
-    static func image(_ row: Row) -> Data {
-        encode(row.columnNames.map { ($0, row[$0] as DatabaseValue) })
+    static func image(_ row: SQLRow) -> Data {
+        encode(row.columnNames.map { ($0, row[$0] as SQLValue) })
     }
 
     /// Columns and values in bytes: a count, then each column's name, a type (null, integer, real,
     /// text, blob) and its value, so that putting them back gives the same SQL types.
-    static func encode(_ values: [(String, DatabaseValue)]) -> Data {
+    static func encode(_ values: [(String, SQLValue)]) -> Data {
         var w = ContactBinary.Writer()
         w.varint(UInt64(values.count))
         func bytes(_ b: [UInt8]) { w.varint(UInt64(b.count)); w.bytes.append(contentsOf: b) }
         for (column, value) in values {
             bytes(Array(column.utf8))
-            switch value.storage {
+            switch value {
             case .null: w.bytes.append(0)
-            case .int64(let v): w.bytes.append(1); w.varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
-            case .double(let v): w.bytes.append(2); w.varint(v.bitPattern)
-            case .string(let v): w.bytes.append(3); bytes(Array(v.utf8))
-            case .blob(let v): w.bytes.append(4); bytes(Array(v))
+            case .integer(let v): w.bytes.append(1); w.varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+            case .real(let v): w.bytes.append(2); w.varint(v.bitPattern)
+            case .text(let v): w.bytes.append(3); bytes(Array(v.utf8))
+            case .blob(let v): w.bytes.append(4); bytes(v)
             }
         }
         return Data(w.bytes)
     }
 
     /// The columns and values ``encode(_:)`` wrote.
-    static func decode(_ data: Data) throws -> [String: DatabaseValue] {
+    static func decode(_ data: Data) throws -> [String: SQLValue] {
         let b = [UInt8](data)
         return try b.withUnsafeBufferPointer { p in
             var r = ContactBinary.Reader(bytes: p, i: 0, end: p.count)
@@ -103,7 +102,7 @@ final class Journal {
                 defer { r.i += n }
                 return Array(p[r.i..<(r.i + n)])
             }
-            var values: [String: DatabaseValue] = [:]
+            var values: [String: SQLValue] = [:]
             let count = try r.varint()
             guard count <= UInt64(r.end) else { throw ContactBinary.Damaged() }
             for _ in 0..<count {
@@ -115,10 +114,10 @@ final class Journal {
                 case 0: values[column] = .null
                 case 1:
                     let z = try r.varint()
-                    values[column] = (Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1)).databaseValue
-                case 2: values[column] = Double(bitPattern: try r.varint()).databaseValue
-                case 3: values[column] = String(decoding: try bytes(), as: UTF8.self).databaseValue
-                case 4: values[column] = Data(try bytes()).databaseValue
+                    values[column] = (Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1)).sqlValue
+                case 2: values[column] = Double(bitPattern: try r.varint()).sqlValue
+                case 3: values[column] = String(decoding: try bytes(), as: UTF8.self).sqlValue
+                case 4: values[column] = Data(try bytes()).sqlValue
                 default: throw ContactBinary.Damaged()
                 }
             }

@@ -4,7 +4,6 @@ import CardExport
 import CardNormalize
 import CardModel
 import Foundation
-import GRDB
 
 extension EventBook {
     /// Brings a batch of normalized contacts into the book as one change: records already in the
@@ -70,14 +69,14 @@ extension EventBook {
     }
 
     /// The fingerprints the book already has, each with the person its record belongs to.
-    static func knownFingerprints(_ fingerprints: Set<String>, _ db: Database) throws -> [String: String] {
+    static func knownFingerprints(_ fingerprints: Set<String>, _ db: any BookConnection) throws -> [String: String] {
         var known: [String: String] = [:]
         for chunk in Array(fingerprints).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT r.fingerprint, m.person_id FROM record r LEFT JOIN membership m ON m.record_id = r.id
                 WHERE r.fingerprint IN (\(marks))
-                """), arguments: StatementArguments(Array(chunk)))
+                """), arguments: SQLArguments(Array(chunk)))
             for row in rows { known[row[0]] = (row[1] as String?) ?? "" }
         }
         return known
@@ -87,7 +86,7 @@ extension EventBook {
 /// One import, step by step, inside its transaction: the batch's features, the model, the book's
 /// records it may match, the scores and clusters, and the rows written.
 struct ImportRun {
-    let db: Database
+    let db: any BookConnection
     let journal: Journal
     let coding: ContactCoding
     let options: ImportOptions
@@ -132,7 +131,7 @@ struct ImportRun {
         clock = Date()
     }
 
-    init(db: Database, journal: Journal, coding: ContactCoding, options: ImportOptions, threads: Int) {
+    init(db: any BookConnection, journal: Journal, coding: ContactCoding, options: ImportOptions, threads: Int) {
         self.db = db
         self.journal = journal
         self.coding = coding
@@ -244,8 +243,8 @@ struct ImportRun {
         var holders: [Int64: [Int64]] = [:]
         for chunk in keys.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, record_id FROM record_key WHERE key IN (\(marks))"),
-                                        arguments: StatementArguments(Array(chunk))) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, record_id FROM record_key WHERE key IN (\(marks))"),
+                                        arguments: SQLArguments(Array(chunk))) {
                 holders[row["key"], default: []].append(row["record_id"])
             }
         }
@@ -258,13 +257,13 @@ struct ImportRun {
         for chunk in recordIDs.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             people.formUnion(try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM membership WHERE record_id IN (\(marks))"),
-                                                 arguments: StatementArguments(Array(chunk))))
+                                                 arguments: SQLArguments(Array(chunk))))
         }
         var members: [Int64] = []
         for chunk in Array(people).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT record_id, person_id FROM membership WHERE person_id IN (\(marks))"),
-                                        arguments: StatementArguments(Array(chunk))) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT record_id, person_id FROM membership WHERE person_id IN (\(marks))"),
+                                        arguments: SQLArguments(Array(chunk))) {
                 personOf[row["record_id"]] = row["person_id"]
                 members.append(row["record_id"])
             }
@@ -305,8 +304,8 @@ struct ImportRun {
         var firstInBook: [UInt64: Int64] = [:]
         for chunk in Array(storedOf.keys).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, MIN(record_id) AS first FROM record_key WHERE key IN (\(marks)) GROUP BY key"),
-                                        arguments: StatementArguments(Array(chunk))) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, MIN(record_id) AS first FROM record_key WHERE key IN (\(marks)) GROUP BY key"),
+                                        arguments: SQLArguments(Array(chunk))) {
                 if let k = storedOf[row["key"]] { firstInBook[k] = row["first"] }
             }
         }
@@ -409,8 +408,8 @@ struct ImportRun {
         var apart = Set<UInt64>()
         for chunk in existingIDs.chunked(400) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT a, b FROM link WHERE together = 0 AND a IN (\(marks))"),
-                                        arguments: StatementArguments(Array(chunk))) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT a, b FROM link WHERE together = 0 AND a IN (\(marks))"),
+                                        arguments: SQLArguments(Array(chunk))) {
                 guard let i = localIndex(row["a"]), let j = localIndex(row["b"]) else { continue }
                 apart.insert(UInt64(min(i, j)) << 32 | UInt64(max(i, j)))
             }

@@ -2,7 +2,6 @@ import CardExport
 import CardModel
 import CardNormalize
 import Foundation
-import GRDB
 
 extension EventBook {
     /// The page of an import (`cardtool import --report`): every person the batch joined records
@@ -32,8 +31,8 @@ extension EventBook {
         try read { db in
             let coding = ContactCoding()
             for person in mergedPeople {
-                guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [person]) else { continue }
-                let records = try Row.fetchAll(try db.cachedStatement(sql: """
+                guard let row = try SQLRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [person]) else { continue }
+                let records = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                     SELECT r.id, r.contact FROM membership m JOIN record r ON r.id = m.record_id WHERE m.person_id = ? ORDER BY r.met_on, r.id
                     """), arguments: [person]).map { (PersonID.recordID($0["id"]), try coding.decode($0["contact"])) }
                 guard records.count > 1 else { continue }

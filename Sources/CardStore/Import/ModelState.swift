@@ -1,6 +1,5 @@
 import CardDedup
 import Foundation
-import GRDB
 
 /// The match model the book scores new records with, as stored in `book_meta`: estimated on the
 /// book's own records, and estimated again once the book has grown by half since (value
@@ -20,12 +19,12 @@ struct ModelState: Codable {
     /// Records loaded to estimate on, at most (a random sample of a larger book).
     static let maximumSample = 200_000
 
-    static func load(_ db: Database) throws -> ModelState? {
+    static func load(_ db: any BookConnection) throws -> ModelState? {
         guard let json = try String.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = 'model'")) else { return nil }
         return try? JSONDecoder().decode(ModelState.self, from: Data(json.utf8))
     }
 
-    func save(_ db: Database, journal: Journal) throws {
+    func save(_ db: any BookConnection, journal: Journal) throws {
         try journal.save("book_meta", ["key": "model"])
         let json = String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
         try db.cachedStatement(sql: """

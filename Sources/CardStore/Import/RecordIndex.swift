@@ -1,7 +1,6 @@
 import CardConcurrency
 import CardDedup
 import CardModel
-import GRDB
 
 /// What the book derives from each record to find it again: its blocking keys (`record_key`), its
 /// names in sort order (`record_name`) and its share of the value counts (`value_count`).
@@ -39,7 +38,7 @@ enum RecordIndex {
 
     /// Stores the keys of `rules` (rules added, or keys worked out differently, since the records
     /// were indexed) for every record in the book, a batch at a time.
-    static func addKeys(of rules: [CandidateBlocker.Rule], db: Database) throws {
+    static func addKeys(of rules: [CandidateBlocker.Rule], db: any BookConnection) throws {
         // A record may hold some of the keys already (a rule whose keys are worked out anew).
         let insertKey = try db.cachedStatement(sql: """
             INSERT INTO record_key (key, record_id) SELECT ?1, ?2
@@ -78,7 +77,7 @@ enum RecordIndex {
     }
 
     /// Adds the derived rows of new records (`ids[i]` is `records[i]`'s id).
-    static func add(_ records: [RecordFeatures], ids: [Int64], counts: inout ValueCounts, db: Database) throws {
+    static func add(_ records: [RecordFeatures], ids: [Int64], counts: inout ValueCounts, db: any BookConnection) throws {
         let insertKey = try db.cachedStatement(sql: "INSERT INTO record_key (key, record_id) VALUES (?, ?)")
         let insertName = try db.cachedStatement(sql: "INSERT INTO record_name (record_id, family_given, given_family) VALUES (?, ?, ?)")
         // Name keys: how many book records carry each before these, to know whose splits to store.
@@ -113,13 +112,13 @@ enum RecordIndex {
     }
 
     /// Writes the split keys of the book's records that carry these name keys but not yet their splits.
-    static func addSplits(ofNameKeys keys: [Int64], db: Database) throws {
+    static func addSplits(ofNameKeys keys: [Int64], db: any BookConnection) throws {
         let wanted = Set(keys)
         var holders = Set<Int64>()
         for chunk in keys.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
             holders.formUnion(try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM record_key WHERE key IN (\(marks))"),
-                                                 arguments: StatementArguments(Array(chunk))))
+                                                 arguments: SQLArguments(Array(chunk))))
         }
         let custom = try EventBook.customFields(db)
         let coding = ContactCoding()
@@ -127,8 +126,8 @@ enum RecordIndex {
         let has = try db.cachedStatement(sql: "SELECT 1 FROM record_key WHERE key = ? AND record_id = ?")
         for chunk in Array(holders).sorted().chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
-                                        arguments: StatementArguments(Array(chunk))) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
+                                        arguments: SQLArguments(Array(chunk))) {
                 let id: Int64 = row["id"]
                 let r = RecordFeatures(try coding.decode(row["contact"]), customFields: custom)
                 for (key, splits) in nameKeys(r) where wanted.contains(key) {
@@ -141,12 +140,12 @@ enum RecordIndex {
     }
 
     /// How many book records carry each stored key.
-    static func keyCounts(_ keys: [Int64], db: Database) throws -> [Int64: Int] {
+    static func keyCounts(_ keys: [Int64], db: any BookConnection) throws -> [Int64: Int] {
         var counts: [Int64: Int] = [:]
         for chunk in keys.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, COUNT(*) AS n FROM record_key WHERE key IN (\(marks)) GROUP BY key"),
-                                        arguments: StatementArguments(Array(chunk))) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, COUNT(*) AS n FROM record_key WHERE key IN (\(marks)) GROUP BY key"),
+                                        arguments: SQLArguments(Array(chunk))) {
                 counts[row["key"]] = row["n"]
             }
         }
@@ -155,14 +154,14 @@ enum RecordIndex {
 
     /// Removes the derived rows of records leaving the book (their keys found again from their
     /// features, through the one index the keys have).
-    static func remove(_ records: [RecordFeatures], ids: [Int64], db: Database) throws {
+    static func remove(_ records: [RecordFeatures], ids: [Int64], db: any BookConnection) throws {
         let deleteKey = try db.cachedStatement(sql: "DELETE FROM record_key WHERE key = ? AND record_id = ?")
         for (r, id) in zip(records, ids) {
             for key in Set(keys(r).map(\.key)) { try deleteKey.execute(arguments: [key, id]) }
         }
         for chunk in ids.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            try db.cachedStatement(sql: "DELETE FROM record_name WHERE record_id IN (\(marks))").execute(arguments: StatementArguments(chunk))
+            try db.cachedStatement(sql: "DELETE FROM record_name WHERE record_id IN (\(marks))").execute(arguments: SQLArguments(chunk))
         }
         var counts = ValueCounts()
         let keys = records.map(ValueCounts.keys(of:))
@@ -179,7 +178,7 @@ enum ValueCountStore {
     static func totalKind(_ kind: ValueCounts.Kind) -> Int { -kind.rawValue }
 
     /// Loads every count that records with these keys read or change, and the totals.
-    static func load(for keys: [ValueCounts.Keys], into counts: inout ValueCounts, db: Database) throws {
+    static func load(for keys: [ValueCounts.Keys], into counts: inout ValueCounts, db: any BookConnection) throws {
         var wanted: [ValueCounts.Kind: Set<UInt64>] = [:]
         for k in keys {
             for (kind, key) in ValueCounts.increments(k) { wanted[kind, default: []].insert(key) }
@@ -192,8 +191,8 @@ enum ValueCountStore {
             let missing = set.filter { counts.counts[kind]?[$0] == nil }
             for chunk in Array(missing).chunked(500) {
                 let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))"),
-                                            arguments: StatementArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
+                let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))"),
+                                            arguments: SQLArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
                 var found: [UInt64: Int] = [:]
                 for row in rows { found[UInt64(bitPattern: row["key"] as Int64)] = row["count"] }
                 for key in chunk { counts.counts[kind, default: [:]][key] = found[key] ?? 0 }
@@ -206,18 +205,18 @@ enum ValueCountStore {
     }
 
     /// Loads whether these e-mail and phone hashes are marked shared.
-    static func loadShared(_ keys: [UInt64], into counts: inout ValueCounts, db: Database) throws {
+    static func loadShared(_ keys: [UInt64], into counts: inout ValueCounts, db: any BookConnection) throws {
         var loaded = counts
         try load(kind: .shared, Set(keys), into: &loaded, db: db)
         counts = loaded
     }
 
-    private static func load(kind: ValueCounts.Kind, _ set: Set<UInt64>, into counts: inout ValueCounts, db: Database) throws {
+    private static func load(kind: ValueCounts.Kind, _ set: Set<UInt64>, into counts: inout ValueCounts, db: any BookConnection) throws {
         let missing = set.filter { counts.counts[kind]?[$0] == nil }
         for chunk in Array(missing).chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))"),
-                                        arguments: StatementArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
+            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))"),
+                                        arguments: SQLArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
             var found: [UInt64: Int] = [:]
             for row in rows { found[UInt64(bitPattern: row["key"] as Int64)] = row["count"] }
             for key in chunk { counts.counts[kind, default: [:]][key] = found[key] ?? 0 }
@@ -225,7 +224,7 @@ enum ValueCountStore {
     }
 
     /// Writes the counts that differ from `before`.
-    static func save(_ counts: ValueCounts, changedFrom before: ValueCounts, db: Database) throws {
+    static func save(_ counts: ValueCounts, changedFrom before: ValueCounts, db: any BookConnection) throws {
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO value_count (kind, key, count) VALUES (?, ?, ?)
             ON CONFLICT (kind, key) DO UPDATE SET count = excluded.count

@@ -1,6 +1,5 @@
 import CardModel
 import Foundation
-import GRDB
 
 /// A person past their rhythm, for `cardtool reconnect`.
 public struct Overdue: Sendable {
@@ -74,7 +73,7 @@ extension EventBook {
     }
 
     /// A person's rhythm: their own, else the shortest of their tags', else the default.
-    static func rhythm(_ id: String, tags: [String], _ db: Database) throws -> (days: Int, from: String) {
+    static func rhythm(_ id: String, tags: [String], _ db: any BookConnection) throws -> (days: Int, from: String) {
         if let own = try Int.fetchOne(try db.cachedStatement(sql: "SELECT days FROM cadence WHERE target = ?"), arguments: ["person:" + id]) {
             return (own, "person")
         }
@@ -95,7 +94,7 @@ extension EventBook {
             guard !events.isEmpty else { throw BookError(.notFound, "no event named '\(event)' in the book (`cardtool events` lists them)") }
             let marks = events.map { _ in "?" }.joined(separator: ",")
             // Each person's first meeting; kept when it is one of these events and no touch came after.
-            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT m.person_id, r.event_id, r.met_on FROM membership m JOIN record r ON r.id = m.record_id
                 ORDER BY m.person_id, COALESCE(r.met_on, '9999'), r.id
                 """))

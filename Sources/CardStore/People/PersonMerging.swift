@@ -1,9 +1,8 @@
-import GRDB
 
 /// Two people found to be one: the younger id becomes an alias of the older (scripts that kept it
 /// still find the person), and its records, tags, edits, touches and rhythm move over.
 enum PersonMerging {
-    static func merge(_ old: String, into target: String, journal: Journal, db: Database) throws {
+    static func merge(_ old: String, into target: String, journal: Journal, db: any BookConnection) throws {
         guard old != target else { return }
         for id in try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM membership WHERE person_id = ?"), arguments: [old]) {
             try journal.save("membership", ["record_id": id])
@@ -16,7 +15,7 @@ enum PersonMerging {
             try db.cachedStatement(sql: "INSERT INTO tag (person_id, tag) VALUES (?, ?) ON CONFLICT (person_id, tag) DO NOTHING").execute(arguments: [target, tag])
         }
         // A manual value of the older person wins; the younger's fills what the older lacks.
-        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT field, value FROM person_edit WHERE person_id = ?"), arguments: [old]) {
+        for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT field, value FROM person_edit WHERE person_id = ?"), arguments: [old]) {
             let field: String = row["field"]
             try journal.save("person_edit", ["person_id": old, "field": field])
             try journal.save("person_edit", ["person_id": target, "field": field])

@@ -3,7 +3,6 @@ import CardDedup
 import CardModel
 import Foundation
 import CardNormalize
-import GRDB
 
 /// People as the book derives them: the survivorship merge of their records, with manual edits
 /// over it, cached in `person` for listing and searching, and recomputed whenever their records
@@ -16,7 +15,7 @@ enum PersonStore {
     /// Recomputes these people's rows; a person left without records is removed (their id is
     /// never reused). Works a few hundred people at a time: their records, edits and touches in a
     /// few queries, the merges on all cores.
-    static func derive(_ ids: some Sequence<String>, changeID: Int64, journal: Journal, coding: ContactCoding, db: Database) throws {
+    static func derive(_ ids: some Sequence<String>, changeID: Int64, journal: Journal, coding: ContactCoding, db: any BookConnection) throws {
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO person (id, seq, contact, name, search, first_met, last_interaction, last_kind, changed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -29,21 +28,21 @@ enum PersonStore {
             let people = Array(chunk)
             try journal.saveRows("person", keyColumn: "id", people)
             let marks = people.map { _ in "?" }.joined(separator: ",")
-            let args = StatementArguments(people)
+            let args = SQLArguments(people)
             var records: [String: [(Data, String?)]] = [:]
-            for row in try Row.fetchAll(try db.cachedStatement(sql: """
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT m.person_id, r.contact, r.met_on FROM membership m JOIN record r ON r.id = m.record_id
                 WHERE m.person_id IN (\(marks)) ORDER BY r.id
                 """), arguments: args) {
                 records[row["person_id"], default: []].append((row["contact"], row["met_on"]))
             }
             var edits: [String: [(String, String)]] = [:]
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT person_id, field, value FROM person_edit WHERE person_id IN (\(marks))"),
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT person_id, field, value FROM person_edit WHERE person_id IN (\(marks))"),
                                         arguments: args) {
                 edits[row["person_id"], default: []].append((row["field"], row["value"]))
             }
             var touches: [String: Person.Interaction] = [:]
-            for row in try Row.fetchAll(try db.cachedStatement(sql: """
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT person_id, date, kind, note FROM touch WHERE person_id IN (\(marks)) ORDER BY date, id
                 """), arguments: args) {
                 if let date = PartialDate(iso8601: row["date"]) {
@@ -51,7 +50,7 @@ enum PersonStore {
                 }
             }
             var seqs: [String: Int64] = [:]
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, seq FROM person WHERE id IN (\(marks))"), arguments: args) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, seq FROM person WHERE id IN (\(marks))"), arguments: args) {
                 seqs[row["id"]] = row["seq"]
             }
             // The merges on all cores; the writes in order.
@@ -156,10 +155,10 @@ enum PersonStore {
     }
 
     /// A person as listings and exports show them.
-    static func load(_ row: Row, coding: ContactCoding, db: Database) throws -> Person {
+    static func load(_ row: SQLRow, coding: ContactCoding, db: any BookConnection) throws -> Person {
         let id: String = row["id"]
         let tags = try String.fetchAll(try db.cachedStatement(sql: "SELECT tag FROM tag WHERE person_id = ? ORDER BY tag"), arguments: [id])
-        let sources = try Row.fetchAll(try db.cachedStatement(sql: """
+        let sources = try SQLRow.fetchAll(try db.cachedStatement(sql: """
             SELECT r.id, r.file, r.record_no, r.import_id, e.name AS event_name, e.date AS event_date
             FROM membership m JOIN record r ON r.id = m.record_id LEFT JOIN event e ON e.id = r.event_id
             WHERE m.person_id = ? ORDER BY r.met_on, r.id

@@ -1,7 +1,6 @@
 import CardModel
 import CardNormalize
 import Foundation
-import GRDB
 
 /// Which people a listing shows.
 public struct PersonFilter: Sendable {
@@ -62,7 +61,7 @@ extension EventBook {
     public func people(_ filter: PersonFilter = PersonFilter()) throws(BookError) -> [Person] {
         try read { db in
             var sql = "SELECT p.* FROM person p"
-            var conditions: [String] = [], arguments: [any DatabaseValueConvertible] = []
+            var conditions: [String] = [], arguments: [any SQLValueConvertible] = []
             if let event = filter.event {
                 let ids = try Self.eventIDs(matching: event, db)
                 guard !ids.isEmpty else { throw BookError(.notFound, "no event named '\(event)' in the book (`cardtool events` lists them)") }
@@ -79,7 +78,7 @@ extension EventBook {
             }
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             let coding = ContactCoding()
-            let people = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { try PersonStore.load($0, coding: coding, db: db) }
+            let people = try SQLRow.fetchAll(db, sql: sql, arguments: SQLArguments(arguments)).map { try PersonStore.load($0, coding: coding, db: db) }
             return people.sorted { a, b in
                 let x = TextFolding.fold(PersonStore.displayName(a.contact)), y = TextFolding.fold(PersonStore.displayName(b.contact))
                 return x != y ? x < y : (PersonID.seq(a.id) ?? 0) < (PersonID.seq(b.id) ?? 0)
@@ -94,9 +93,9 @@ extension EventBook {
     }
 
     /// Events whose folded name is the folded text (or contains it, when none is equal).
-    static func eventIDs(matching text: String, _ db: Database) throws -> [Int64] {
+    static func eventIDs(matching text: String, _ db: any BookConnection) throws -> [Int64] {
         let key = TextFolding.fold(text)
-        let all = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, name, date FROM event"))
+        let all = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, name, date FROM event"))
         let exact = all.filter { TextFolding.fold($0["name"]) == key || ($0["date"] as String) == text }
         if !exact.isEmpty { return exact.map { $0["id"] } }
         return all.filter { !key.isEmpty && TextFolding.fold($0["name"]).contains(key) }.map { $0["id"] }
@@ -107,19 +106,19 @@ extension EventBook {
         try read { db in
             let id = try Self.resolve(who, db)
             let coding = ContactCoding()
-            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]) else {
+            guard let row = try SQLRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]) else {
                 throw BookError(.unknownPerson, "no one in the book is '\(who)'")
             }
             let person = try PersonStore.load(row, coding: coding, db: db)
-            let records = try Row.fetchAll(try db.cachedStatement(sql: """
+            let records = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT r.id, r.contact FROM membership m JOIN record r ON r.id = m.record_id WHERE m.person_id = ? ORDER BY r.met_on, r.id
                 """), arguments: [id]).map { (PersonID.recordID($0["id"]), try coding.decode($0["contact"])) }
-            let touches = try Row.fetchAll(try db.cachedStatement(sql: "SELECT date, kind, note FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC"),
+            let touches = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT date, kind, note FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC"),
                                            arguments: [id]).compactMap { r -> Person.Interaction? in
                 PartialDate(iso8601: r["date"]).map { Person.Interaction(date: $0, kind: r["kind"], note: r["note"]) }
             }
             let aliases = try String.fetchAll(try db.cachedStatement(sql: "SELECT old_id FROM alias WHERE person_id = ? ORDER BY old_id"), arguments: [id])
-            let edits = try Row.fetchAll(try db.cachedStatement(sql: "SELECT field, value FROM person_edit WHERE person_id = ? ORDER BY field"), arguments: [id])
+            let edits = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT field, value FROM person_edit WHERE person_id = ? ORDER BY field"), arguments: [id])
                 .map { ($0["field"] as String, $0["value"] as String) }
             let rhythm = try Self.rhythm(id, tags: person.tags, db)
             return PersonDetail(person: person, records: records, touches: touches, aliases: aliases, edits: edits, cadence: rhythm)
@@ -129,13 +128,13 @@ extension EventBook {
     /// Every event, oldest first, with who was met there.
     public func events() throws(BookError) -> [BookEvent] {
         try read { db in
-            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT e.id, e.name, e.date, e.note, e.cost, COUNT(DISTINCT r.id) AS records, COUNT(DISTINCT m.person_id) AS people
                 FROM event e JOIN record r ON r.event_id = e.id JOIN membership m ON m.record_id = r.id
                 GROUP BY e.id, e.name, e.date, e.note, e.cost ORDER BY e.date, e.name
                 """))
             // A person is new at the event of their earliest record.
-            let firsts = try Row.fetchAll(try db.cachedStatement(sql: """
+            let firsts = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT m.person_id, r.event_id, r.met_on, r.id FROM membership m JOIN record r ON r.id = m.record_id
                 WHERE r.event_id IS NOT NULL
                 """))
@@ -158,7 +157,7 @@ extension EventBook {
     /// The changes in the book, newest first.
     public func history(limit: Int? = nil) throws(BookError) -> [BookChange] {
         try read { db in
-            try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, kind, at, summary FROM change ORDER BY id DESC" + (limit.map { " LIMIT \($0)" } ?? "")))
+            try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, kind, at, summary FROM change ORDER BY id DESC" + (limit.map { " LIMIT \($0)" } ?? "")))
                 .map { BookChange(id: $0["id"], kind: $0["kind"], at: $0["at"], summary: $0["summary"]) }
         }
     }

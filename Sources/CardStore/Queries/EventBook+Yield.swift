@@ -1,7 +1,6 @@
 import CardModel
 import CardNormalize
 import Foundation
-import GRDB
 
 /// How the yield of events is measured (`cardtool events`).
 public struct YieldOptions: Sendable {
@@ -86,7 +85,7 @@ extension EventBook {
             let coding = ContactCoding()
             var out: [EventPerson] = []
             for person in facts.peopleAt[id] ?? [] {
-                guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [person]) else { continue }
+                guard let row = try SQLRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [person]) else { continue }
                 let loaded = try PersonStore.load(row, coding: coding, db: db)
                 let isNew = facts.firstEvent[person] == id
                 let earlier = (facts.eventsOf[person] ?? []).filter { $0 != id }.compactMap { e in events.first { $0.id == e } }
@@ -122,7 +121,7 @@ extension EventBook {
     }
 
     /// The one event a text names, or a clear error when none or several do.
-    static func oneEvent(_ text: String, _ db: Database) throws -> Int64 {
+    static func oneEvent(_ text: String, _ db: any BookConnection) throws -> Int64 {
         let ids = try eventIDs(matching: text, db)
         guard !ids.isEmpty else { throw BookError(.notFound, "no event named '\(text)' in the book (`cardtool events` lists them)") }
         guard ids.count == 1 else {
@@ -139,10 +138,10 @@ struct YieldFacts {
     var peopleAt: [Int64: [String]] = [:]
     var touchesOf: [String: [String]] = [:]
 
-    init(_ db: Database) throws {
+    init(_ db: any BookConnection) throws {
         var first: [String: (String, Int64)] = [:]
         var seen = Set<String>()
-        for r in try Row.fetchAll(try db.cachedStatement(sql: """
+        for r in try SQLRow.fetchAll(try db.cachedStatement(sql: """
             SELECT m.person_id, r.event_id, r.met_on, r.id FROM membership m JOIN record r ON r.id = m.record_id
             WHERE r.event_id IS NOT NULL ORDER BY r.id
             """)) {
@@ -155,7 +154,7 @@ struct YieldFacts {
             eventsOf[person, default: []].insert(event)
             if seen.insert(person + "\u{1}" + String(event)).inserted { peopleAt[event, default: []].append(person) }
         }
-        for r in try Row.fetchAll(try db.cachedStatement(sql: "SELECT person_id, date FROM touch ORDER BY date")) {
+        for r in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT person_id, date FROM touch ORDER BY date")) {
             touchesOf[r["person_id"], default: []].append(r["date"])
         }
     }

@@ -1,6 +1,5 @@
-import GRDB
 
-/// The book's tables, created and upgraded by GRDB's `DatabaseMigrator`.
+/// The book's tables, created and upgraded by ``BookMigrator`` on either backend.
 ///
 /// Records are facts: every imported record as it was read and normalized, never edited. People
 /// are derived from them (`person` caches the merged contact), and decisions are kept apart: which
@@ -14,10 +13,10 @@ import GRDB
 /// stored in ``ContactBinary``'s form.
 enum BookSchema {
     /// The newest migration this cardtool knows; a book with others was written by a newer one.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: records, people, history") { db in
-            try db.execute(sql: """
+    static var migrator: BookMigrator {
+        var migrator = BookMigrator()
+        migrator.register("v1: records, people, history") { db in
+            try db.executeScript("""
                 CREATE TABLE book_meta (
                     key TEXT PRIMARY KEY NOT NULL,
                     value TEXT NOT NULL
@@ -156,7 +155,7 @@ enum BookSchema {
         // Keys added after books were written (the birth date or the postcode with either name's
         // sound; identity numbers and postcodes without leading zeros): the records already in a
         // book get them.
-        migrator.registerMigration("v2: keys by birth date or postcode and either name's sound") { db in
+        migrator.register("v2: keys by birth date or postcode and either name's sound") { db in
             try RecordIndex.addKeys(of: [.birthdayAndNameSound, .postcodeAndSurname, .postcodeAndGiven, .customValue], db: db)
         }
         return migrator

@@ -1,4 +1,3 @@
-import GRDB
 
 /// Ids that are never reused: changes, imports, records, people and touches are numbered from
 /// counters in `book_meta`. Undo does not roll a counter back, so an id a script once saw never
@@ -11,12 +10,12 @@ enum Counter: String {
     case touch = "next_touch"
 
     /// The next id, counted as used.
-    static func next(_ counter: Counter, _ db: Database) throws -> Int64 {
+    static func next(_ counter: Counter, _ db: any BookConnection) throws -> Int64 {
         try reserve(counter, 1, db)
     }
 
     /// `count` consecutive ids; returns the first.
-    static func reserve(_ counter: Counter, _ count: Int, _ db: Database) throws -> Int64 {
+    static func reserve(_ counter: Counter, _ count: Int, _ db: any BookConnection) throws -> Int64 {
         let current = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = ?"), arguments: [counter.rawValue])
         let first = current ?? 1
         try db.cachedStatement(sql: """

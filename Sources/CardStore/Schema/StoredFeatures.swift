@@ -2,20 +2,19 @@ import CardConcurrency
 import CardDedup
 import CardModel
 import Foundation
-import GRDB
 
 /// Records' matching features as the book keeps them beside each record: read back in
 /// microseconds, or worked out from the stored contact when they were stored by another version
 /// or for other custom fields.
 enum StoredFeatures {
     /// The features of the records with these ids that exist, in the order of `ids`.
-    static func load(_ ids: [Int64], customFields: [String], threads: Int, db: Database) throws -> [(Int64, RecordFeatures)] {
+    static func load(_ ids: [Int64], customFields: [String], threads: Int, db: any BookConnection) throws -> [(Int64, RecordFeatures)] {
         // The features alone first (a third of the bytes); contacts only where they must be worked out again.
         var stored: [Int64: Data?] = [:]
         for chunk in ids.chunked(500) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, features FROM record WHERE id IN (\(marks))"),
-                                        arguments: StatementArguments(Array(chunk))) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, features FROM record WHERE id IN (\(marks))"),
+                                        arguments: SQLArguments(Array(chunk))) {
                 stored[row["id"]] = .some(row["features"])
             }
         }
@@ -29,8 +28,8 @@ enum StoredFeatures {
             var contacts: [Int64: Data] = [:]
             for chunk in stale.map({ present[$0] }).chunked(500) {
                 let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
-                                            arguments: StatementArguments(Array(chunk))) {
+                for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
+                                            arguments: SQLArguments(Array(chunk))) {
                     contacts[row["id"]] = row["contact"]
                 }
             }

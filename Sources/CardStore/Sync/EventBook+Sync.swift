@@ -2,7 +2,6 @@ import CardDedup
 import CardModel
 import CardNormalize
 import Foundation
-import GRDB
 
 /// A CRM record the book has something new for.
 public struct CRMUpdate: Sendable {
@@ -58,7 +57,7 @@ extension EventBook {
     public func recordClusters() throws(BookError) -> [(record: String, person: String)] {
         try read { db in
             let coding = ContactCoding()
-            return try Row.fetchAll(try db.cachedStatement(sql: """
+            return try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT r.contact, m.person_id FROM record r JOIN membership m ON m.record_id = r.id ORDER BY r.id
                 """)).map { (try coding.decode($0["contact"]).recordID, $0["person_id"] as String) }
         }

@@ -328,7 +328,7 @@ struct EventBookTests {
         let added: [(Int64, Int64)] = try queue.write { db in
             var out: [(Int64, Int64)] = []
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM record ORDER BY id")
-            for (id, features) in try StoredFeatures.load(ids, customFields: [], threads: 1, db: db) {
+            for (id, features) in try StoredFeatures.load(ids, customFields: [], threads: 1, db: SQLiteConnection(db)) {
                 for (key, rule) in RecordIndex.keys(features) where rule == .birthdayAndNameSound {
                     out.append((key, id))
                     try db.execute(sql: "DELETE FROM record_key WHERE key = ? AND record_id = ?", arguments: [key, id])
