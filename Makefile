@@ -4,8 +4,9 @@
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev
 # What the tests drive for real: a browser for the HTML report, a terminal for review, an iCalendar
-# parser for the reminders, valgrind for the leak check.
-TEST_PACKAGES := valgrind binutils util-linux python3-icalendar python3-pil chromium tmux
+# parser for the reminders, valgrind for the leak check, a PostgreSQL server for the team book
+# (a throwaway cluster, started and stopped by scripts/with-postgres.sh).
+TEST_PACKAGES := valgrind binutils util-linux python3-icalendar python3-pil chromium tmux postgresql
 FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv) \
             $(wildcard Tests/Fixtures/html/*.html)
 MERGE := Tests/Fixtures/merge/cards.vcf Tests/Fixtures/merge/badges.csv Tests/Fixtures/merge/connections.html
@@ -37,7 +38,7 @@ test: deps
 	@bash scripts/install-deps.sh $(TEST_PACKAGES)
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	python3 scripts/check-docs.py
-	$(SWIFT) test --skip-build
+	bash scripts/with-postgres.sh $(SWIFT) test --skip-build
 	bash scripts/leakcheck.sh
 
 # Installs the release binary, bash/zsh/fish completions and the man page under PREFIX (DESTDIR for packaging).

@@ -33,6 +33,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+        // The team book on PostgreSQL; swift-nio, swift-nio-ssl and swift-log come with it and are
+        // named for the event loop, TLS and a silent logger.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libxml2 through pkg-config, in the shape of GRDB's SQLite target.
@@ -62,7 +68,15 @@ let package = Package(
         .target(name: "CardExport", dependencies: ["CardDedup"], swiftSettings: crossModule),
         .target(
             name: "CardStore",
-            dependencies: ["CardExport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CardExport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: crossModule
         ),
         .target(name: "CardParse", dependencies: ["CardStore"], swiftSettings: crossModule),

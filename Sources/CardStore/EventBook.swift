@@ -24,7 +24,15 @@ public final class EventBook: Sendable {
 
     /// Opens the book at `path`, creating it (and its folder) when `create` is true and it does not
     /// exist. `onWait` is called once when another process holds the book and this one waits.
+    /// A `postgres://` address opens a team's book on PostgreSQL instead (see ``PostgresAddress``).
     public init(path: String, create: Bool = true, onWait: (@Sendable () -> Void)? = nil) throws(BookError) {
+        if PostgresAddress.isAddress(path) {
+            let pg = try PostgresBackend(address: try PostgresAddress(path))
+            self.path = pg.location
+            backend = pg
+            try Self.migrate(pg, path: pg.location, create: create)
+            return
+        }
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
@@ -61,13 +69,6 @@ public final class EventBook: Sendable {
         backend = opened!
     }
 
-    /// Opens a book on a backend already connected (PostgreSQL), creating its tables when missing.
-    init(backend: any BookBackend) throws(BookError) {
-        path = backend.location
-        self.backend = backend
-        try Self.migrate(backend, path: backend.location)
-    }
-
     /// Calls back once, from any thread.
     private final class Told: Sendable {
         private let done = Mutex(false)
@@ -75,9 +76,10 @@ public final class EventBook: Sendable {
     }
 
     /// Creates the tables, upgrades an older book, refuses a newer one.
-    private static func migrate(_ backend: any BookBackend, path: String) throws(BookError) {
+    private static func migrate(_ backend: any BookBackend, path: String, create: Bool = true) throws(BookError) {
         do {
-            switch try BookSchema.migrator.migrate(backend) {
+            switch try BookSchema.migrator.migrate(backend, create: create) {
+            case .missing: throw BookError(.missing, "no book at \(path) yet: `cardtool import FILE --event NAME` starts one")
             case .ready: return
             case .notABook: throw BookError(.notABook, "\(path) is a database, but not a cardtool book")
             case .newer:

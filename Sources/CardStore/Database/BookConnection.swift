@@ -15,7 +15,7 @@ protocol BookConnection: AnyObject {
 }
 
 /// The SQL spoken by a backend.
-public enum SQLDialect: String, Sendable {
+enum SQLDialect: String, Sendable {
     case sqlite
     case postgres
 }

@@ -11,12 +11,14 @@ struct BookMigrator {
         migrations.append((name, body))
     }
 
-    enum Outcome { case ready, notABook, newer }
+    enum Outcome { case ready, notABook, newer, missing }
 
     /// Runs what is pending, or says why the database cannot be used as a book. A book that is up
     /// to date is only read (a read-only user can open it; a reader does not wait for a writer).
-    func migrate(_ backend: any BookBackend) throws -> Outcome {
+    /// `create` false: an empty database is not made a book (a command that only reads).
+    func migrate(_ backend: any BookBackend, create: Bool = true) throws -> Outcome {
         if let outcome = try backend.read({ db in try check(db) }) { return outcome }
+        if !create, try backend.read({ db in try db.tableNames().isEmpty }) { return .missing }
         let outcome: Outcome? = try backend.write { db -> Outcome? in
             if let outcome = try check(db) { return outcome }
             try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")

@@ -1,21 +1,21 @@
 /// One result row: its columns' names and values, copied out of the backend's own row type.
-public struct SQLRow: Sendable {
-    public let columnNames: [String]
-    public let values: [SQLValue]
+struct SQLRow: Sendable {
+    let columnNames: [String]
+    let values: [SQLValue]
 
-    public init(columnNames: [String], values: [SQLValue]) {
+    init(columnNames: [String], values: [SQLValue]) {
         self.columnNames = columnNames
         self.values = values
     }
 
     /// The value of a column by name; the book's own queries name only columns they select, so a
     /// missing column or a value of the wrong kind is a programming error, as in GRDB.
-    public subscript<T: SQLValueConvertible>(_ name: String) -> T {
+    subscript<T: SQLValueConvertible>(_ name: String) -> T {
         guard let i = columnNames.firstIndex(of: name) else { preconditionFailure("no column \(name) in the result") }
         return self[i]
     }
 
-    public subscript<T: SQLValueConvertible>(_ index: Int) -> T {
+    subscript<T: SQLValueConvertible>(_ index: Int) -> T {
         guard let value = T.fromSQL(values[index]) else {
             preconditionFailure("column \(columnNames[index]) holds a value that is not a \(T.self)")
         }

@@ -3,7 +3,7 @@ import Foundation
 /// One value as the book's tables hold it, the same on every backend: SQLite's five storage
 /// classes, which PostgreSQL's `BIGINT`, `DOUBLE PRECISION`, `TEXT` and `BYTEA` columns map onto.
 /// The store speaks only these, so one body of SQL and code runs on either.
-public enum SQLValue: Sendable, Hashable {
+enum SQLValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)
@@ -13,19 +13,19 @@ public enum SQLValue: Sendable, Hashable {
 
 /// A Swift type the book stores in one column. Reading converts as SQLite does (text holding a
 /// number reads as that number), because the book keeps counters as text in `book_meta`.
-public protocol SQLValueConvertible {
+protocol SQLValueConvertible {
     var sqlValue: SQLValue { get }
     static func fromSQL(_ value: SQLValue) -> Self?
 }
 
 extension SQLValue: SQLValueConvertible {
-    public var sqlValue: SQLValue { self }
-    public static func fromSQL(_ value: SQLValue) -> SQLValue? { value }
+    var sqlValue: SQLValue { self }
+    static func fromSQL(_ value: SQLValue) -> SQLValue? { value }
 }
 
 extension Int64: SQLValueConvertible {
-    public var sqlValue: SQLValue { .integer(self) }
-    public static func fromSQL(_ value: SQLValue) -> Int64? {
+    var sqlValue: SQLValue { .integer(self) }
+    static func fromSQL(_ value: SQLValue) -> Int64? {
         switch value {
         case .integer(let v): return v
         case .real(let v): return Int64(exactly: v.rounded(.towardZero))
@@ -36,18 +36,18 @@ extension Int64: SQLValueConvertible {
 }
 
 extension Int: SQLValueConvertible {
-    public var sqlValue: SQLValue { .integer(Int64(self)) }
-    public static func fromSQL(_ value: SQLValue) -> Int? { Int64.fromSQL(value).map(Int.init) }
+    var sqlValue: SQLValue { .integer(Int64(self)) }
+    static func fromSQL(_ value: SQLValue) -> Int? { Int64.fromSQL(value).map(Int.init) }
 }
 
 extension Bool: SQLValueConvertible {
-    public var sqlValue: SQLValue { .integer(self ? 1 : 0) }
-    public static func fromSQL(_ value: SQLValue) -> Bool? { Int64.fromSQL(value).map { $0 != 0 } }
+    var sqlValue: SQLValue { .integer(self ? 1 : 0) }
+    static func fromSQL(_ value: SQLValue) -> Bool? { Int64.fromSQL(value).map { $0 != 0 } }
 }
 
 extension Double: SQLValueConvertible {
-    public var sqlValue: SQLValue { .real(self) }
-    public static func fromSQL(_ value: SQLValue) -> Double? {
+    var sqlValue: SQLValue { .real(self) }
+    static func fromSQL(_ value: SQLValue) -> Double? {
         switch value {
         case .integer(let v): return Double(v)
         case .real(let v): return v
@@ -58,8 +58,8 @@ extension Double: SQLValueConvertible {
 }
 
 extension String: SQLValueConvertible {
-    public var sqlValue: SQLValue { .text(self) }
-    public static func fromSQL(_ value: SQLValue) -> String? {
+    var sqlValue: SQLValue { .text(self) }
+    static func fromSQL(_ value: SQLValue) -> String? {
         switch value {
         case .text(let s): return s
         case .integer(let v): return String(v)
@@ -71,8 +71,8 @@ extension String: SQLValueConvertible {
 }
 
 extension Data: SQLValueConvertible {
-    public var sqlValue: SQLValue { .blob([UInt8](self)) }
-    public static func fromSQL(_ value: SQLValue) -> Data? {
+    var sqlValue: SQLValue { .blob([UInt8](self)) }
+    static func fromSQL(_ value: SQLValue) -> Data? {
         switch value {
         case .blob(let b): return Data(b)
         case .text(let s): return Data(s.utf8)
@@ -82,30 +82,30 @@ extension Data: SQLValueConvertible {
 }
 
 extension Optional: SQLValueConvertible where Wrapped: SQLValueConvertible {
-    public var sqlValue: SQLValue { self?.sqlValue ?? .null }
-    public static func fromSQL(_ value: SQLValue) -> Wrapped?? {
+    var sqlValue: SQLValue { self?.sqlValue ?? .null }
+    static func fromSQL(_ value: SQLValue) -> Wrapped?? {
         if case .null = value { return .some(nil) }
         return Wrapped.fromSQL(value).map { .some($0) }
     }
 }
 
 /// The values bound to a statement's `?` marks, in order.
-public struct SQLArguments: ExpressibleByArrayLiteral, Sendable {
-    public var values: [SQLValue]
+struct SQLArguments: ExpressibleByArrayLiteral, Sendable {
+    var values: [SQLValue]
 
-    public init(arrayLiteral elements: (any SQLValueConvertible)?...) {
+    init(arrayLiteral elements: (any SQLValueConvertible)?...) {
         values = elements.map { $0?.sqlValue ?? .null }
     }
 
-    public init(_ elements: some Sequence<some SQLValueConvertible>) {
+    init(_ elements: some Sequence<some SQLValueConvertible>) {
         values = elements.map(\.sqlValue)
     }
 
-    public init(values: [SQLValue]) { self.values = values }
+    init(values: [SQLValue]) { self.values = values }
 
-    public init(_ elements: [any SQLValueConvertible]) { values = elements.map(\.sqlValue) }
+    init(_ elements: [any SQLValueConvertible]) { values = elements.map(\.sqlValue) }
 
-    public init(_ elements: [(any SQLValueConvertible)?]) { values = elements.map { $0?.sqlValue ?? .null } }
+    init(_ elements: [(any SQLValueConvertible)?]) { values = elements.map { $0?.sqlValue ?? .null } }
 
     static func + (a: SQLArguments, b: SQLArguments) -> SQLArguments { SQLArguments(values: a.values + b.values) }
 }

@@ -12,16 +12,24 @@ import Testing
 /// `Tests/Fixtures/book` (three events, 24 records, 16 people).
 @Suite("Event book")
 struct EventBookTests {
-    /// A fresh book in its own temporary folder.
+    /// A fresh book in its own temporary folder, or in its own database of the test cluster.
     final class TempBook {
         let folder: URL
         let book: EventBook
-        init() throws {
+        let store: BookStore
+        init(_ store: BookStore = .sqlite) throws {
+            self.store = store
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-book-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            book = try EventBook(path: folder.appendingPathComponent("book.sqlite").path)
+            switch store {
+            case .sqlite: book = try EventBook(path: folder.appendingPathComponent("book.sqlite").path)
+            case .postgres: book = try EventBook(path: try TestPostgres.createDatabase())
+            }
         }
-        deinit { try? FileManager.default.removeItem(at: folder) }
+        deinit {
+            try? FileManager.default.removeItem(at: folder)
+            if store == .postgres { TestPostgres.dropDatabase(book.path) }
+        }
         var path: String { folder.appendingPathComponent("book.sqlite").path }
     }
 
@@ -71,9 +79,9 @@ struct EventBookTests {
         return people.joined() + (try book.history().map(\.summary).joined(separator: "\n"))
     }
 
-    @Test("a season of three events: who met where, merged across events")
-    func season() throws {
-        let t = try TempBook()
+    @Test("a season of three events: who met where, merged across events", arguments: BookStore.all)
+    func season(_ store: BookStore) throws {
+        let t = try TempBook(store)
         let first = try Self.importEvent(t.book, 0)
         #expect(first.importID == 1)
         #expect(first.records == 8 && first.newPeople == 8 && first.mergedIntoExisting == 0)
@@ -105,9 +113,9 @@ struct EventBookTests {
         #expect(events.map(\.new) == [8, 5, 2], "each person counts as new where first met")
     }
 
-    @Test("importing a batch already in the book changes nothing and leaves no history entry")
-    func reimport() throws {
-        let t = try TempBook()
+    @Test("importing a batch already in the book changes nothing and leaves no history entry", arguments: BookStore.all)
+    func reimport(_ store: BookStore) throws {
+        let t = try TempBook(store)
         try Self.importEvent(t.book, 0)
         let before = try Self.snapshot(t.book)
         let again = try Self.importEvent(t.book, 0)
@@ -118,9 +126,9 @@ struct EventBookTests {
         #expect(try t.book.history().count == 1)
     }
 
-    @Test("undo reverts each kind of change exactly, one per call")
-    func undoEveryKind() throws {
-        let t = try TempBook()
+    @Test("undo reverts each kind of change exactly, one per call", arguments: BookStore.all)
+    func undoEveryKind(_ store: BookStore) throws {
+        let t = try TempBook(store)
         var snapshots = [try Self.snapshot(t.book)]
         for k in 0..<3 {
             try Self.importEvent(t.book, k)
@@ -148,9 +156,9 @@ struct EventBookTests {
         #expect(throws: BookError.self) { try t.book.undo() }
     }
 
-    @Test("split keeps two people apart, and later imports respect it; link keeps them together")
-    func splitAndLink() throws {
-        let t = try TempBook()
+    @Test("split keeps two people apart, and later imports respect it; link keeps them together", arguments: BookStore.all)
+    func splitAndLink(_ store: BookStore) throws {
+        let t = try TempBook(store)
         try Self.importEvent(t.book, 0)
         try Self.importEvent(t.book, 1)
         let carlos = try Self.person(t.book, "networking-madrid-tech.vcf", 4)
@@ -175,9 +183,9 @@ struct EventBookTests {
         #expect(try t.book.detail(marta.id).person.id == sofia.id)
     }
 
-    @Test("undo --import takes one import out after later ones and derives its people again")
-    func removeOldImport() throws {
-        let t = try TempBook()
+    @Test("undo --import takes one import out after later ones and derives its people again", arguments: BookStore.all)
+    func removeOldImport(_ store: BookStore) throws {
+        let t = try TempBook(store)
         for k in 0..<3 { try Self.importEvent(t.book, k) }
         let text = try t.book.removeImport(2)
         #expect(text.hasPrefix("removed import #2 (book/south-summit-badges.csv, 10 records)"))
@@ -195,9 +203,9 @@ struct EventBookTests {
         #expect(try Self.person(t.book, "networking-madrid-tech.vcf", 1).sources.count == 2)
     }
 
-    @Test("a manual value wins over the records until cleared")
-    func edits() throws {
-        let t = try TempBook()
+    @Test("a manual value wins over the records until cleared", arguments: BookStore.all)
+    func edits(_ store: BookStore) throws {
+        let t = try TempBook(store)
         try Self.importEvent(t.book, 0)
         try Self.importEvent(t.book, 1)
         let lucia = try Self.person(t.book, "networking-madrid-tech.vcf", 2)
@@ -210,9 +218,9 @@ struct EventBookTests {
         #expect(throws: BookError.self) { try t.book.edit(lucia.id, set: [("salary", "1")]) }
     }
 
-    @Test("touches, follow-ups, rhythms and reconnect")
-    func keepingInTouch() throws {
-        let t = try TempBook()
+    @Test("touches, follow-ups, rhythms and reconnect", arguments: BookStore.all)
+    func keepingInTouch(_ store: BookStore) throws {
+        let t = try TempBook(store)
         for k in 0..<3 { try Self.importEvent(t.book, k) }
         // First met at South Summit: Diego, Valentina, Emma, Andrés, Marta.
         let follow = try t.book.followUp(event: "south summit madrid")
@@ -238,9 +246,9 @@ struct EventBookTests {
         #expect(everyone.last?.person.lastInteraction?.date == PartialDate(iso8601: "2026-11-12"))
     }
 
-    @Test("export of what changed since the last export, and the CRM's own export matched")
-    func crmSync() throws {
-        let t = try TempBook()
+    @Test("export of what changed since the last export, and the CRM's own export matched", arguments: BookStore.all)
+    func crmSync(_ store: BookStore) throws {
+        let t = try TempBook(store)
         try Self.importEvent(t.book, 0)
         let (all, through) = try t.book.peopleToExport(profile: "hubspot", changedOnly: true)
         #expect(all.count == 8)
@@ -261,9 +269,9 @@ struct EventBookTests {
         #expect(ana.changes.contains { $0.field == "phone" && $0.book == "+34611223344" })
     }
 
-    @Test("a person put back by undo is in the next export of what changed")
-    func exportAfterUndo() throws {
-        let t = try TempBook()
+    @Test("a person put back by undo is in the next export of what changed", arguments: BookStore.all)
+    func exportAfterUndo(_ store: BookStore) throws {
+        let t = try TempBook(store)
         try Self.importEvent(t.book, 0)
         let ana = try Self.person(t.book, "networking-madrid-tech.vcf", 5)
         _ = try t.book.edit(ana.id, set: [("title", "CDO")])
@@ -275,9 +283,9 @@ struct EventBookTests {
         #expect(changed.first?.contact.title == "Directora de Datos")
     }
 
-    @Test("an id merged into another stops leading anywhere once that person is gone")
-    func danglingAlias() throws {
-        let t = try TempBook()
+    @Test("an id merged into another stops leading anywhere once that person is gone", arguments: BookStore.all)
+    func danglingAlias(_ store: BookStore) throws {
+        let t = try TempBook(store)
         try Self.importEvent(t.book, 0)
         let sofia = try Self.person(t.book, "networking-madrid-tech.vcf", 7)
         let marc = try Self.person(t.book, "networking-madrid-tech.vcf", 8)
@@ -287,9 +295,9 @@ struct EventBookTests {
         #expect(throws: BookError.self) { try t.book.resolve(marc.id) }
     }
 
-    @Test("clusters per record for evaluation, as dedupe writes them")
-    func clusters() throws {
-        let t = try TempBook()
+    @Test("clusters per record for evaluation, as dedupe writes them", arguments: BookStore.all)
+    func clusters(_ store: BookStore) throws {
+        let t = try TempBook(store)
         try Self.importEvent(t.book, 1)
         let rows = try t.book.recordClusters()
         #expect(rows.count == 10)
@@ -363,9 +371,9 @@ struct EventBookTests {
         } throws: { ($0 as? BookError)?.kind == .missing }
     }
 
-    @Test("people are found by id, old id, e-mail or phone")
-    func resolving() throws {
-        let t = try TempBook()
+    @Test("people are found by id, old id, e-mail or phone", arguments: BookStore.all)
+    func resolving(_ store: BookStore) throws {
+        let t = try TempBook(store)
         try Self.importEvent(t.book, 0)
         let ana = try Self.person(t.book, "networking-madrid-tech.vcf", 5)
         #expect(try t.book.resolve(ana.id) == ana.id)

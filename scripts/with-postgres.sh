@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs a command beside a throwaway PostgreSQL cluster: initdb in a temporary folder, the server on
+# a free loopback port (its socket in the same folder), stopped and removed when the command ends.
+# The command sees CARDTOOL_TEST_POSTGRES (an address to create test databases beside) and
+# PGPASSWORD; the tests of the team book run against it.
+set -euo pipefail
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+  echo "PostgreSQL is not installed (Debian's postgresql package): make test installs it" >&2
+  exit 1
+fi
+dir=$(mktemp -d /tmp/cardtool-pg.XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+password="cardtool-test-$RANDOM$RANDOM"
+# PostgreSQL refuses to run as root: root runs it as the postgres user.
+as=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres "$dir"
+  as=(runuser -u postgres --)
+fi
+printf '%s\n' "$password" > "$dir/pw"
+chmod 600 "$dir/pw"
+[ ${#as[@]} -eq 0 ] || chown postgres "$dir/pw"
+stop() {
+  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap stop EXIT
+"${as[@]}" "$bin/initdb" -D "$dir/data" -U cardtool --pwfile="$dir/pw" --auth-local=trust --auth-host=scram-sha-256 \
+  -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50" start >/dev/null \
+  || { cat "$dir/server.log" >&2; exit 1; }
+export CARDTOOL_TEST_POSTGRES="postgres://cardtool@127.0.0.1:$port/postgres?sslmode=disable"
+export PGPASSWORD="$password"
+echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port for the tests"
+set +e
+"$@"
+status=$?
+set -e
+exit $status
