@@ -27,7 +27,8 @@ public final class EventBook: Sendable {
     /// A `postgres://` address opens a team's book on PostgreSQL instead (see ``PostgresAddress``).
     public init(path: String, create: Bool = true, onWait: (@Sendable () -> Void)? = nil) throws(BookError) {
         if PostgresAddress.isAddress(path) {
-            let pg = try PostgresBackend(address: try PostgresAddress(path))
+            let told = Told()
+            let pg = try PostgresBackend(address: try PostgresAddress(path)) { if told.once() { onWait?() } }
             self.path = pg.location
             backend = pg
             try Self.migrate(pg, path: pg.location, create: create)

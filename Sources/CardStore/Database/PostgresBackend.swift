@@ -24,8 +24,13 @@ final class PostgresBackend: BookBackend, @unchecked Sendable {
     /// The advisory lock's key: any fixed number ("card"); locks are per database already.
     static let writeLockKey: Int64 = 0x6361_7264
 
-    init(address: PostgresAddress, environment: [String: String] = ProcessInfo.processInfo.environment) throws(BookError) {
+    /// Told when a change has to wait for another cardtool's.
+    private let onWait: @Sendable () -> Void
+
+    init(address: PostgresAddress, environment: [String: String] = ProcessInfo.processInfo.environment,
+         onWait: @escaping @Sendable () -> Void = {}) throws(BookError) {
         location = address.display
+        self.onWait = onWait
         // No log lines: they would carry statements, and statements' values are contact data.
         logger = Logger(label: "cardtool.book", factory: { _ in SwiftLogNoOpLogHandler() })
         let password = address.password(environment: environment)
@@ -46,6 +51,8 @@ final class PostgresBackend: BookBackend, @unchecked Sendable {
         do {
             connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: config,
                                                         id: 1, logger: logger).wait()
+            // A change waits for another at most as long as on a SQLite book.
+            _ = try connection.query("SET lock_timeout = '\(unescaped: String(Int(EventBook.busyWait)))s'", logger: logger).wait()
         } catch {
             throw BookError(.database, "cannot connect to \(address.display): \(Self.message(error) ?? Self.connectionReason(error))")
         }
@@ -77,7 +84,10 @@ final class PostgresBackend: BookBackend, @unchecked Sendable {
         let db = PostgresBookConnection(connection, logger)
         try db.execute("BEGIN", [])
         do {
-            try db.execute("SELECT pg_advisory_xact_lock(?)", [Self.writeLockKey])
+            if try Bool.fetchOne(try db.cachedStatement(sql: "SELECT pg_try_advisory_xact_lock(?)"), arguments: [Self.writeLockKey]) != true {
+                onWait()
+                try db.execute("SELECT pg_advisory_xact_lock(?)", [Self.writeLockKey])
+            }
             guard let result = try body(db) else {
                 try db.execute("ROLLBACK", [])
                 return nil

@@ -3,7 +3,7 @@ import CardParse
 
 /// Which book: `--store PATH`, else `$CARDTOOL_STORE`, else `~/.local/share/cardtool/book.sqlite`.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The event book (default: $CARDTOOL_STORE, else $XDG_DATA_HOME/cardtool/book.sqlite).",
+    @Option(name: .long, help: ArgumentHelp("The event book: a SQLite file, or postgres://USER@HOST[:PORT]/DB for a team's book (default: $CARDTOOL_STORE, else $XDG_DATA_HOME/cardtool/book.sqlite).",
                                             valueName: "path"))
     var store: String?
 

@@ -20,10 +20,13 @@ struct CardToolCLITests {
                 .appendingPathComponent(".build/debug/cardtool")
     }()
 
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = Fixtures.root
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
