@@ -33,12 +33,15 @@ public struct Person: Sendable, Equatable {
         public var kind: String
         /// What was said, for a touch.
         public var note: String?
+        /// Who on the team logged it (a touch) or met them (an event), when the book knows.
+        public var by: String?
 
         /// An interaction of `kind` on `date`.
-        public init(date: PartialDate, kind: String, note: String? = nil) {
+        public init(date: PartialDate, kind: String, note: String? = nil, by: String? = nil) {
             self.date = date
             self.kind = kind
             self.note = note
+            self.by = by
         }
     }
 
@@ -54,14 +57,17 @@ public struct Person: Sendable, Equatable {
         public var importID: Int
         /// Where it was met, when known.
         public var event: MetEvent?
+        /// Who imported it (`--as`, else the login name); nil in books from before the book knew.
+        public var by: String?
 
         /// A source with these values.
-        public init(record: String, file: String, number: Int, importID: Int, event: MetEvent?) {
+        public init(record: String, file: String, number: Int, importID: Int, event: MetEvent?, by: String? = nil) {
             self.record = record
             self.file = file
             self.number = number
             self.importID = importID
             self.event = event
+            self.by = by
         }
     }
 }

@@ -18,6 +18,9 @@ public final class EventBook: Sendable {
     /// Where the book is: its file, or a PostgreSQL address without a password.
     public let path: String
     let backend: any BookBackend
+    /// Who makes this process's changes: `--as NAME`, else the login name. Kept with every
+    /// change and touch, and with the records an import brings.
+    public let actor: String
 
     /// How long a second cardtool waits for the first to finish with the book.
     static let busyWait: TimeInterval = 600
@@ -25,7 +28,8 @@ public final class EventBook: Sendable {
     /// Opens the book at `path`, creating it (and its folder) when `create` is true and it does not
     /// exist. `onWait` is called once when another process holds the book and this one waits.
     /// A `postgres://` address opens a team's book on PostgreSQL instead (see ``PostgresAddress``).
-    public init(path: String, create: Bool = true, onWait: (@Sendable () -> Void)? = nil) throws(BookError) {
+    public init(path: String, create: Bool = true, as actor: String? = nil, onWait: (@Sendable () -> Void)? = nil) throws(BookError) {
+        self.actor = actor.flatMap { $0.isEmpty ? nil : $0 } ?? Self.loginName()
         if PostgresAddress.isAddress(path) {
             let told = Told()
             let pg = try PostgresBackend(address: try PostgresAddress(path)) { if told.once() { onWait?() } }
@@ -68,6 +72,13 @@ public final class EventBook: Sendable {
             }
         }
         backend = opened!
+    }
+
+    /// The login name: `$USER`, `$LOGNAME`, else the account's name.
+    public static func loginName(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        for key in ["USER", "LOGNAME"] { if let v = environment[key], !v.isEmpty { return v } }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "unknown"
     }
 
     /// Calls back once, from any thread.
@@ -133,7 +144,8 @@ public final class EventBook: Sendable {
                 let id = try Counter.next(.change, db)
                 let journal = Journal(changeID: id, db: db)
                 guard let (summary, value) = try body(db, journal) else { return nil }
-                try db.cachedStatement(sql: "INSERT INTO change (id, kind, at, summary) VALUES (?, ?, ?, ?)").execute(arguments: [id, kind, Self.timestamp(), summary])
+                try db.cachedStatement(sql: "INSERT INTO change (id, kind, at, summary, by_name) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [id, kind, Self.timestamp(), summary, actor])
                 try journal.flush()
                 return value
             }

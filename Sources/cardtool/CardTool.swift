@@ -18,7 +18,7 @@ struct CardTool: ParsableCommand {
         version: version,
         subcommands: [Parse.self, Merge.self, Dedupe.self, Import.self, List.self, Show.self, Search.self, Events.self, History.self,
                       Event.self, Undo.self, Split.self, Link.self, Review.self, Edit.self, Touch.self, Followup.self, Tag.self, Cadence.self, Reconnect.self,
-                      Export.self, Match.self],
+                      Export.self, Match.self, Book.self],
         defaultSubcommand: Parse.self
     )
 
@@ -36,7 +36,7 @@ struct CardTool: ParsableCommand {
         "event": Event.examples, "history": History.examples, "undo": Undo.examples, "split": Split.examples, "link": Link.examples,
         "review": Review.examples, "edit": Edit.examples, "touch": Touch.examples, "followup": Followup.examples,
         "tag": Tag.examples, "cadence": Cadence.examples, "reconnect": Reconnect.examples, "export": Export.examples,
-        "match": Match.examples,
+        "match": Match.examples, "book": Book.examples,
     ]
 
     /// swift-argument-parser's entry point, with the help of a command followed by its examples.

@@ -148,6 +148,7 @@ public struct JSONLWriter: Sendable {
                     o.string("date", last.date.iso8601)
                     o.string("kind", last.kind)
                     o.string("note", last.note)
+                    o.string("by", last.by)
                 }
             }
             o.strings("tags", person.tags)
@@ -158,6 +159,7 @@ public struct JSONLWriter: Sendable {
                 o.int("import", s.importID)
                 o.string("event", s.event?.name)
                 o.string("date", s.event?.date?.iso8601)
+                o.string("by", s.by)
             }
         }
         o.close()

@@ -13,6 +13,8 @@ public struct BookChange: Sendable, Equatable {
     public var at: String
     /// What it did, in words.
     public var summary: String
+    /// Who made it (`--as`, else the login name); nil for changes from before the book knew.
+    public var by: String? = nil
 }
 
 extension EventBook {

@@ -24,7 +24,8 @@ extension EventBook {
             let person = try Self.resolve(who, db)
             let id = try Counter.next(.touch, db)
             try journal.save("touch", ["id": id])
-            try db.cachedStatement(sql: "INSERT INTO touch (id, person_id, date, kind, note) VALUES (?, ?, ?, ?, ?)").execute(arguments: [id, person, date.iso8601, kind, note])
+            try db.cachedStatement(sql: "INSERT INTO touch (id, person_id, date, kind, note, by_name) VALUES (?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [id, person, date.iso8601, kind, note, actor])
             try PersonStore.derive([person], changeID: journal.changeID, journal: journal, coding: ContactCoding(), db: db)
             let text = "\(kind) with \(person) on \(date.iso8601)"
             return (text, text)
@@ -114,8 +115,15 @@ extension EventBook {
     }
 
     /// People past their rhythm, most overdue first (or everyone, oldest last interaction first).
-    public func reconnect(today: PartialDate = EventBook.today(), all: Bool = false) throws(BookError) -> [Overdue] {
-        let everyone = try people()
+    /// `mine` keeps the people this book's ``actor`` met (imported a record of) or was in touch with.
+    public func reconnect(today: PartialDate = EventBook.today(), all: Bool = false, mine: Bool = false) throws(BookError) -> [Overdue] {
+        var everyone = try people()
+        if mine {
+            let touched = Set(try read { db in
+                try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM touch WHERE by_name = ?"), arguments: [actor])
+            })
+            everyone = everyone.filter { p in touched.contains(p.id) || p.sources.contains { $0.by == actor } }
+        }
         let rhythms: [String: Int] = try read { db in
             var out: [String: Int] = [:]
             for p in everyone { out[p.id] = try Self.rhythm(p.id, tags: p.tags, db).days }

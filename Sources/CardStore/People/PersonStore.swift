@@ -159,23 +159,29 @@ enum PersonStore {
         let id: String = row["id"]
         let tags = try String.fetchAll(try db.cachedStatement(sql: "SELECT tag FROM tag WHERE person_id = ? ORDER BY tag"), arguments: [id])
         let sources = try SQLRow.fetchAll(try db.cachedStatement(sql: """
-            SELECT r.id, r.file, r.record_no, r.import_id, e.name AS event_name, e.date AS event_date
+            SELECT r.id, r.file, r.record_no, r.import_id, e.name AS event_name, e.date AS event_date, c.by_name
             FROM membership m JOIN record r ON r.id = m.record_id LEFT JOIN event e ON e.id = r.event_id
+            LEFT JOIN import i ON i.id = r.import_id LEFT JOIN change c ON c.id = i.change_id
             WHERE m.person_id = ? ORDER BY r.met_on, r.id
             """), arguments: [id]).map { r -> Person.Source in
             let name: String? = r["event_name"], date: String? = r["event_date"]
             let event = name.map { MetEvent(name: $0.isEmpty ? nil : $0, date: date.flatMap(PartialDate.init(iso8601:))) }
             return Person.Source(record: PersonID.recordID(r["id"]), file: r["file"], number: r["record_no"],
-                                 importID: r["import_id"], event: event)
+                                 importID: r["import_id"], event: event, by: r["by_name"])
         }
         var last: Person.Interaction?
         if let date = (row["last_interaction"] as String?).flatMap(PartialDate.init(iso8601:)) {
-            var note: String?
+            var note: String?, by: String?
             if row["last_kind"] as String? != "met", row["last_kind"] as String? != "connected" {
-                note = try String.fetchOne(try db.cachedStatement(sql: "SELECT note FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC LIMIT 1"),
-                                           arguments: [id])
+                if let touch = try SQLRow.fetchOne(try db.cachedStatement(sql: "SELECT note, by_name FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC LIMIT 1"),
+                                                   arguments: [id]) {
+                    note = touch["note"]
+                    by = touch["by_name"]
+                }
+            } else {
+                by = sources.last { $0.event?.date == date }?.by
             }
-            last = Person.Interaction(date: date, kind: row["last_kind"] ?? "met", note: note)
+            last = Person.Interaction(date: date, kind: row["last_kind"] ?? "met", note: note, by: by)
         }
         return Person(id: id, contact: try coding.decode(row["contact"]), lastInteraction: last, tags: tags, sources: sources)
     }

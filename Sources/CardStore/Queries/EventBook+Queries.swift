@@ -54,6 +54,40 @@ public struct PersonDetail: Sendable {
     public var edits: [(field: String, value: String)]
     /// Their rhythm in days, and where it comes from (`person`, a tag, `default`).
     public var cadence: (days: Int, from: String)
+    /// Who on the team met them or was in touch, most recent first.
+    public var team: [TeamContact] = []
+    /// More than one name has made changes to the book (a team's book).
+    public var sharedBook = false
+}
+
+/// One member of the team and a person: the events where they met, and their last interaction.
+public struct TeamContact: Sendable, Equatable {
+    /// The team member (`--as`, else the login name of who imported or touched).
+    public var name: String
+    /// Events where this member met the person, oldest first.
+    public var events: [MetEvent]
+    /// This member's latest interaction: a touch they logged or an event where they met.
+    public var last: Person.Interaction?
+
+    /// The team members of a person, from their records and touches, most recent first.
+    static func of(_ person: Person, touches: [Person.Interaction]) -> [TeamContact] {
+        var byName: [String: TeamContact] = [:]
+        func consider(_ name: String?, _ i: Person.Interaction?) {
+            guard let name else { return }
+            var t = byName[name] ?? TeamContact(name: name, events: [], last: nil)
+            if let i, t.last.map({ $0.date < i.date }) ?? true { t.last = i }
+            byName[name] = t
+        }
+        for s in person.sources {
+            consider(s.by, s.event?.date.map { Person.Interaction(date: $0, kind: "met", by: s.by) })
+            if let by = s.by, let e = s.event, !(byName[by]?.events.contains(e) ?? false) { byName[by]?.events.append(e) }
+        }
+        for t in touches { consider(t.by, t) }
+        return byName.values.sorted { a, b in
+            let x = a.last?.date, y = b.last?.date
+            return x != y ? (x ?? .min) > (y ?? .min) : a.name < b.name
+        }
+    }
 }
 
 extension EventBook {
@@ -113,15 +147,17 @@ extension EventBook {
             let records = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT r.id, r.contact FROM membership m JOIN record r ON r.id = m.record_id WHERE m.person_id = ? ORDER BY r.met_on, r.id
                 """), arguments: [id]).map { (PersonID.recordID($0["id"]), try coding.decode($0["contact"])) }
-            let touches = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT date, kind, note FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC"),
+            let touches = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT date, kind, note, by_name FROM touch WHERE person_id = ? ORDER BY date DESC, id DESC"),
                                            arguments: [id]).compactMap { r -> Person.Interaction? in
-                PartialDate(iso8601: r["date"]).map { Person.Interaction(date: $0, kind: r["kind"], note: r["note"]) }
+                PartialDate(iso8601: r["date"]).map { Person.Interaction(date: $0, kind: r["kind"], note: r["note"], by: r["by_name"]) }
             }
             let aliases = try String.fetchAll(try db.cachedStatement(sql: "SELECT old_id FROM alias WHERE person_id = ? ORDER BY old_id"), arguments: [id])
             let edits = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT field, value FROM person_edit WHERE person_id = ? ORDER BY field"), arguments: [id])
                 .map { ($0["field"] as String, $0["value"] as String) }
             let rhythm = try Self.rhythm(id, tags: person.tags, db)
-            return PersonDetail(person: person, records: records, touches: touches, aliases: aliases, edits: edits, cadence: rhythm)
+            let names = try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT by_name FROM change WHERE by_name IS NOT NULL LIMIT 2"))
+            return PersonDetail(person: person, records: records, touches: touches, aliases: aliases, edits: edits, cadence: rhythm,
+                                team: TeamContact.of(person, touches: touches), sharedBook: names.count > 1)
         }
     }
 
@@ -155,10 +191,13 @@ extension EventBook {
     }
 
     /// The changes in the book, newest first.
-    public func history(limit: Int? = nil) throws(BookError) -> [BookChange] {
+    /// `who` keeps the changes one team member made.
+    public func history(limit: Int? = nil, who: String? = nil) throws(BookError) -> [BookChange] {
         try read { db in
-            try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, kind, at, summary FROM change ORDER BY id DESC" + (limit.map { " LIMIT \($0)" } ?? "")))
-                .map { BookChange(id: $0["id"], kind: $0["kind"], at: $0["at"], summary: $0["summary"]) }
+            try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, kind, at, summary, by_name FROM change" + (who == nil ? "" : " WHERE by_name = ?")
+                                                       + " ORDER BY id DESC" + (limit.map { " LIMIT \($0)" } ?? "")),
+                                arguments: who.map { [$0] } ?? [])
+                .map { BookChange(id: $0["id"], kind: $0["kind"], at: $0["at"], summary: $0["summary"], by: $0["by_name"]) }
         }
     }
 

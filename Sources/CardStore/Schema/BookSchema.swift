@@ -158,6 +158,10 @@ enum BookSchema {
         migrator.register("v2: keys by birth date or postcode and either name's sound") { db in
             try RecordIndex.addKeys(of: [.birthdayAndNameSound, .postcodeAndSurname, .postcodeAndGiven, .customValue], db: db)
         }
+        // Who made each change and logged each touch (a team's book has many hands).
+        migrator.register("v3: who made each change and touch") { db in
+            try db.executeScript("ALTER TABLE change ADD COLUMN by_name TEXT; ALTER TABLE touch ADD COLUMN by_name TEXT")
+        }
         return migrator
     }
 }

@@ -220,10 +220,13 @@ extension CardTool {
         static let examples = """
                   cardtool history
                   cardtool history --limit 5
+                  cardtool history --who ana
                 """
 
         @Option(name: .long, help: "Show at most this many changes.")
         var limit: Int?
+        @Option(name: .long, help: ArgumentHelp("Only the changes this team member made (`--as`, else their login name).", valueName: "name"))
+        var who: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var diagnostics: DiagnosticOptions
 
@@ -234,8 +237,8 @@ extension CardTool {
         func run() throws {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer, create: false)
-            let changes = try printer.book { () throws(BookError) in try book.history(limit: limit) }
-            for c in changes { print("\(c.id)  \(c.at)  \(c.summary)") }
+            let changes = try printer.book { () throws(BookError) in try book.history(limit: limit, who: who) }
+            for c in changes { print("\(c.id)  \(c.at)  \(c.by ?? "-")  \(c.summary)") }
             if changes.isEmpty { printer.summary("no changes yet") }
         }
     }

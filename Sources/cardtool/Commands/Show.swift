@@ -55,7 +55,17 @@ extension CardTool {
                 line("last contact", "\(last.date.iso8601) \(last.kind)" + (last.note.map { ": \($0)" } ?? ""))
             }
             for e in c.events { line("met", [e.name, e.date?.iso8601].compactMap { $0 }.joined(separator: ", ")) }
-            for t in d.touches { line("touch", "\(t.date.iso8601) \(t.kind)" + (t.note.map { ": \($0)" } ?? "")) }
+            for t in d.touches {
+                line("touch", "\(t.date.iso8601) \(t.kind)" + (t.note.map { ": \($0)" } ?? "") + (d.sharedBook ? t.by.map { " (\($0))" } ?? "" : ""))
+            }
+            // In a team's book: who met them, where, and each one's last interaction.
+            if d.sharedBook {
+                for m in d.team {
+                    let events = m.events.map { [$0.name, $0.date?.iso8601].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; ")
+                    let last = m.last.map { "last \($0.date.iso8601) \($0.kind)" } ?? "no interaction logged"
+                    line("team", "\(m.name): " + (events.isEmpty ? "" : events + " · ") + last)
+                }
+            }
             for e in d.edits { line("edited", "\(e.field) = \(e.value)") }
             line("also known as", d.aliases.joined(separator: ", "))
             if let note = c.note { line("note", note.replacingOccurrences(of: "\n", with: " / ")) }

@@ -169,12 +169,15 @@ extension CardTool {
                   cardtool reconnect --limit 10
                   cardtool reconnect --all --to csv -o everyone.csv
                   cardtool reconnect --ics reconnect.ics     # import into your calendar; re-import to update
+                  cardtool reconnect --mine --store postgres://ana@db.example.internal/sales
                 """
 
         @Option(name: .long, help: "At most this many people.")
         var limit: Int?
         @Flag(name: .long, help: "Everyone, oldest last interaction first, due or not.")
         var all = false
+        @Flag(name: .long, help: "Only the people you met or were in touch with (you: --as, else your login name); for a team's book.")
+        var mine = false
         @Option(name: .long, help: ArgumentHelp("Write the list as calendar tasks (iCalendar VTODO, due when the rhythm runs out) to this file instead.", valueName: "file.ics"))
         var ics: String?
         @OptionGroup var listing: ListingOptions
@@ -190,7 +193,7 @@ extension CardTool {
         func run() throws {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer, create: false)
-            var due = try printer.book { () throws(BookError) in try book.reconnect(all: all) }
+            var due = try printer.book { () throws(BookError) in try book.reconnect(all: all, mine: mine) }
             if let limit { due = Array(due.prefix(limit)) }
             if let ics {
                 let reminders = due.map { d in

@@ -6,12 +6,14 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The event book: a SQLite file, or postgres://USER@HOST[:PORT]/DB for a team's book (default: $CARDTOOL_STORE, else $XDG_DATA_HOME/cardtool/book.sqlite).",
                                             valueName: "path"))
     var store: String?
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who makes these changes, kept with each of them (default: the login name).", valueName: "name"))
+    var actor: String?
 
     /// Opens the book; commands that only read do not create it.
     func open(printer: DiagnosticPrinter, create: Bool = true) throws -> EventBook {
         let path = BookLocation.path(option: store)
         do {
-            return try EventBook(path: path, create: create) {
+            return try EventBook(path: path, create: create, as: actor) {
                 printer.summary("waiting for another cardtool to finish with the book…")
             }
         } catch {

@@ -6,7 +6,7 @@ import Testing
 struct HelpCLITests {
     let cli = CardToolCLITests()
     static let commands = ["parse", "merge", "dedupe", "import", "list", "show", "search", "events", "event", "history", "undo", "split",
-                           "link", "review", "edit", "touch", "followup", "tag", "cadence", "reconnect", "export", "match"]
+                           "link", "review", "edit", "touch", "followup", "tag", "cadence", "reconnect", "export", "match", "book"]
 
     @Test("cardtool COMMAND --help and cardtool help COMMAND end with EXAMPLES of that command", arguments: commands)
     func examples(_ command: String) throws {

@@ -136,4 +136,53 @@ struct TeamBookCLITests {
         #expect(touch.stderr.contains("may read the book but not change it"), "\(touch.stderr)")
         #expect(touch.stderr.split(separator: "\n").count == 1, "\(touch.stderr)")
     }
+
+    @Test("who met whom: each import and touch keeps who made it; show, reconnect --mine and history --who use it")
+    func whoMetWhom() throws {
+        let book = try Book()
+        #expect(try run(book, ["import", "book/networking-madrid-tech.vcf", "--event", "Networking Madrid Tech", "--date", "2026-03-12", "--as", "ana"]).status == 0)
+        #expect(try run(book, ["import", "book/south-summit-badges.csv", "--event", "South Summit Madrid", "--date", "2026-06-05", "--as", "luis"]).status == 0)
+        // Paco (Francisco García López) was met by both: Ana in March, Luis in June.
+        let paco = try run(book, ["show", "paco@iberdata.example.es", "--to", "jsonl"])
+        #expect(paco.status == 0, "\(paco.stderr)")
+        #expect(paco.stdout.contains(#""event":"Networking Madrid Tech","date":"2026-03-12","by":"ana""#), "\(paco.stdout)")
+        #expect(paco.stdout.contains(#""event":"South Summit Madrid","date":"2026-06-05","by":"luis""#))
+        let id = try #require(paco.stdout.firstMatch(of: /"id":"(p[0-9a-z]+)"/)?.1).description
+        #expect(try run(book, ["touch", id, "--kind", "call", "--date", "2026-09-01", "--note", "Pilot in Q4", "--as", "ana"]).status == 0)
+        let page = try run(book, ["show", id, "--to", "table"]).stdout
+        #expect(page.contains("team          ana: Networking Madrid Tech, 2026-03-12 · last 2026-09-01 call"), "\(page)")
+        #expect(page.contains("team          luis: South Summit Madrid, 2026-06-05 · last 2026-06-05 met"), "\(page)")
+        #expect(page.contains("touch         2026-09-01 call: Pilot in Q4 (ana)"))
+        // Ana's own people: the eight she met, not the five only Luis met.
+        let mine = try run(book, ["reconnect", "--all", "--mine", "--as", "ana", "--to", "jsonl"])
+        #expect(mine.stdout.split(separator: "\n").count == 8, "\(mine.stdout)")
+        let his = try run(book, ["reconnect", "--all", "--mine", "--as", "luis", "--to", "jsonl"])
+        #expect(his.stdout.split(separator: "\n").count == 10)
+        #expect(try run(book, ["reconnect", "--all", "--to", "jsonl"]).stdout.split(separator: "\n").count == 13)
+        let history = try run(book, ["history", "--who", "ana"]).stdout.split(separator: "\n")
+        #expect(history.count == 2 && history.allSatisfy { $0.contains("  ana  ") })
+        #expect(try run(book, ["history", "--who", "luis"]).stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test("book copy moves the season's book from a SQLite file to PostgreSQL and back without loss")
+    func copyBetweenBackends() throws {
+        let book = try Book()
+        let file = book.path("season.sqlite"), back = book.path("back.sqlite")
+        for (f, e, d) in [("book/networking-madrid-tech.vcf", "Networking Madrid Tech", "2026-03-12"),
+                          ("book/south-summit-badges.csv", "South Summit Madrid", "2026-06-05"),
+                          ("book/des-malaga-connections.csv", "DES Málaga", "2026-11-12")] {
+            #expect(try cli.run(["import", f, "--event", e, "--date", d, "--store", file]).status == 0)
+        }
+        let there = try cli.run(["book", "copy", file, book.address])
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stdout.hasPrefix("copied 24 records, 15 people, 0 touches and 3 changes from \(file) to postgres://cardtool@127.0.0.1:"))
+        #expect(!there.stdout.contains("sslmode"))
+        let home = try cli.run(["book", "copy", book.address, back])
+        #expect(home.status == 0, "\(home.stderr)")
+        let lists = try [file, book.address, back].map { try cli.run(["list", "--to", "jsonl", "--store", $0]).stdout }
+        #expect(lists[0].split(separator: "\n").count == 15)
+        #expect(lists[1] == lists[0] && lists[2] == lists[0])
+        let again = try cli.run(["book", "copy", file, book.address])
+        #expect(again.status == 1 && again.stderr.contains("already holds a book"))
+    }
 }

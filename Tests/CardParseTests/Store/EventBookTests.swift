@@ -106,7 +106,7 @@ struct EventBookTests {
         #expect(paco.contact.events.map(\.name) == ["Networking Madrid Tech", "South Summit Madrid"])
         #expect(paco.contact.nicknames.contains("Paco"))
         #expect(paco.contact.name?.family == "García López")
-        #expect(paco.lastInteraction == Person.Interaction(date: PartialDate(iso8601: "2026-06-05")!, kind: "met"))
+        #expect(paco.lastInteraction == Person.Interaction(date: PartialDate(iso8601: "2026-06-05")!, kind: "met", by: t.book.actor))
         let events = try t.book.events()
         #expect(events.map(\.name) == ["Networking Madrid Tech", "South Summit Madrid", "DES Málaga"])
         #expect(events.map(\.people) == [8, 10, 6])
@@ -154,6 +154,37 @@ struct EventBookTests {
         }
         #expect(try t.book.size() == (records: 0, people: 0))
         #expect(throws: BookError.self) { try t.book.undo() }
+    }
+
+    @Test("a book copied to the other backend and back keeps every record, decision, touch and change; undo works on the copy")
+    func copyRoundTrip() throws {
+        let t = try TempBook(.sqlite)
+        for k in 0..<3 { try Self.importEvent(t.book, k) }
+        let carla = try Self.person(t.book, "south-summit-badges.csv", 3)
+        _ = try t.book.split(carla.id, records: [try #require(carla.sources.first { $0.file.hasSuffix("south-summit-badges.csv") }).record])
+        let ana = try Self.person(t.book, "networking-madrid-tech.vcf", 5)
+        _ = try t.book.touch(ana.id, note: "Café en Chamberí", date: PartialDate(iso8601: "2026-11-20")!, kind: "meeting")
+        _ = try t.book.tag(ana.id, ["investor"])
+        _ = try t.book.edit(ana.id, set: [("title", "CDO")])
+        _ = try t.book.cadence(person: nil, tag: "investor", days: 90)
+        let original = try Self.snapshot(t.book)
+        // Through PostgreSQL when the test cluster runs, else through a second SQLite file.
+        let middle = try TempBook(BookStore.all.last!)
+        let there = try t.book.copy(to: middle.book)
+        #expect(there.rows("record") == 24 && there.rows("touch") == 1 && there.rows("change") == 8)
+        #expect(there.rows("journal") > 0 && there.rows("record_key") > 0 && there.rows("value_count") > 0)
+        #expect(try Self.snapshot(middle.book) == original)
+        let back = try TempBook(.sqlite)
+        let home = try middle.book.copy(to: back.book)
+        #expect(home.tables.map(\.rows) == there.tables.map(\.rows))
+        #expect(try Self.snapshot(back.book) == original)
+        #expect(try back.book.detail(ana.id).touches.first?.note == "Café en Chamberí")
+        // The copy's history undoes as the original's would.
+        for book in [t.book, middle.book, back.book] { _ = try book.undo(); _ = try book.undo() }
+        #expect(try Self.snapshot(middle.book) == Self.snapshot(t.book))
+        #expect(try Self.snapshot(back.book) == Self.snapshot(t.book))
+        // Only into an empty book.
+        #expect(throws: BookError.self) { _ = try t.book.copy(to: back.book) }
     }
 
     @Test("split keeps two people apart, and later imports respect it; link keeps them together", arguments: BookStore.all)
@@ -229,7 +260,7 @@ struct EventBookTests {
         _ = try t.book.touch(diego.id, note: "Llamada: quiere una demo", date: PartialDate(iso8601: "2026-06-20")!, kind: "call")
         #expect(try t.book.followUp(event: "South Summit Madrid").count == 4)
         #expect(try t.book.detail(diego.id).person.lastInteraction
-                == Person.Interaction(date: PartialDate(iso8601: "2026-06-20")!, kind: "call", note: "Llamada: quiere una demo"))
+                == Person.Interaction(date: PartialDate(iso8601: "2026-06-20")!, kind: "call", note: "Llamada: quiere una demo", by: t.book.actor))
         // On 2026-11-30, with the default six months, only people last seen in March are due.
         let today = PartialDate(iso8601: "2026-11-30")!
         let due = try t.book.reconnect(today: today)
