@@ -6,7 +6,7 @@ APT_PACKAGES := libxml2-dev libphonenumber-dev libsqlite3-dev
 # What the tests drive for real: a browser for the HTML report, a terminal for review, an iCalendar
 # parser for the reminders, valgrind for the leak check, a PostgreSQL server for the team book
 # (a throwaway cluster, started and stopped by scripts/with-postgres.sh).
-TEST_PACKAGES := valgrind binutils util-linux python3-icalendar python3-pil chromium tmux postgresql
+TEST_PACKAGES := valgrind binutils util-linux python3-icalendar python3-pil chromium tmux postgresql openssl
 FIXTURES := $(wildcard Tests/Fixtures/vcard/*.vcf) $(wildcard Tests/Fixtures/vcard/ez-vcard/*.vcf) $(wildcard Tests/Fixtures/csv/*.csv) \
             $(wildcard Tests/Fixtures/html/*.html)
 MERGE := Tests/Fixtures/merge/cards.vcf Tests/Fixtures/merge/badges.csv Tests/Fixtures/merge/connections.html
@@ -78,11 +78,14 @@ bench-dedup: deps
 	.build/release/cardbench dedupe --file .bench/gen_contacts-1000000-42/contacts.csv
 
 bench-book: deps
+	@bash scripts/install-deps.sh postgresql
 	$(SWIFT) build -c release --product cardtool
 	$(SWIFT) build -c release --product cardbench
 	python3 scripts/book_bench.py
 	test -f .bench/gen_contacts-1010000-7/contacts.csv || python3 ../shared/bench/gen_contacts.py 1010000 .bench/gen_contacts-1010000-7 --seed 7 >/dev/null
 	.build/release/cardbench store --file .bench/gen_contacts-1010000-7/contacts.csv
+	CARDTOOL_PG_DIR=.bench/pg CARDTOOL_PG_DURABLE=1 bash scripts/with-postgres.sh \
+	    sh -c '.build/release/cardbench team --file .bench/gen_contacts-1010000-7/contacts.csv --postgres "$$CARDTOOL_TEST_POSTGRES"'
 
 clean:
 	rm -rf .build .build-fuzz .fuzz demo-out .bench

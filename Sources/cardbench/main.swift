@@ -4,6 +4,7 @@
 //   swift run -c release cardbench vcard [--cards N] [--runs R] [--file PATH] [--phones invalid]
 //   swift run -c release cardbench dedupe --file contacts.csv [--runs R]
 //   swift run -c release cardbench store --file contacts.csv [--initial N] [--book-records N] [--batch N] [--runs R]
+//   swift run -c release cardbench team --file contacts.csv --postgres ADDRESS [--writers N] [--writer-records N] [--runs R]
 //
 // Generates a deterministic vCard 3.0 file (realistic Spanish/international cards, about ten
 // properties each, some 2.1 quoted-printable cards, folded lines, a few photos), then times parsing
@@ -14,13 +15,13 @@ import Glibc
 import CardParse
 
 func usage() -> Never {
-    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K] [--phones invalid]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n       cardbench normalize [--contacts N] [--runs R] [--file CSV]\n       cardbench dedupe --file CSV [--runs R]\n       cardbench store --file CSV [--initial N] [--book-records N] [--batch N] [--runs R]\n"
+    let text = "usage: cardbench vcard [--cards N] [--runs R] [--file PATH] [--only parse|write] [--block-kib K] [--phones invalid]\n       cardbench csv [--rows N] [--runs R] [--file PATH]\n       cardbench html [--megabytes N] [--runs R] [--file PATH]\n       cardbench normalize [--contacts N] [--runs R] [--file CSV]\n       cardbench dedupe --file CSV [--runs R]\n       cardbench store --file CSV [--initial N] [--book-records N] [--batch N] [--runs R]\n       cardbench team --file CSV --postgres ADDRESS [--initial N] [--book-records N] [--batch N] [--writers N] [--writer-records N] [--runs R]\n"
     _ = text.withCString { write(2, $0, strlen($0)) }
     exit(64)
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
-guard let mode = args.first, ["vcard", "csv", "html", "normalize", "dedupe", "store"].contains(mode) else { usage() }
+guard let mode = args.first, ["vcard", "csv", "html", "normalize", "dedupe", "store", "team"].contains(mode) else { usage() }
 args.removeFirst()
 var cards = mode == "csv" || mode == "normalize" ? 1_000_000 : mode == "html" ? 50 : 100_000
 var runs = 3
@@ -30,6 +31,7 @@ var only: String?
 var invalidPhones = false
 var blockSize = 256 << 10
 var initial = 100_000, bookRecords = 1_000_000, batch = 1_000
+var postgres: String?, writers = 4, writerRecords = 10_000
 while !args.isEmpty {
     let flag = args.removeFirst()
     guard let value = args.first else { usage() }
@@ -44,6 +46,9 @@ while !args.isEmpty {
     case "--initial": guard let n = Int(value) else { usage() }; initial = n
     case "--book-records": guard let n = Int(value) else { usage() }; bookRecords = n
     case "--batch": guard let n = Int(value) else { usage() }; batch = n
+    case "--postgres": postgres = value
+    case "--writers": guard let n = Int(value), n > 0 else { usage() }; writers = n
+    case "--writer-records": guard let n = Int(value), n > 0 else { usage() }; writerRecords = n
     default: usage()
     }
 }
@@ -62,6 +67,11 @@ if mode == "dedupe" {
 }
 if mode == "store" {
     try StoreBench.run(path: path, initial: initial, bookRecords: bookRecords, batch: batch, runs: runsGiven ? runs : 3)
+    exit(0)
+}
+if mode == "team" {
+    try TeamBench.run(path: path, admin: postgres, initial: initial, bookRecords: bookRecords, batch: batch, writers: writers,
+                      writerRecords: writerRecords, runs: runsGiven ? runs : 3)
     exit(0)
 }
 if mode == "html" {

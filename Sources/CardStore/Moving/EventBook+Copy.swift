@@ -8,11 +8,12 @@ public struct BookCopy: Sendable {
 }
 
 extension EventBook {
-    /// Every table of a book with the columns that order it (its key), so that a copy can read a
-    /// large table a page at a time, after the last key of the page before.
+    /// Every table of a book with the columns that order it (its primary key or an index, so that
+    /// each page is a range of that index), so that a copy reads a large table a page at a time,
+    /// after the last key of the page before.
     static let copiedTables: [(name: String, key: [String])] = [
         ("book_meta", ["key"]), ("change", ["id"]), ("journal", ["change_id", "seq"]), ("event", ["id"]), ("import", ["id"]),
-        ("record", ["id"]), ("record_key", ["record_id", "key"]), ("record_name", ["record_id"]), ("person", ["id"]),
+        ("record", ["id"]), ("record_key", ["key", "record_id"]), ("record_name", ["record_id"]), ("person", ["id"]),
         ("membership", ["record_id"]), ("alias", ["old_id"]), ("link", ["a", "b"]), ("person_edit", ["person_id", "field"]),
         ("tag", ["person_id", "tag"]), ("cadence", ["target"]), ("touch", ["id"]), ("review", ["a", "b"]),
         ("export_mark", ["profile"]), ("value_count", ["kind", "key"]),

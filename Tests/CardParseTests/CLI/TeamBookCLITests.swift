@@ -185,4 +185,24 @@ struct TeamBookCLITests {
         let again = try cli.run(["book", "copy", file, book.address])
         #expect(again.status == 1 && again.stderr.contains("already holds a book"))
     }
+
+    @Test("sslmode as libpq reads it: require encrypts, verify-full checks the certificate against sslrootcert and the host name")
+    func tls() throws {
+        let book = try Book()
+        let ca = try #require(ProcessInfo.processInfo.environment["CARDTOOL_TEST_POSTGRES_CA"])
+        let plain = book.address.components(separatedBy: "?")[0]
+        let fixture = ["book/networking-madrid-tech.vcf", "--event", "Networking Madrid Tech", "--date", "2026-03-12"]
+        let required = try cli.run(["import"] + fixture + ["--store", plain + "?sslmode=require"])
+        #expect(required.status == 0, "\(required.stderr)")
+        for host in ["127.0.0.1", "localhost"] {
+            let address = plain.replacingOccurrences(of: "@127.0.0.1:", with: "@\(host):") + "?sslmode=verify-full&sslrootcert=" + ca
+            let verified = try cli.run(["list", "--store", address])
+            #expect(verified.status == 0, "\(host): \(verified.stderr)")
+            #expect(verified.stdout.split(separator: "\n").count == 8)
+        }
+        // The server's own certificate is not among the system's roots: verify-full refuses it.
+        let untrusted = try cli.run(["list", "--store", plain + "?sslmode=verify-full"])
+        #expect(untrusted.status == 1)
+        #expect(untrusted.stderr.hasPrefix("cardtool: error: cannot connect to postgres://cardtool@127.0.0.1:"), "\(untrusted.stderr)")
+    }
 }
