@@ -20,13 +20,17 @@ final class Journal {
         case recordsUnindexed = "@unindexed"
     }
 
+    /// Entries are written many to a statement (nothing reads a change's journal before it ends).
+    private let pending: BatchInsert
+
     init(changeID: Int64, db: any BookConnection) {
         self.changeID = changeID
         self.db = db
+        pending = BatchInsert(db, "INSERT INTO journal (change_id, seq, tbl, row_key, before) VALUES", columns: 5)
     }
 
-    /// Nothing is buffered today; kept so a change ends its journal explicitly.
-    func flush() throws {}
+    /// Writes the entries still buffered; a change ends with it.
+    func flush() throws { try pending.flush() }
 
     /// Saves the row of `table` with `key` as it is now (or that there is none), once per change,
     /// before the change modifies, deletes or inserts it.
@@ -62,8 +66,7 @@ final class Journal {
 
     private func append(_ table: String, _ key: Data, _ before: Data?) throws {
         seq += 1
-        try db.cachedStatement(sql: "INSERT INTO journal (change_id, seq, tbl, row_key, before) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [changeID, seq, table, key, before])
+        try pending.add([changeID, seq, table, key, before])
     }
 
     /// A row's columns and values.

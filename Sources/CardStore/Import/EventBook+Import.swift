@@ -223,15 +223,27 @@ struct ImportRun {
             for id in ids { for (i, rule) in wanted[key] ?? [] { bookPairs[id, default: []].append((i, 1 << UInt16(rule.rawValue))) } }
         }
         lap("candidates: keys")
-        // Sorted neighbourhood: the book's names on either side of each batch record's.
+        // Sorted neighbourhood: the book's names on either side of each batch record's, asked for
+        // 64 names at a time (one statement of small index ranges: one round trip on PostgreSQL).
+        var asks: [(i: Int, rule: CandidateBlocker.Rule, column: String, name: String)] = []
         for (i, r) in fresh.enumerated() {
             for (rule, column) in [(CandidateBlocker.Rule.sortedFamilyGiven, "family_given"), (.sortedGivenFamily, "given_family")] {
-                guard let name = CandidateBlocker.sortName(rule, r) else { continue }
-                let after = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM record_name WHERE \(column) >= ? ORDER BY \(column) LIMIT 3"),
-                                               arguments: [name])
-                let before = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM record_name WHERE \(column) < ? ORDER BY \(column) DESC LIMIT 3"),
-                                                arguments: [name])
-                for id in after + before { bookPairs[id, default: []].append((i, 1 << UInt16(rule.rawValue))) }
+                if let name = CandidateBlocker.sortName(rule, r) { asks.append((i, rule, column, name)) }
+            }
+        }
+        for chunk in asks.chunked(64) {
+            var parts: [String] = [], arguments: [String] = []
+            for (q, a) in chunk.enumerated() {
+                parts.append("SELECT \(2 * q) AS q, record_id FROM (SELECT record_id FROM record_name WHERE \(a.column) >= ? ORDER BY \(a.column) LIMIT 3) AS s\(2 * q)")
+                parts.append("SELECT \(2 * q + 1) AS q, record_id FROM (SELECT record_id FROM record_name WHERE \(a.column) < ? ORDER BY \(a.column) DESC LIMIT 3) AS s\(2 * q + 1)")
+                arguments += [a.name, a.name]
+            }
+            var found = Array(repeating: [Int64](), count: chunk.count)
+            for row in try SQLRow.fetchAll(db, sql: parts.joined(separator: " UNION ALL "), arguments: SQLArguments(arguments)) {
+                found[(row["q"] as Int) / 2].append(row["record_id"])
+            }
+            for (a, ids) in zip(chunk, found) {
+                for id in ids { bookPairs[id, default: []].append((a.i, 1 << UInt16(a.rule.rawValue))) }
             }
         }
         lap("candidates: names")
@@ -428,17 +440,16 @@ struct ImportRun {
         let firstID = try Counter.reserve(.record, fresh.count, db)
         let ids = (0..<fresh.count).map { firstID + Int64($0) }
         let eventIDs = try events()
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO record (id, import_id, event_id, met_on, file, record_no, line, format, source_id, fingerprint, contact, features)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = BatchInsert(db, "INSERT INTO record (id, import_id, event_id, met_on, file, record_no, line, format, source_id, fingerprint, contact, features) VALUES",
+                                 columns: 12)
         for (i, c) in contacts.enumerated() {
             let event = c.events.first
-            try insert.execute(arguments: [ids[i], importID, eventIDs[i], event?.date?.iso8601, c.source?.file ?? "-",
+            try insert.add([ids[i], importID, eventIDs[i], event?.date?.iso8601, c.source?.file ?? "-",
                                            c.source?.record ?? i + 1, c.source?.line ?? 0, c.source?.format.rawValue ?? "csv",
                                            c.source?.id, stored[i].fingerprint, stored[i].stored,
                                            Data(fresh[i].encoded(customFields: customFields))])
         }
+        try insert.flush()
         lap("write records")
         var bookCounts = ValueCounts()
         try RecordIndex.add(fresh, ids: ids, counts: &bookCounts, db: db)

@@ -78,8 +78,8 @@ enum RecordIndex {
 
     /// Adds the derived rows of new records (`ids[i]` is `records[i]`'s id).
     static func add(_ records: [RecordFeatures], ids: [Int64], counts: inout ValueCounts, db: any BookConnection) throws {
-        let insertKey = try db.cachedStatement(sql: "INSERT INTO record_key (key, record_id) VALUES (?, ?)")
-        let insertName = try db.cachedStatement(sql: "INSERT INTO record_name (record_id, family_given, given_family) VALUES (?, ?, ?)")
+        let insertKey = BatchInsert(db, "INSERT INTO record_key (key, record_id) VALUES", columns: 2)
+        let insertName = BatchInsert(db, "INSERT INTO record_name (record_id, family_given, given_family) VALUES", columns: 3)
         // Name keys: how many book records carry each before these, to know whose splits to store.
         var byName: [Int64: [(id: Int64, splits: [Int64])]] = [:]
         for (r, id) in zip(records, ids) {
@@ -90,19 +90,21 @@ enum RecordIndex {
         let before = try keyCounts(Array(byName.keys), db: db)
         for (r, id) in zip(records, ids) {
             var seen = Set<Int64>()
-            for (key, rule) in keys(r) where rule != nil && seen.insert(key).inserted { try insertKey.execute(arguments: [key, id]) }
+            for (key, rule) in keys(r) where rule != nil && seen.insert(key).inserted { try insertKey.add([key, id]) }
             if let fg = CandidateBlocker.sortName(.sortedFamilyGiven, r), let gf = CandidateBlocker.sortName(.sortedGivenFamily, r) {
-                try insertName.execute(arguments: [id, fg, gf])
+                try insertName.add([id, fg, gf])
             }
         }
+        try insertName.flush()
         var backfill: [Int64] = []
         for (key, holders) in byName {
             let had = before[key] ?? 0
             guard had + holders.count >= splitFrom else { continue }
-            for (id, splits) in holders { for s in Set(splits) { try insertKey.execute(arguments: [s, id]) } }
+            for (id, splits) in holders { for s in Set(splits) { try insertKey.add([s, id]) } }
             // The records that carried the name before it became common get their splits now.
             if had > 0 && had < splitFrom { backfill.append(key) }
         }
+        try insertKey.flush()
         if !backfill.isEmpty { try addSplits(ofNameKeys: backfill, db: db) }
         let keys = records.map(ValueCounts.keys(of:))
         try ValueCountStore.load(for: keys, into: &counts, db: db)
@@ -225,19 +227,19 @@ enum ValueCountStore {
 
     /// Writes the counts that differ from `before`.
     static func save(_ counts: ValueCounts, changedFrom before: ValueCounts, db: any BookConnection) throws {
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO value_count (kind, key, count) VALUES (?, ?, ?)
-            ON CONFLICT (kind, key) DO UPDATE SET count = excluded.count
-            """)
+        // Each (kind, key) once: rows of one multi-row upsert must not meet the same key twice.
+        let upsert = BatchInsert(db, "INSERT INTO value_count (kind, key, count) VALUES", columns: 3,
+                                 tail: "ON CONFLICT (kind, key) DO UPDATE SET count = excluded.count")
         for (kind, values) in counts.counts {
             let old = before.counts[kind] ?? [:]
             for (key, count) in values where old[key] != count {
-                try upsert.execute(arguments: [kind.rawValue, Int64(bitPattern: key), count])
+                try upsert.add([kind.rawValue, Int64(bitPattern: key), count])
             }
         }
         for (kind, total) in counts.totals where before.totals[kind] != total {
-            try upsert.execute(arguments: [totalKind(kind), 0, total])
+            try upsert.add([totalKind(kind), 0, total])
         }
+        try upsert.flush()
     }
 }
 

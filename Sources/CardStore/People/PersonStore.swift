@@ -16,9 +16,8 @@ enum PersonStore {
     /// never reused). Works a few hundred people at a time: their records, edits and touches in a
     /// few queries, the merges on all cores.
     static func derive(_ ids: some Sequence<String>, changeID: Int64, journal: Journal, coding: ContactCoding, db: any BookConnection) throws {
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO person (id, seq, contact, name, search, first_met, last_interaction, last_kind, changed)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        let upsert = BatchInsert(db, "INSERT INTO person (id, seq, contact, name, search, first_met, last_interaction, last_kind, changed) VALUES",
+                                 columns: 9, tail: """
             ON CONFLICT (id) DO UPDATE SET contact = excluded.contact, name = excluded.name, search = excluded.search,
                 first_met = excluded.first_met, last_interaction = excluded.last_interaction,
                 last_kind = excluded.last_kind, changed = excluded.changed
@@ -68,8 +67,9 @@ enum PersonStore {
                     continue
                 }
                 let seq: Int64 = seqs[id] ?? PersonID.seq(id) ?? 0
-                try upsert.execute(arguments: [id, seq, d.contact, d.name, d.search, d.firstMet, d.last?.date.iso8601, d.last?.kind, changeID])
+                try upsert.add([id, seq, d.contact, d.name, d.search, d.firstMet, d.last?.date.iso8601, d.last?.kind, changeID])
             }
+            try upsert.flush()
         }
     }
 
