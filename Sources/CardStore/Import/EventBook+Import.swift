@@ -464,18 +464,26 @@ struct ImportRun {
         // People: each cluster with batch records joins the book's person in it, or becomes a new one.
         let batchCount = fresh.count
         var changed = Set<String>()
-        let assign = try db.cachedStatement(sql: "INSERT INTO membership (record_id, person_id) VALUES (?, ?)")
-        for cluster in clustering.clusters {
+        // Memberships many to a statement (written before a merge reads them); the new people's
+        // ids reserved at once, in the order the clusters take them.
+        let assign = BatchInsert(db, "INSERT INTO membership (record_id, person_id) VALUES", columns: 2)
+        let joining = clustering.clusters.map { cluster in
+            Set(cluster.filter { $0 >= batchCount }.compactMap { personOf[existingIDs[$0 - batchCount]] })
+        }
+        let newCount = zip(clustering.clusters, joining).filter { c, p in p.isEmpty && c.contains { $0 < batchCount } }.count
+        var nextPerson = newCount > 0 ? try Counter.reserve(.person, newCount, db) : 0
+        for (cluster, people) in zip(clustering.clusters, joining) {
             let batch = cluster.filter { $0 < batchCount }
             guard !batch.isEmpty else { continue }
-            let people = Set(cluster.filter { $0 >= batchCount }.compactMap { personOf[existingIDs[$0 - batchCount]] })
             let target: String
             if people.isEmpty {
-                target = PersonID.make(try Counter.next(.person, db))
+                target = PersonID.make(nextPerson)
+                nextPerson += 1
                 newPeople += 1
             } else {
                 target = try oldest(people)
                 mergedIntoExisting += batch.count
+                if people.count > 1 { try assign.flush() }
                 for other in people where other != target {
                     try PersonMerging.merge(other, into: target, journal: journal, db: db)
                     peopleJoined += 1
@@ -483,19 +491,21 @@ struct ImportRun {
             }
             let first = people.isEmpty ? batch.min() : nil
             for i in batch {
-                try assign.execute(arguments: [ids[i], target])
+                try assign.add([ids[i], target])
                 placements[i] = AuditLedger.Placement(person: target, outcome: i == first ? .contact : .merged)
             }
             changed.insert(target)
         }
+        try assign.flush()
         // Pairs left for a person to decide, by record id.
-        let review = try db.cachedStatement(sql: "INSERT INTO review (a, b, probability) VALUES (?, ?, ?) ON CONFLICT (a, b) DO NOTHING")
+        let review = BatchInsert(db, "INSERT INTO review (a, b, probability) VALUES", columns: 3, tail: "ON CONFLICT (a, b) DO NOTHING")
         func recordID(_ local: Int) -> Int64 { local < batchCount ? ids[local] : existingIDs[local - batchCount] }
         for pair in clustering.review where pair.a < batchCount || pair.b < batchCount {
             let a = recordID(pair.a), b = recordID(pair.b)
-            try review.execute(arguments: [min(a, b), max(a, b), pair.probability])
+            try review.add([min(a, b), max(a, b), pair.probability])
             reviewPairs += 1
         }
+        try review.flush()
         if options.keepPairs, let model {
             func keep(_ pair: ScoredPair, merged: Bool) {
                 let weights = model.explain(pair.comparison).filter { $0.level != "missing" }
