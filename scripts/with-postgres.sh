@@ -38,7 +38,7 @@ if [ ! -f "$dir/server.crt" ]; then
   [ ${#as[@]} -eq 0 ] || chown postgres "$dir/server.key" "$dir/server.crt"
 fi
 stop() {
-  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m "$([ -n "$keep" ] && echo fast || echo immediate)" stop >/dev/null 2>&1 || true
   [ -n "$keep" ] || rm -rf "$dir"
 }
 trap stop EXIT
