@@ -45,7 +45,7 @@ struct PostgresAddress: Sendable, Equatable {
         let query = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, b in b })
         user = url.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
         socketFolder = query["host"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-        host = url.host.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 } ?? (socketFolder == nil ? "localhost" : "localhost")
+        host = url.host.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
         port = url.port ?? query["port"].flatMap(Int.init) ?? environment["PGPORT"].flatMap(Int.init) ?? 5432
         let path = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
         database = path.removingPercentEncoding.flatMap { $0.isEmpty ? nil : $0 } ?? user
