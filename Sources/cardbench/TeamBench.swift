@@ -14,7 +14,8 @@ import Synchronization
 ///    book of `--book-records` records (default 1,000,000), best of `--runs`.
 /// 2. Four importers (`--writers`) of 10,000 contacts each (`--writer-records`, the file's records
 ///    after the first `--initial`) into a copy of the 100,000-record book: one after another, then all at once (a thread and a
-///    connection each, as four cardtool processes would have), on PostgreSQL and on SQLite.
+///    connection each, as four cardtool processes would have), on PostgreSQL and on SQLite;
+///    `--writers 0` skips it.
 ///
 /// Contacts are read and normalized before the clock starts, as `cardtool import` does before it
 /// opens its transaction.
@@ -41,6 +42,7 @@ enum TeamBench {
         }
         print("\(batch) contacts into a PostgreSQL book of \(bookRecords): \(StoreBench.seconds(best)) s (best of \(runs)); \(line)")
         // 2. Writers at once and one after another, on both backends.
+        guard writers > 0 else { return }
         let small = try ensure(records: initial, admin: admin)
         // The contacts after the small book's: people it partly knows already, as at a second fair.
         let rest = Array(all.dropFirst(initial))

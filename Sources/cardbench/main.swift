@@ -47,7 +47,7 @@ while !args.isEmpty {
     case "--book-records": guard let n = Int(value) else { usage() }; bookRecords = n
     case "--batch": guard let n = Int(value) else { usage() }; batch = n
     case "--postgres": postgres = value
-    case "--writers": guard let n = Int(value), n > 0 else { usage() }; writers = n
+    case "--writers": guard let n = Int(value), n >= 0 else { usage() }; writers = n
     case "--writer-records": guard let n = Int(value), n > 0 else { usage() }; writerRecords = n
     default: usage()
     }

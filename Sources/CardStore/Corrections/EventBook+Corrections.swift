@@ -63,10 +63,8 @@ extension EventBook {
         // stamp is a fresh number (counters never go back), later than any export mark.
         if !restoredPeople.isEmpty {
             let stamp = try Counter.next(.change, db)
-            for chunk in Array(restoredPeople).chunked(400) {
-                let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                try db.cachedStatement(sql: "UPDATE person SET changed = ? WHERE id IN (\(marks))")
-                    .execute(arguments: SQLArguments([stamp] + Array(chunk)))
+            for list in db.lists(Array(restoredPeople)) {
+                try db.cachedStatement(sql: "UPDATE person SET changed = ? WHERE id \(list.test)").execute(arguments: [stamp] + list.arguments)
             }
         }
         try db.cachedStatement(sql: "DELETE FROM journal WHERE change_id = ?").execute(arguments: [changeID])
@@ -79,11 +77,10 @@ extension EventBook {
         let loaded = try StoredFeatures.load(ids, customFields: try customFields(db), threads: Parallel.defaultThreads, db: db)
         try RecordIndex.remove(loaded.map(\.1), ids: loaded.map(\.0), db: db)
         // 400 at a time: the review delete binds each id twice, and older SQLite allows 999 arguments.
-        for chunk in ids.chunked(400) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let args = SQLArguments(Array(chunk))
-            try db.cachedStatement(sql: "DELETE FROM membership WHERE record_id IN (\(marks))").execute(arguments: args)
-            try db.cachedStatement(sql: "DELETE FROM review WHERE a IN (\(marks)) OR b IN (\(marks))").execute(arguments: args + args)
+        for list in db.lists(ids, sqliteChunk: 400) {
+            let args = list.arguments
+            try db.cachedStatement(sql: "DELETE FROM membership WHERE record_id \(list.test)").execute(arguments: args)
+            try db.cachedStatement(sql: "DELETE FROM review WHERE a \(list.test) OR b \(list.test)").execute(arguments: args + args)
         }
         try db.cachedStatement(sql: "DELETE FROM record WHERE import_id = ?").execute(arguments: [importID])
         try db.cachedStatement(sql: "DELETE FROM import WHERE id = ?").execute(arguments: [importID])
@@ -135,10 +132,9 @@ extension EventBook {
     /// The people these records belong to.
     static func people(of records: [Int64], _ db: any BookConnection) throws -> [String] {
         var out = Set<String>()
-        for chunk in records.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            out.formUnion(try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM membership WHERE record_id IN (\(marks))"),
-                                              arguments: SQLArguments(Array(chunk))))
+        for list in db.lists(records) {
+            out.formUnion(try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM membership WHERE record_id \(list.test)"),
+                                              arguments: list.arguments))
         }
         return out.sorted()
     }

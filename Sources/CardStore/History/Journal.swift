@@ -48,11 +48,11 @@ final class Journal {
     func saveRows(_ table: String, keyColumn: String, _ keys: [String]) throws {
         let keyed = keys.map { ($0, Self.encode([(keyColumn, $0.sqlValue)])) }
             .filter { saved.insert(table + "\u{1}" + $0.1.base64EncodedString()).inserted }
-        for chunk in keyed.chunked(400) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+        for chunk in keyed.chunked(db.listChunk()) {
+            let list = db.list(chunk.map(\.0))
             var found: [String: SQLRow] = [:]
-            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(keyColumn) IN (\(marks))"),
-                                        arguments: SQLArguments(chunk.map(\.0))) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE \(keyColumn) \(list.test)"),
+                                        arguments: list.arguments) {
                 found[row[keyColumn]] = row
             }
             for (key, keyBytes) in chunk { try append(table, keyBytes, found[key].map(Self.image)) }

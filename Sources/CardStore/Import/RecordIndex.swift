@@ -117,37 +117,47 @@ enum RecordIndex {
     static func addSplits(ofNameKeys keys: [Int64], db: any BookConnection) throws {
         let wanted = Set(keys)
         var holders = Set<Int64>()
-        for chunk in keys.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            holders.formUnion(try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM record_key WHERE key IN (\(marks))"),
-                                                 arguments: SQLArguments(Array(chunk))))
+        for list in db.lists(keys) {
+            holders.formUnion(try Int64.fetchAll(try db.cachedStatement(sql: "SELECT record_id FROM record_key WHERE key \(list.test)"),
+                                                 arguments: list.arguments))
         }
         let custom = try EventBook.customFields(db)
         let coding = ContactCoding()
-        let insertKey = try db.cachedStatement(sql: "INSERT INTO record_key (key, record_id) VALUES (?, ?)")
-        let has = try db.cachedStatement(sql: "SELECT 1 FROM record_key WHERE key = ? AND record_id = ?")
-        for chunk in Array(holders).sorted().chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
-                                        arguments: SQLArguments(Array(chunk))) {
+        var pairs = Set<Pair>()
+        for list in db.lists(Array(holders).sorted()) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id \(list.test)"),
+                                        arguments: list.arguments) {
                 let id: Int64 = row["id"]
                 let r = RecordFeatures(try coding.decode(row["contact"]), customFields: custom)
                 for (key, splits) in nameKeys(r) where wanted.contains(key) {
-                    for s in Set(splits) where try Int.fetchOne(has, arguments: [s, id]) == nil {
-                        try insertKey.execute(arguments: [s, id])
-                    }
+                    for s in splits { pairs.insert(Pair(key: s, record: id)) }
                 }
             }
         }
+        // Some holders have their splits already (records of this import): asked for all at once.
+        for list in db.lists(Set(pairs.map(\.key))) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, record_id FROM record_key WHERE key \(list.test)"),
+                                        arguments: list.arguments) {
+                pairs.remove(Pair(key: row["key"], record: row["record_id"]))
+            }
+        }
+        let insertKey = BatchInsert(db, "INSERT INTO record_key (key, record_id) VALUES", columns: 2)
+        for p in pairs.sorted(by: { ($0.record, $0.key) < ($1.record, $1.key) }) { try insertKey.add([p.key, p.record]) }
+        try insertKey.flush()
+    }
+
+    /// A stored key and a record that carries it.
+    struct Pair: Hashable {
+        let key: Int64
+        let record: Int64
     }
 
     /// How many book records carry each stored key.
     static func keyCounts(_ keys: [Int64], db: any BookConnection) throws -> [Int64: Int] {
         var counts: [Int64: Int] = [:]
-        for chunk in keys.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, COUNT(*) AS n FROM record_key WHERE key IN (\(marks)) GROUP BY key"),
-                                        arguments: SQLArguments(Array(chunk))) {
+        for list in db.lists(keys) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, COUNT(*) AS n FROM record_key WHERE key \(list.test) GROUP BY key"),
+                                        arguments: list.arguments) {
                 counts[row["key"]] = row["n"]
             }
         }
@@ -161,9 +171,8 @@ enum RecordIndex {
         for (r, id) in zip(records, ids) {
             for key in Set(keys(r).map(\.key)) { try deleteKey.execute(arguments: [key, id]) }
         }
-        for chunk in ids.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            try db.cachedStatement(sql: "DELETE FROM record_name WHERE record_id IN (\(marks))").execute(arguments: SQLArguments(chunk))
+        for list in db.lists(ids) {
+            try db.cachedStatement(sql: "DELETE FROM record_name WHERE record_id \(list.test)").execute(arguments: list.arguments)
         }
         var counts = ValueCounts()
         let keys = records.map(ValueCounts.keys(of:))
@@ -191,10 +200,10 @@ enum ValueCountStore {
         }
         for (kind, set) in wanted {
             let missing = set.filter { counts.counts[kind]?[$0] == nil }
-            for chunk in Array(missing).chunked(500) {
-                let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))"),
-                                            arguments: SQLArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
+            for chunk in Array(missing).chunked(db.listChunk()) {
+                let list = db.list(chunk.map { Int64(bitPattern: $0) })
+                let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key \(list.test)"),
+                                            arguments: [kind.rawValue] + list.arguments)
                 var found: [UInt64: Int] = [:]
                 for row in rows { found[UInt64(bitPattern: row["key"] as Int64)] = row["count"] }
                 for key in chunk { counts.counts[kind, default: [:]][key] = found[key] ?? 0 }
@@ -215,10 +224,10 @@ enum ValueCountStore {
 
     private static func load(kind: ValueCounts.Kind, _ set: Set<UInt64>, into counts: inout ValueCounts, db: any BookConnection) throws {
         let missing = set.filter { counts.counts[kind]?[$0] == nil }
-        for chunk in Array(missing).chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key IN (\(marks))"),
-                                        arguments: SQLArguments([kind.rawValue] + chunk.map { Int64(bitPattern: $0) }))
+        for chunk in Array(missing).chunked(db.listChunk()) {
+            let list = db.list(chunk.map { Int64(bitPattern: $0) })
+            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT key, count FROM value_count WHERE kind = ? AND key \(list.test)"),
+                                        arguments: [kind.rawValue] + list.arguments)
             var found: [UInt64: Int] = [:]
             for row in rows { found[UInt64(bitPattern: row["key"] as Int64)] = row["count"] }
             for key in chunk { counts.counts[kind, default: [:]][key] = found[key] ?? 0 }

@@ -93,7 +93,6 @@ extension EventBook {
         let ids: [String] = try read { db in
             let events = try Self.eventIDs(matching: event, db)
             guard !events.isEmpty else { throw BookError(.notFound, "no event named '\(event)' in the book (`cardtool events` lists them)") }
-            let marks = events.map { _ in "?" }.joined(separator: ",")
             // Each person's first meeting; kept when it is one of these events and no touch came after.
             let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT m.person_id, r.event_id, r.met_on FROM membership m JOIN record r ON r.id = m.record_id
@@ -107,7 +106,6 @@ extension EventBook {
                                                arguments: [person, metOn ?? ""]) != nil
                 if !touched { out.append(person) }
             }
-            _ = marks
             return out
         }
         let wanted = Set(ids)

@@ -51,6 +51,9 @@ extension EventBook {
                     }
                     copied.append((table, count))
                 }
+                // A new PostgreSQL database has no statistics until autovacuum's next pass; the first
+                // imports would be planned without them.
+                if dst.dialect == .postgres { try dst.execute(sql: "ANALYZE") }
                 return BookCopy(tables: copied)
             }
         }

@@ -26,30 +26,30 @@ enum PersonStore {
         for chunk in Set(ids).sorted().chunked(400) {
             let people = Array(chunk)
             try journal.saveRows("person", keyColumn: "id", people)
-            let marks = people.map { _ in "?" }.joined(separator: ",")
-            let args = SQLArguments(people)
+            let list = db.list(people)
+            let args = list.arguments
             var records: [String: [(Data, String?)]] = [:]
             for row in try SQLRow.fetchAll(try db.cachedStatement(sql: """
                 SELECT m.person_id, r.contact, r.met_on FROM membership m JOIN record r ON r.id = m.record_id
-                WHERE m.person_id IN (\(marks)) ORDER BY r.id
+                WHERE m.person_id \(list.test) ORDER BY r.id
                 """), arguments: args) {
                 records[row["person_id"], default: []].append((row["contact"], row["met_on"]))
             }
             var edits: [String: [(String, String)]] = [:]
-            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT person_id, field, value FROM person_edit WHERE person_id IN (\(marks))"),
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT person_id, field, value FROM person_edit WHERE person_id \(list.test)"),
                                         arguments: args) {
                 edits[row["person_id"], default: []].append((row["field"], row["value"]))
             }
             var touches: [String: Person.Interaction] = [:]
             for row in try SQLRow.fetchAll(try db.cachedStatement(sql: """
-                SELECT person_id, date, kind, note FROM touch WHERE person_id IN (\(marks)) ORDER BY date, id
+                SELECT person_id, date, kind, note FROM touch WHERE person_id \(list.test) ORDER BY date, id
                 """), arguments: args) {
                 if let date = PartialDate(iso8601: row["date"]) {
                     touches[row["person_id"]] = Person.Interaction(date: date, kind: row["kind"], note: row["note"])
                 }
             }
             var seqs: [String: Int64] = [:]
-            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, seq FROM person WHERE id IN (\(marks))"), arguments: args) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, seq FROM person WHERE id \(list.test)"), arguments: args) {
                 seqs[row["id"]] = row["seq"]
             }
             // The merges on all cores; the writes in order.

@@ -11,10 +11,9 @@ enum StoredFeatures {
     static func load(_ ids: [Int64], customFields: [String], threads: Int, db: any BookConnection) throws -> [(Int64, RecordFeatures)] {
         // The features alone first (a third of the bytes); contacts only where they must be worked out again.
         var stored: [Int64: Data?] = [:]
-        for chunk in ids.chunked(500) {
-            let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, features FROM record WHERE id IN (\(marks))"),
-                                        arguments: SQLArguments(Array(chunk))) {
+        for list in db.lists(ids) {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, features FROM record WHERE id \(list.test)"),
+                                        arguments: list.arguments) {
                 stored[row["id"]] = .some(row["features"])
             }
         }
@@ -26,10 +25,9 @@ enum StoredFeatures {
         let stale = built.indices.filter { built[$0] == nil }
         if !stale.isEmpty {
             var contacts: [Int64: Data] = [:]
-            for chunk in stale.map({ present[$0] }).chunked(500) {
-                let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id IN (\(marks))"),
-                                            arguments: SQLArguments(Array(chunk))) {
+            for list in db.lists(stale.map({ present[$0] })) {
+                for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, contact FROM record WHERE id \(list.test)"),
+                                            arguments: list.arguments) {
                     contacts[row["id"]] = row["contact"]
                 }
             }
