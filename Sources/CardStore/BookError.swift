@@ -17,6 +17,8 @@ public struct BookError: Error, Sendable, CustomStringConvertible {
         case notFound
         /// Nothing to undo.
         case nothingToUndo
+        /// The newest change was made by someone else on the team (undo takes changes back newest first).
+        case someoneElsesChange
         /// The database failed (disk full, permissions, corruption).
         case database
     }

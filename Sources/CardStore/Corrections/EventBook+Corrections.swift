@@ -20,12 +20,21 @@ public struct BookChange: Sendable, Equatable {
 extension EventBook {
     /// Reverts the most recent change (an import with its merges, a touch, a link, a split, an
     /// edit, a tag…) and returns it; the history forgets it.
-    public func undo() throws(BookError) -> BookChange {
+    ///
+    /// On a team's book the newest change may be someone else's import: it is taken back only with
+    /// `anyone`, so that one person's `undo` never silently throws away another's work.
+    public func undo(anyone: Bool = false) throws(BookError) -> BookChange {
         try write { db in
-            guard let row = try SQLRow.fetchOne(try db.cachedStatement(sql: "SELECT id, kind, at, summary FROM change ORDER BY id DESC LIMIT 1")) else {
+            guard let row = try SQLRow.fetchOne(try db.cachedStatement(sql: "SELECT id, kind, at, summary, by_name FROM change ORDER BY id DESC LIMIT 1")) else {
                 throw BookError(.nothingToUndo, "nothing to undo: the book has no changes")
             }
-            let change = BookChange(id: row["id"], kind: row["kind"], at: row["at"], summary: row["summary"])
+            let change = BookChange(id: row["id"], kind: row["kind"], at: row["at"], summary: row["summary"], by: row["by_name"])
+            if !anyone, let by = change.by, by != actor {
+                throw BookError(.someoneElsesChange, """
+                    the newest change (\(change.id), \(change.kind) at \(change.at)) was made by \(by), not \(actor); \
+                    changes are taken back newest first: `cardtool undo --anyone` takes back \(by)'s
+                    """)
+            }
             try Self.revert(change.id, db)
             return change
         }

@@ -7,18 +7,22 @@ extension CardTool {
         static let configuration = CommandConfiguration(
             abstract: "Take back the most recent change (an import, touch, link, split, edit, tag), or one import with --import.",
             discussion: """
-                Each call takes back one change and says which. --import N takes import N out of the \
-                book even after later imports, and matches the people it touched again without it.
+                Each call takes back one change and says which. On a team's book the newest change \
+                may be someone else's: it is taken back only with --anyone. --import N takes import N \
+                out of the book even after later imports, and matches the people it touched again without it.
                 """
         )
 
         static let examples = """
                   cardtool undo
                   cardtool undo --import 3
+                  cardtool undo --anyone
                 """
 
         @Option(name: .customLong("import"), help: "Take this import out of the book (its number is in `cardtool history`).")
         var importID: Int?
+        @Flag(help: "Take back the newest change even when someone else on the team made it.")
+        var anyone = false
         @OptionGroup(title: "Matching the people the import touched again (with --import)") var match: MatchOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var diagnostics: DiagnosticOptions
@@ -32,7 +36,7 @@ extension CardTool {
                 }
                 print(text)
             } else {
-                let change = try printer.book { () throws(BookError) in try book.undo() }
+                let change = try printer.book { () throws(BookError) in try book.undo(anyone: anyone) }
                 print("undid \(change.id): \(change.summary)")
             }
         }

@@ -135,6 +135,24 @@ struct BookCLITests {
         }
     }
 
+    @Test("undo takes back only one's own newest change on a shared book; --anyone takes back a teammate's")
+    func undoWhose() throws {
+        let f = try Folder()
+        #expect(try run(f, ["import", "book/networking-madrid-tech.vcf", "--event", "Networking Madrid Tech", "--as", "ana"]).status == 0)
+        #expect(try run(f, ["touch", "lquintana@estudioarquia.example.es", "--note", "Café", "--date", "2026-07-01", "--as", "bruno"]).status == 0)
+        // Ana's undo would throw away Bruno's touch: refused, in one line, the book unchanged.
+        let refused = try run(f, ["undo", "--as", "ana"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("was made by bruno, not ana") && refused.stderr.contains("cardtool undo --anyone"))
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(try run(f, ["history"]).stdout.split(separator: "\n").count == 2)
+        #expect(try run(f, ["undo", "--as", "bruno"]).stdout.contains("undid 2"))
+        // Now the newest is Ana's import: Bruno takes it back only when he says so.
+        #expect(try run(f, ["undo", "--as", "bruno"]).status == 1)
+        #expect(try run(f, ["undo", "--as", "bruno", "--anyone"]).stdout.contains("undid 1"))
+        #expect(try people(f).isEmpty)
+    }
+
     @Test("export for a CRM, all then what changed; clusters; match against the CRM's export")
     func exporting() throws {
         let f = try Folder()
