@@ -35,7 +35,18 @@ public struct JSONLWriter: Sendable {
     }
 
     private mutating func write(_ contact: Contact, person: Person?) {
-        var o = JSONObject(bytes: JSONObject.take(&out))
+        // A line is built in 8 KiB on the stack (the heap when it is longer), then added to `out`.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8192) { initial in
+            var o = JSONObject(bytes: JSONBuffer(initial))
+            Self.encode(contact, person: person, into: &o)
+            o.close()
+            o.bytes.append(0x0A)
+            out.append(contentsOf: o.bytes.bytes)
+            o.bytes.release()
+        }
+    }
+
+    private static func encode(_ contact: Contact, person: Person?, into o: inout JSONObject) {
         if let person { o.string("id", person.id) }
         o.string("fullName", contact.fullName)
         Self.name("name", contact.name, into: &o)
@@ -162,9 +173,6 @@ public struct JSONLWriter: Sendable {
                 o.string("by", s.by)
             }
         }
-        o.close()
-        out = o.bytes
-        out.append(0x0A)
     }
 
     /// Returns the bytes written since the last call and empties the buffer.

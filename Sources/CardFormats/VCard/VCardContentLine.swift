@@ -152,6 +152,8 @@ enum VCardContentLine {
             if equalsIgnoringCase(p, s, e, "PREF") {
                 pref = pref ?? 1
             } else {
+                // Room for the usual two or three at once, not one allocation per type as it grows.
+                if types.isEmpty { types.reserveCapacity(4) }
                 types.append(lower(p, s, e))
             }
         }
