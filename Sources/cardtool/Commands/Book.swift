@@ -5,6 +5,7 @@ extension CardTool {
     /// `cardtool book`: the book as a whole.
     struct Book: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "book",
             abstract: "Work on the book as a whole: copy it between a SQLite file and PostgreSQL.",
             subcommands: [Copy.self]
         )
@@ -17,6 +18,7 @@ extension CardTool {
         /// `cardtool book copy FROM TO`: the whole book into a new one, on either backend.
         struct Copy: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "copy",
                 abstract: "Copy a whole book (records, people, decisions, touches, history) into a new, empty book.",
                 discussion: """
                     FROM and TO are each a SQLite file or a postgres://USER@HOST[:PORT]/DB address (the \

@@ -5,6 +5,7 @@ extension CardTool {
     /// `cardtool dedupe`: find which records are the same person and report it; writes no contacts.
     struct Dedupe: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dedupe",
             abstract: "Find duplicate contacts and report clusters, scored pairs and explanations."
         )
 

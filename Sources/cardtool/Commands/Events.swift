@@ -6,6 +6,7 @@ extension CardTool {
     /// `cardtool events`: the events in the book, and what each one gave.
     struct Events: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "events",
             abstract: "List the events in the book with what each gave: people met, new, followed up, still in touch, relationships.",
             discussion: """
                 People: met at the event. New: first met there (known: met before, elsewhere). Followed up: \
@@ -137,6 +138,7 @@ extension CardTool {
     /// `cardtool event EVENT`: one event's people, and its note and cost.
     struct Event: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "event",
             abstract: "Show one event: whom you met, whom you followed up and whom not yet, who you already knew; or set its note and cost.",
             discussion: """
                 With --note or --cost the event is described (one change, `cardtool undo` takes it back) \
@@ -214,6 +216,7 @@ extension CardTool {
     /// `cardtool history`: the changes made to the book, newest first.
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "List the changes made to the book, newest first (what `cardtool undo` would take back first)."
         )
 

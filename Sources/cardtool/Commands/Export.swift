@@ -6,6 +6,7 @@ extension CardTool {
     /// `cardtool export`: the book's people for a CRM, all or what changed.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the book's people for a CRM (every person, or only those new or changed since the last such export).",
             discussion: """
                 CRM layouts get a `cardtool ID` column, so a CRM that keeps it updates people instead of \
@@ -78,6 +79,7 @@ extension CardTool {
     /// `cardtool match`: the book against a CRM's own export.
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "match",
             abstract: "Match the book against a CRM's export: write new.csv (people the CRM lacks) and updates.csv (what to change).",
             discussion: """
                 updates.csv has the CRM's record id, the person's cardtool ID, the field, the CRM's value \

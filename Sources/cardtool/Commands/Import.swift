@@ -6,6 +6,7 @@ extension CardTool {
     /// `cardtool import`: brings an event's contacts into the book, matched against everyone in it.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import contact files into the event book, matched against the people already in it.",
             discussion: """
                 One import is one change: `cardtool undo` takes it back. Records already in the book (the \

@@ -5,6 +5,7 @@ extension CardTool {
     /// `cardtool list`: the people in the book.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the people in the event book."
         )
 
@@ -34,6 +35,7 @@ extension CardTool {
     /// `cardtool search`: people whose name, e-mail, phone, organization or city holds the text.
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Find people by name, e-mail, phone, organization, title or city (accents and case ignored)."
         )
 

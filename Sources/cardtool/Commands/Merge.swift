@@ -5,6 +5,7 @@ extension CardTool {
     /// `cardtool merge`: the main job. Several batches in, one deduplicated address book out.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge contact files (any formats) into one deduplicated address book."
         )
 

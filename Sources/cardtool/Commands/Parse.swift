@@ -5,6 +5,7 @@ extension CardTool {
     /// `cardtool parse`: read inputs, write them as JSON Lines, vCard or CSV, account for every record.
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Read contact files and write them as JSON Lines, vCard or CRM-ready CSV.",
             discussion: """
                 Each input's format is detected from its content. Diagnostics go to standard error as \

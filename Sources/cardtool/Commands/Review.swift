@@ -9,6 +9,7 @@ extension CardTool {
     /// `cardtool review`: the pairs an import was unsure about, one at a time, answered by a person.
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "Go through the pairs waiting for review and say whether each is one person.",
             discussion: """
                 Each pair is shown side by side; answer s (same person: they are linked), d (different \

@@ -5,6 +5,7 @@ extension CardTool {
     /// `cardtool show`: one person, everything the book knows.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one person: their values, where you met them, their records, touches, tags and rhythm.",
             discussion: """
                 The person is named by id (p3k), by an id merged into another, by e-mail or by phone.

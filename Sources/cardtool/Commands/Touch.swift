@@ -5,6 +5,7 @@ extension CardTool {
     /// `cardtool touch`: logs an interaction.
     struct Touch: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "touch",
             abstract: "Log an interaction with a person; it resets their reconnect reminder."
         )
 
@@ -42,6 +43,7 @@ extension CardTool {
     /// `cardtool followup`: whom to follow up after an event.
     struct Followup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "followup",
             abstract: "List the people first met at an event and not touched since."
         )
 
@@ -88,6 +90,7 @@ extension CardTool {
     /// `cardtool tag`: labels people.
     struct Tag: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "tag",
             abstract: "Tag a person (or take tags off with --remove)."
         )
 
@@ -117,6 +120,7 @@ extension CardTool {
     /// `cardtool cadence`: how often to be in touch.
     struct Cadence: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cadence",
             abstract: "Set how often you want to be in touch: with a person, with everyone tagged, or by default (6 months).",
             discussion: """
                 Intervals: 2w, 90d, 3m, 1y.
@@ -162,6 +166,7 @@ extension CardTool {
     /// `cardtool reconnect`: whom you have neglected.
     struct Reconnect: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reconnect",
             abstract: "List the people past their rhythm, most overdue first, with the last interaction and where you met."
         )
 

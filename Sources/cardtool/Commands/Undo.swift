@@ -5,6 +5,7 @@ extension CardTool {
     /// `cardtool undo`: takes back the latest change, or one import however old.
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "undo",
             abstract: "Take back the most recent change (an import, touch, link, split, edit, tag), or one import with --import.",
             discussion: """
                 Each call takes back one change and says which. On a team's book the newest change \
@@ -45,6 +46,7 @@ extension CardTool {
     /// `cardtool split`: corrects a wrong merge.
     struct Split: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "split",
             abstract: "Split records off a person the matcher merged wrongly; later imports keep them apart.",
             discussion: """
                 Name the records to take out (their ids are in `cardtool show`); with none, every record \
@@ -74,6 +76,7 @@ extension CardTool {
     /// `cardtool link`: two people are one.
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Say two people are one: they are merged (the older id stays) and later imports keep them together."
         )
 
@@ -99,6 +102,7 @@ extension CardTool {
     /// `cardtool edit`: a manual value over what the records say.
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Set a person's value by hand (it wins over the records) or clear it.",
             discussion: """
                 Fields: name, given, family, organization, department, title, role, note, birthday, \
