@@ -75,17 +75,25 @@ extension EventBook {
 
     /// A person's rhythm: their own, else the shortest of their tags', else the default.
     static func rhythm(_ id: String, tags: [String], _ db: any BookConnection) throws -> (days: Int, from: String) {
-        if let own = try Int.fetchOne(try db.cachedStatement(sql: "SELECT days FROM cadence WHERE target = ?"), arguments: ["person:" + id]) {
-            return (own, "person")
+        try Cadences(db).rhythm(id, tags: tags)
+    }
+
+    /// The book's rhythms, read once (a few rows): `reconnect` asks for every person's.
+    struct Cadences {
+        var days: [String: Int] = [:]
+
+        init(_ db: any BookConnection) throws {
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT target, days FROM cadence")) { days[row["target"]] = row["days"] }
         }
-        var best: (Int, String)?
-        for tag in tags {
-            if let d = try Int.fetchOne(try db.cachedStatement(sql: "SELECT days FROM cadence WHERE target = ?"), arguments: ["tag:" + tag]), best == nil || d < best!.0 {
-                best = (d, "tag " + tag)
+
+        func rhythm(_ id: String, tags: [String]) -> (days: Int, from: String) {
+            if let own = days["person:" + id] { return (own, "person") }
+            var best: (Int, String)?
+            for tag in tags {
+                if let d = days["tag:" + tag], best == nil || d < best!.0 { best = (d, "tag " + tag) }
             }
+            return best ?? (days["default"] ?? EventBook.defaultRhythm, "default")
         }
-        if let best { return best }
-        return (try Int.fetchOne(try db.cachedStatement(sql: "SELECT days FROM cadence WHERE target = 'default'")) ?? defaultRhythm, "default")
     }
 
     /// People first met at an event and not touched since.
@@ -93,23 +101,37 @@ extension EventBook {
         let ids: [String] = try read { db in
             let events = try Self.eventIDs(matching: event, db)
             guard !events.isEmpty else { throw BookError(.notFound, "no event named '\(event)' in the book (`cardtool events` lists them)") }
-            // Each person's first meeting; kept when it is one of these events and no touch came after.
-            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: """
-                SELECT m.person_id, r.event_id, r.met_on FROM membership m JOIN record r ON r.id = m.record_id
-                ORDER BY m.person_id, COALESCE(r.met_on, '9999'), r.id
-                """))
-            var firstEvent: [String: (Int64?, String?)] = [:]
-            for r in rows where firstEvent[r["person_id"]] == nil { firstEvent[r["person_id"]] = (r["event_id"], r["met_on"]) }
-            var out: [String] = []
-            for (person, (event, metOn)) in firstEvent where event.map(events.contains) == true {
-                let touched = try Int.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM touch WHERE person_id = ? AND date >= ? LIMIT 1"),
-                                               arguments: [person, metOn ?? ""]) != nil
-                if !touched { out.append(person) }
+            // The people met there, then each one's first meeting (kept when it is one of these
+            // events) and latest touch (none since that meeting): a few statements per thousands of
+            // people, not a pass over the whole book.
+            var met: [String] = []
+            for list in db.lists(events) {
+                met += try String.fetchAll(try db.cachedStatement(sql: """
+                    SELECT DISTINCT m.person_id FROM membership m JOIN record r ON r.id = m.record_id WHERE r.event_id \(list.test)
+                    """), arguments: list.arguments)
             }
-            return out
+            var firstEvent: [String: (Int64?, String?)] = [:]
+            var lastTouch: [String: String] = [:]
+            for list in db.lists(Set(met)) {
+                for r in try SQLRow.fetchAll(try db.cachedStatement(sql: """
+                    SELECT m.person_id, r.event_id, r.met_on FROM membership m JOIN record r ON r.id = m.record_id
+                    WHERE m.person_id \(list.test) ORDER BY m.person_id, COALESCE(r.met_on, '9999'), r.id
+                    """), arguments: list.arguments) where firstEvent[r["person_id"]] == nil {
+                    firstEvent[r["person_id"]] = (r["event_id"], r["met_on"])
+                }
+                for r in try SQLRow.fetchAll(try db.cachedStatement(sql: """
+                    SELECT person_id, MAX(date) AS last FROM touch WHERE person_id \(list.test) GROUP BY person_id
+                    """), arguments: list.arguments) {
+                    lastTouch[r["person_id"]] = r["last"]
+                }
+            }
+            return firstEvent.compactMap { person, first in
+                guard let event = first.0, events.contains(event) else { return nil }
+                let touched = lastTouch[person].map { $0 >= (first.1 ?? "") } ?? false
+                return touched ? nil : person
+            }
         }
-        let wanted = Set(ids)
-        return try people().filter { wanted.contains($0.id) }
+        return try people(ids: ids)
     }
 
     /// People past their rhythm, most overdue first (or everyone, oldest last interaction first).
@@ -122,11 +144,9 @@ extension EventBook {
             })
             everyone = everyone.filter { p in touched.contains(p.id) || p.sources.contains { $0.by == actor } }
         }
-        let rhythms: [String: Int] = try read { db in
-            var out: [String: Int] = [:]
-            for p in everyone { out[p.id] = try Self.rhythm(p.id, tags: p.tags, db).days }
-            return out
-        }
+        let cadences = try read { db in try Cadences(db) }
+        var rhythms: [String: Int] = [:]
+        for p in everyone { rhythms[p.id] = cadences.rhythm(p.id, tags: p.tags).days }
         let todayDays = today.dayNumber
         var list = everyone.map { p -> Overdue in
             let rhythm = rhythms[p.id] ?? Self.defaultRhythm
@@ -135,16 +155,23 @@ extension EventBook {
             return Overdue(person: p, daysOverdue: since - rhythm, rhythm: rhythm, due: due)
         }
         if !all { list = list.filter { $0.daysOverdue > 0 } }
-        list.sort { a, b in
-            if all {
-                let x = a.person.lastInteraction?.date, y = b.person.lastInteraction?.date
-                if x != y { return (x ?? .min) < (y ?? .min) }
-            } else if a.daysOverdue != b.daysOverdue {
-                return a.daysOverdue > b.daysOverdue
-            }
-            return (PersonID.seq(a.person.id) ?? 0) < (PersonID.seq(b.person.id) ?? 0)
+        // Keys worked out once and indices sorted: comparing and moving whole people would parse
+        // ids and copy contacts at every step of the sort.
+        let keys = list.map { o in
+            // Dates in PartialDate's own order (no year before any year); no interaction as 0001-01-01.
+            let d = o.person.lastInteraction?.date ?? .min
+            return (last: (d.year ?? 0) * 10_000 + d.month * 100 + d.day, overdue: o.daysOverdue, seq: PersonID.seq(o.person.id) ?? 0)
         }
-        return list
+        let order = list.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if all {
+                if x.last != y.last { return x.last < y.last }
+            } else if x.overdue != y.overdue {
+                return x.overdue > y.overdue
+            }
+            return x.seq < y.seq
+        }
+        return order.map { list[$0] }
     }
 }
 
@@ -153,6 +180,12 @@ extension PartialDate {
     /// The date `days` later (earlier when negative), in the Gregorian calendar; a date without
     /// a year is taken in year 1.
     public func adding(days: Int) -> PartialDate {
+        // Counted on day numbers where both calendars are Gregorian (Foundation's turns Julian
+        // before October 1582): `reconnect` works out a due date for every person in the book.
+        if let year, year >= 1600 {
+            let n = dayNumber + days
+            if let moved = PartialDate(dayNumber: n), let y = moved.year, y >= 1600, y <= 9999 { return moved }
+        }
         var components = DateComponents(year: year ?? 1, month: month, day: day)
         components.timeZone = TimeZone(identifier: "UTC")
         var calendar = Calendar(identifier: .gregorian)
@@ -161,6 +194,23 @@ extension PartialDate {
               let moved = calendar.date(byAdding: .day, value: days, to: start) else { return self }
         let c = calendar.dateComponents([.year, .month, .day], from: moved)
         return PartialDate(year: c.year, month: c.month ?? month, day: c.day ?? day) ?? self
+    }
+
+    /// The date of a day number (``dayNumber``'s inverse), in the proleptic Gregorian calendar.
+    init?(dayNumber n: Int) {
+        guard n > 0 else { return nil }
+        // Whole 400-, 100-, 4- and 1-year cycles before the day, as dayNumber counts them.
+        let d0 = n - 1
+        let q400 = d0 / 146_097, r400 = d0 % 146_097
+        let q100 = Swift.min(r400 / 36_524, 3), r100 = r400 - q100 * 36_524
+        let q4 = r100 / 1_461, r4 = r100 % 1_461
+        let q1 = Swift.min(r4 / 365, 3), dayOfYear = r4 - q1 * 365 + 1
+        let y = q400 * 400 + q100 * 100 + q4 * 4 + q1 + 1
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let before = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+        var m = 12
+        while m > 1 && dayOfYear <= before[m - 1] + (leap && m > 2 ? 1 : 0) { m -= 1 }
+        self.init(year: y, month: m, day: dayOfYear - before[m - 1] - (leap && m > 2 ? 1 : 0))
     }
 
     var dayNumber: Int {

@@ -111,13 +111,26 @@ extension EventBook {
                 arguments.append("%" + Self.searchKey(text) + "%")
             }
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            let coding = ContactCoding()
-            let people = try SQLRow.fetchAll(db, sql: sql, arguments: SQLArguments(arguments)).map { try PersonStore.load($0, coding: coding, db: db) }
-            return people.sorted { a, b in
-                let x = TextFolding.fold(PersonStore.displayName(a.contact)), y = TextFolding.fold(PersonStore.displayName(b.contact))
-                return x != y ? x < y : (PersonID.seq(a.id) ?? 0) < (PersonID.seq(b.id) ?? 0)
-            }
+            return Self.sortedByName(try PersonStore.loadMany(try SQLRow.fetchAll(db, sql: sql, arguments: SQLArguments(arguments)),
+                                                              coding: ContactCoding(), db: db))
         }
+    }
+
+    /// The people with these ids (those that exist), sorted as listings are.
+    func people(ids: some Collection<String>) throws(BookError) -> [Person] {
+        try read { db in
+            var rows: [SQLRow] = []
+            for list in db.lists(Array(ids)) {
+                rows += try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM person WHERE id \(list.test)"), arguments: list.arguments)
+            }
+            return Self.sortedByName(try PersonStore.loadMany(rows, coding: ContactCoding(), db: db))
+        }
+    }
+
+    /// Listings' order: folded display name, then id; each name folded once, not per comparison.
+    static func sortedByName(_ people: [Person]) -> [Person] {
+        let keys = people.map { (TextFolding.fold(PersonStore.displayName($0.contact)), PersonID.seq($0.id) ?? 0) }
+        return people.indices.sorted { a, b in keys[a].0 != keys[b].0 ? keys[a].0 < keys[b].0 : keys[a].1 < keys[b].1 }.map { people[$0] }
     }
 
     /// Search text as stored: folded (accents, case and punctuation away).
@@ -163,30 +176,17 @@ extension EventBook {
 
     /// Every event, oldest first, with who was met there.
     public func events() throws(BookError) -> [BookEvent] {
-        try read { db in
-            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: """
-                SELECT e.id, e.name, e.date, e.note, e.cost, COUNT(DISTINCT r.id) AS records, COUNT(DISTINCT m.person_id) AS people
-                FROM event e JOIN record r ON r.event_id = e.id JOIN membership m ON m.record_id = r.id
-                GROUP BY e.id, e.name, e.date, e.note, e.cost ORDER BY e.date, e.name
-                """))
-            // A person is new at the event of their earliest record.
-            let firsts = try SQLRow.fetchAll(try db.cachedStatement(sql: """
-                SELECT m.person_id, r.event_id, r.met_on, r.id FROM membership m JOIN record r ON r.id = m.record_id
-                WHERE r.event_id IS NOT NULL
-                """))
-            var first: [String: (String, Int64, Int64)] = [:]
-            for r in firsts {
-                let person: String = r["person_id"], date: String = r["met_on"] ?? "9999", id: Int64 = r["id"], event: Int64 = r["event_id"]
-                if let f = first[person], (f.0, f.2) <= (date, id) { continue }
-                first[person] = (date, event, id)
-            }
-            var new: [Int64: Int] = [:]
-            for (_, f) in first { new[f.1, default: 0] += 1 }
-            return rows.map { r in
-                let date: String = r["date"]
-                return BookEvent(id: r["id"], name: r["name"], date: PartialDate(iso8601: date), records: r["records"], people: r["people"],
-                                 new: new[r["id"]] ?? 0, note: r["note"], cost: r["cost"])
-            }
+        try read { db in try Self.events(db, YieldFacts(db)) }
+    }
+
+    /// The events with records, counted from one pass over who was met where (a person is new
+    /// at the event of their earliest record).
+    static func events(_ db: any BookConnection, _ facts: YieldFacts) throws -> [BookEvent] {
+        try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, name, date, note, cost FROM event ORDER BY date, name")).compactMap { r in
+            let id: Int64 = r["id"], date: String = r["date"]
+            guard facts.records(at: id) > 0 else { return nil }
+            return BookEvent(id: id, name: r["name"], date: PartialDate(iso8601: date), records: facts.records(at: id),
+                             people: facts.people(at: id), new: facts.new(at: id), note: r["note"], cost: r["cost"])
         }
     }
 

@@ -66,30 +66,38 @@ public struct EventPerson: Sendable {
 extension EventBook {
     /// The yield of every event (with a date on or after `since`), in date order.
     public func eventYield(_ options: YieldOptions = YieldOptions()) throws(BookError) -> [EventYield] {
-        let events = try self.events().filter { e in options.since.map { s in (e.date?.iso8601 ?? "") >= s.iso8601 } ?? true }
-        return try read { db in
+        try read { db in
             let facts = try YieldFacts(db)
-            return events.map { facts.yield(of: $0, options) }
+            return try Self.events(db, facts).filter { e in options.since.map { s in (e.date?.iso8601 ?? "") >= s.iso8601 } ?? true }
+                .map { facts.yield(of: $0, options) }
         }
     }
 
     /// One event: its yield and every person met there.
     public func eventDetail(_ text: String, options: YieldOptions = YieldOptions()) throws(BookError) -> (EventYield, [EventPerson]) {
-        let events = try self.events()
-        return try read { db in
+        try read { db in
             let id = try Self.oneEvent(text, db)
+            let facts = try YieldFacts(db)
+            let events = try Self.events(db, facts)
             guard let event = events.first(where: { $0.id == id }) else {
                 throw BookError(.notFound, "no one was met at '\(text)'")
             }
-            let facts = try YieldFacts(db)
             let coding = ContactCoding()
             var out: [EventPerson] = []
-            for person in facts.peopleAt[id] ?? [] {
-                guard let row = try SQLRow.fetchOne(try db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [person]) else { continue }
-                let loaded = try PersonStore.load(row, coding: coding, db: db)
-                let isNew = facts.firstEvent[person] == id
-                let earlier = (facts.eventsOf[person] ?? []).filter { $0 != id }.compactMap { e in events.first { $0.id == e } }
+            let here = facts.peopleAt(id)
+            var rows: [SQLRow] = []
+            for list in db.lists(here) {
+                rows += try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM person WHERE id \(list.test)"), arguments: list.arguments)
+            }
+            var loadedByID: [String: Person] = [:]
+            for p in try PersonStore.loadMany(rows, coding: coding, db: db) { loadedByID[p.id] = p }
+            for person in here {
+                guard let loaded = loadedByID[person] else { continue }
+                let isNew = facts.firstEvent(person) == id
+                // Oldest first (the set's own order changes from run to run).
+                let earlier = facts.eventsOf(person).filter { $0 != id }.compactMap { e in events.first { $0.id == e } }
                     .filter { ($0.date?.iso8601 ?? "") <= (event.date?.iso8601 ?? "") }
+                    .sorted { ($0.date?.iso8601 ?? "", $0.name, $0.id) < ($1.date?.iso8601 ?? "", $1.name, $1.id) }
                     .map { [$0.name, $0.date?.iso8601].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ") }
                 out.append(EventPerson(person: loaded, isNew: isNew, followedUpOn: facts.followUp(person, after: event, options),
                                        knownFrom: isNew ? [] : earlier, interactions: facts.interactions(person)))
@@ -132,50 +140,95 @@ extension EventBook {
 }
 
 /// What the yield is counted from, read once: who was met where and first, and every touch.
+///
+/// A book of a million records is a million rows here: each person id is hashed once, to a
+/// number, and the facts are kept in arrays by that number.
 struct YieldFacts {
-    var firstEvent: [String: Int64] = [:]
-    var eventsOf: [String: Set<Int64>] = [:]
-    var peopleAt: [Int64: [String]] = [:]
-    var touchesOf: [String: [String]] = [:]
+    private var index: [String: Int] = [:]
+    private var ids: [String] = []
+    /// Each person's first meeting (date, record) and its event.
+    private var first: [(date: String, record: Int64, event: Int64)] = []
+    /// The events each person was met at, each once.
+    private var events: [[Int64]] = []
+    /// Each person's touch dates, oldest first.
+    private var touches: [[String]] = []
+    /// The people met at each event, each once, in the order of their first record there.
+    private var peopleAtEvent: [Int64: [Int]] = [:]
+    private var recordsAt: [Int64: Int] = [:]
 
     init(_ db: any BookConnection) throws {
-        var first: [String: (String, Int64)] = [:]
-        var seen = Set<String>()
         for r in try SQLRow.fetchAll(try db.cachedStatement(sql: """
             SELECT m.person_id, r.event_id, r.met_on, r.id FROM membership m JOIN record r ON r.id = m.record_id
             WHERE r.event_id IS NOT NULL ORDER BY r.id
             """)) {
-            let person: String = r["person_id"], event: Int64 = r["event_id"], id: Int64 = r["id"]
-            let date: String = r["met_on"] ?? "9999"
-            if first[person].map({ ($0.0, $0.1) > (date, id) }) ?? true {
-                first[person] = (date, id)
-                firstEvent[person] = event
+            let p = intern(r[0]), event: Int64 = r[1], id: Int64 = r[3]
+            let date: String = r[2] ?? "9999"
+            recordsAt[event, default: 0] += 1
+            if first[p].record < 0 || (first[p].date, first[p].record) > (date, id) { first[p] = (date, id, event) }
+            if !events[p].contains(event) {
+                events[p].append(event)
+                peopleAtEvent[event, default: []].append(p)
             }
-            eventsOf[person, default: []].insert(event)
-            if seen.insert(person + "\u{1}" + String(event)).inserted { peopleAt[event, default: []].append(person) }
         }
         for r in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT person_id, date FROM touch ORDER BY date")) {
-            touchesOf[r["person_id"], default: []].append(r["date"])
+            touches[intern(r[0])].append(r[1])
         }
     }
 
+    private mutating func intern(_ person: String) -> Int {
+        if let p = index[person] { return p }
+        let p = ids.count
+        index[person] = p
+        ids.append(person)
+        first.append(("", -1, -1))
+        events.append([])
+        touches.append([])
+        return p
+    }
+
+    /// How many records were met at an event.
+    func records(at event: Int64) -> Int { recordsAt[event] ?? 0 }
+
+    /// How many people were met at an event.
+    func people(at event: Int64) -> Int { peopleAtEvent[event]?.count ?? 0 }
+
+    /// How many people were met at an event first.
+    func new(at event: Int64) -> Int { (peopleAtEvent[event] ?? []).count { first[$0].event == event } }
+
+    /// The people met at an event, each once.
+    func peopleAt(_ event: Int64) -> [String] { (peopleAtEvent[event] ?? []).map { ids[$0] } }
+
+    /// The event a person was first met at.
+    func firstEvent(_ person: String) -> Int64? { index[person].flatMap { first[$0].record < 0 ? nil : first[$0].event } }
+
+    /// The events a person was met at.
+    func eventsOf(_ person: String) -> [Int64] { index[person].map { events[$0] } ?? [] }
+
     /// Touches logged, and the events the person was met at.
-    func interactions(_ person: String) -> Int { (touchesOf[person]?.count ?? 0) + (eventsOf[person]?.count ?? 0) }
+    func interactions(_ person: String) -> Int { index[person].map(interactions) ?? 0 }
+
+    private func interactions(_ p: Int) -> Int { touches[p].count + events[p].count }
 
     /// The first touch on the event's day or within `within` days after it.
     func followUp(_ person: String, after event: BookEvent, _ options: YieldOptions) -> PartialDate? {
+        guard let p = index[person], let window = Self.window(after: event, options) else { return nil }
+        return touches[p].first { $0 >= window.from && $0 <= window.to }.flatMap(PartialDate.init(iso8601:))
+    }
+
+    /// The days a follow-up counts in: the event's day and `within` after it.
+    private static func window(after event: BookEvent, _ options: YieldOptions) -> (from: String, to: String)? {
         guard let day = event.date, day.year != nil else { return nil }
-        let from = day.iso8601, to = day.adding(days: options.within).iso8601
-        return (touchesOf[person] ?? []).first { $0 >= from && $0 <= to }.flatMap(PartialDate.init(iso8601:))
+        return (day.iso8601, day.adding(days: options.within).iso8601)
     }
 
     func yield(of event: BookEvent, _ options: YieldOptions) -> EventYield {
         let recentFrom = options.today.adding(days: -options.recent).iso8601, today = options.today.iso8601
+        let window = Self.window(after: event, options)
         var followed = 0, inTouch = 0, relationships = 0
-        for person in peopleAt[event.id] ?? [] where firstEvent[person] == event.id {
-            if followUp(person, after: event, options) != nil { followed += 1 }
-            if (touchesOf[person] ?? []).contains(where: { $0 >= recentFrom && $0 <= today }) { inTouch += 1 }
-            if interactions(person) >= options.minInteractions { relationships += 1 }
+        for p in peopleAtEvent[event.id] ?? [] where first[p].record >= 0 && first[p].event == event.id {
+            if let window, touches[p].contains(where: { $0 >= window.from && $0 <= window.to }) { followed += 1 }
+            if touches[p].contains(where: { $0 >= recentFrom && $0 <= today }) { inTouch += 1 }
+            if interactions(p) >= options.minInteractions { relationships += 1 }
         }
         return EventYield(event: event, followedUp: followed, inTouch: inTouch, relationships: relationships)
     }
