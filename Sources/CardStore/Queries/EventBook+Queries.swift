@@ -94,26 +94,75 @@ extension EventBook {
     /// The people a filter selects, by name.
     public func people(_ filter: PersonFilter = PersonFilter()) throws(BookError) -> [Person] {
         try read { db in
-            var sql = "SELECT p.* FROM person p"
-            var conditions: [String] = [], arguments: [any SQLValueConvertible] = []
-            if let event = filter.event {
-                let ids = try Self.eventIDs(matching: event, db)
-                guard !ids.isEmpty else { throw BookError(.notFound, "no event named '\(event)' in the book (`cardtool events` lists them)") }
-                conditions.append("p.id IN (SELECT m.person_id FROM membership m JOIN record r ON r.id = m.record_id WHERE r.event_id IN (\(ids.map { _ in "?" }.joined(separator: ","))))")
-                arguments += ids
-            }
-            if let tag = filter.tag {
-                conditions.append("p.id IN (SELECT person_id FROM tag WHERE tag = ?)")
-                arguments.append(tag)
-            }
-            if let text = filter.text {
-                conditions.append("p.search LIKE ?")
-                arguments.append("%" + Self.searchKey(text) + "%")
-            }
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            return Self.sortedByName(try PersonStore.loadMany(try SQLRow.fetchAll(db, sql: sql, arguments: SQLArguments(arguments)),
+            let (conditions, arguments) = try Self.conditions(filter, db)
+            return Self.sortedByName(try PersonStore.loadMany(try SQLRow.fetchAll(db, sql: "SELECT p.* FROM person p" + conditions,
+                                                                                  arguments: arguments),
                                                               coding: ContactCoding(), db: db))
         }
+    }
+
+    /// The people ``people(_:)`` returns, in the same order, from one snapshot, handed to `each`
+    /// a few thousand at a time: a listing of a large book holds one chunk in memory, not the
+    /// book. `ids` keeps only these people. Returns how many were handed; an error `each` throws
+    /// stops the listing and is thrown again.
+    public func eachPerson(_ filter: PersonFilter = PersonFilter(), ids: Set<String>? = nil,
+                           _ each: (Person) throws -> Void) throws -> Int {
+        var failure: (any Error)?
+        let count: Int = try read { db in
+            let (conditions, arguments) = try Self.conditions(filter, db)
+            // The order from the names the book keeps beside each person (their display names).
+            var keys: [(name: String, seq: Int64, id: String)] = []
+            for row in try SQLRow.fetchAll(db, sql: "SELECT p.id, p.name FROM person p" + conditions, arguments: arguments) {
+                let id: String = row[0]
+                if let ids, !ids.contains(id) { continue }
+                keys.append((TextFolding.fold(row[1]), PersonID.seq(id) ?? 0, id))
+            }
+            keys.sort { $0.name != $1.name ? $0.name < $1.name : $0.seq < $1.seq }
+            let coding = ContactCoding()
+            var handed = 0
+            for start in stride(from: 0, to: keys.count, by: 2_000) {
+                let chunk = keys[start..<min(keys.count, start + 2_000)].map(\.id)
+                var rows: [SQLRow] = []
+                for list in db.lists(chunk) {
+                    rows += try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM person WHERE id \(list.test)"), arguments: list.arguments)
+                }
+                var byID: [String: Person] = [:]
+                for p in try PersonStore.loadMany(rows, coding: coding, db: db) { byID[p.id] = p }
+                for id in chunk {
+                    guard let person = byID[id] else { continue }
+                    do {
+                        try each(person)
+                    } catch {
+                        failure = error
+                        return handed
+                    }
+                    handed += 1
+                }
+            }
+            return handed
+        }
+        if let failure { throw failure }
+        return count
+    }
+
+    /// A filter as a `WHERE` clause on `person p`, and its arguments.
+    static func conditions(_ filter: PersonFilter, _ db: any BookConnection) throws -> (String, SQLArguments) {
+        var conditions: [String] = [], arguments: [any SQLValueConvertible] = []
+        if let event = filter.event {
+            let ids = try Self.eventIDs(matching: event, db)
+            guard !ids.isEmpty else { throw BookError(.notFound, "no event named '\(event)' in the book (`cardtool events` lists them)") }
+            conditions.append("p.id IN (SELECT m.person_id FROM membership m JOIN record r ON r.id = m.record_id WHERE r.event_id IN (\(ids.map { _ in "?" }.joined(separator: ","))))")
+            arguments += ids
+        }
+        if let tag = filter.tag {
+            conditions.append("p.id IN (SELECT person_id FROM tag WHERE tag = ?)")
+            arguments.append(tag)
+        }
+        if let text = filter.text {
+            conditions.append("p.search LIKE ?")
+            arguments.append("%" + Self.searchKey(text) + "%")
+        }
+        return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), SQLArguments(arguments))
     }
 
     /// The people with these ids (those that exist), sorted as listings are.

@@ -29,16 +29,21 @@ extension EventBook {
     /// The people to export: everyone, or (`changedOnly`) those new or changed since the last
     /// export for `profile`. Returns the change the export reaches, for ``recordExport(profile:through:)``.
     public func peopleToExport(profile: String, changedOnly: Bool) throws(BookError) -> (people: [Person], through: Int) {
-        let (since, through): (Int, Int) = try read { db in
-            let mark = changedOnly ? try Int.fetchOne(try db.cachedStatement(sql: "SELECT change_id FROM export_mark WHERE profile = ?"), arguments: [profile]) ?? 0 : 0
-            let latest = try Int.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = 'next_change'")).map { $0 - 1 } ?? 0
-            return (mark, latest)
+        let scope = try exportScope(profile: profile, changedOnly: changedOnly)
+        if let changed = scope.changed { return (try people(ids: changed), scope.through) }
+        return (try people(), scope.through)
+    }
+
+    /// Who an export for `profile` takes (nil: everyone; else the people changed since its last
+    /// export) and the change it reaches, for ``recordExport(profile:through:)``.
+    public func exportScope(profile: String, changedOnly: Bool) throws(BookError) -> (changed: Set<String>?, through: Int) {
+        try read { db in
+            let since = changedOnly ? try Int.fetchOne(try db.cachedStatement(sql: "SELECT change_id FROM export_mark WHERE profile = ?"), arguments: [profile]) ?? 0 : 0
+            let through = try Int.fetchOne(try db.cachedStatement(sql: "SELECT value FROM book_meta WHERE key = 'next_change'")).map { $0 - 1 } ?? 0
+            let changed: Set<String>? = changedOnly ? Set(try String.fetchAll(try db.cachedStatement(sql: "SELECT id FROM person WHERE changed > ?"),
+                                                                              arguments: [since])) : nil
+            return (changed, through)
         }
-        let changed: Set<String>? = changedOnly ? Set(try read { db in
-            try String.fetchAll(try db.cachedStatement(sql: "SELECT id FROM person WHERE changed > ?"), arguments: [since])
-        }) : nil
-        let people = try self.people().filter { changed?.contains($0.id) ?? true }
-        return (people, through)
     }
 
     /// Remembers that an export for `profile` reached change `through`: the next

@@ -67,12 +67,19 @@ extension CardTool {
                 return
             }
             let profile = listing.format == .csv ? (listing.crm ?? .generic).rawValue : listing.format.rawValue
-            let (people, through) = try printer.book { () throws(BookError) in
-                try book.peopleToExport(profile: profile, changedOnly: changedSinceLast)
+            let (changed, through) = try printer.book { () throws(BookError) in
+                try book.exportScope(profile: profile, changedOnly: changedSinceLast)
             }
-            try listing.write(people, printer: printer) { PeopleTable.make(people) }
+            let count: Int
+            if listing.streams {
+                count = try listing.writeEach(printer: printer) { each in try book.eachPerson(ids: changed, each) }
+            } else {
+                let people = try printer.book { () throws(BookError) in try book.peopleToExport(profile: profile, changedOnly: changedSinceLast).people }
+                try listing.write(people, printer: printer) { PeopleTable.make(people) }
+                count = people.count
+            }
             if changedSinceLast { try printer.book { () throws(BookError) in try book.recordExport(profile: profile, through: through) } }
-            printer.summary("\(people.count) \(people.count == 1 ? "person" : "people")" + (changedSinceLast ? " new or changed since the last export" : ""))
+            printer.summary("\(count) \(count == 1 ? "person" : "people")" + (changedSinceLast ? " new or changed since the last export" : ""))
         }
     }
 

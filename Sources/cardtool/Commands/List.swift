@@ -26,9 +26,16 @@ extension CardTool {
         func run() throws {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer, create: false)
-            let people = try printer.book { () throws(BookError) in try book.people(PersonFilter(event: event, tag: tag)) }
-            try listing.write(people, printer: printer) { PeopleTable.make(people) }
-            printer.summary("\(people.count) \(people.count == 1 ? "person" : "people")")
+            let filter = PersonFilter(event: event, tag: tag)
+            let count: Int
+            if listing.streams {
+                count = try listing.writeEach(printer: printer) { each in try book.eachPerson(filter, each) }
+            } else {
+                let people = try printer.book { () throws(BookError) in try book.people(filter) }
+                try listing.write(people, printer: printer) { PeopleTable.make(people) }
+                count = people.count
+            }
+            printer.summary("\(count) \(count == 1 ? "person" : "people")")
         }
     }
 

@@ -36,6 +36,35 @@ struct ListingOptions: ParsableArguments {
         return output == nil && isatty(1) == 1 ? .table : .jsonl
     }
 
+    /// Whether people are written as they are read (every format but the table, whose column
+    /// widths need every row first).
+    var streams: Bool { format != .table && format != .vdir }
+
+    /// Writes the people `produce` hands to the closure it is given, each as it comes (JSON
+    /// Lines, CSV, vCard): a listing of a large book is not held in memory. Returns how many.
+    func writeEach(printer: DiagnosticPrinter, _ produce: ((Person) throws -> Void) throws -> Int) throws -> Int {
+        let sink = try OutputOptions(output: output).open(printer: printer)
+        return try printer.exitOnFailure {
+            var writer = ContactExport(format: format == .jsonl ? .jsonl : format == .csv ? .csv : .vcf,
+                                       options: .init(crm: crm ?? .generic, byteOrderMark: excel))
+            writer.people = true
+            try sink.write(writer.start())
+            let count: Int
+            do {
+                count = try produce { person in
+                    var found: [Diagnostic] = []
+                    try sink.write(writer.bytes(for: person, diagnostics: &found))
+                    found.forEach(printer.print)
+                }
+            } catch let error as BookError {
+                printer.fail(error.message)
+                throw ExitCode(1)
+            }
+            try sink.commit()
+            return count
+        }
+    }
+
     /// Writes people in the chosen format; `table` gives the columns and rows of the table form.
     func write(_ people: [Person], printer: DiagnosticPrinter, table: () -> Table) throws {
         if format == .vdir {

@@ -75,6 +75,12 @@ struct BookCLITests {
         let table = try run(f, ["list", "--to", "table"])
         #expect(table.stdout.hasPrefix("ID"))
         #expect(table.stdout.contains("Francisco García López"))
+        // JSON Lines are written as they are read, the table from the whole list: the same order.
+        let tableIDs = table.stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(tableIDs == all.compactMap { $0["id"] as? String })
+        let unknown = try run(f, ["list", "--event", "nowhere", "--to", "jsonl", "-o", f.path("out.jsonl")])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no event named 'nowhere'"))
+        #expect(!FileManager.default.fileExists(atPath: f.path("out.jsonl")), "no half-written listing")
         let id = paco["id"] as! String
         let show = try run(f, ["show", "francisco.garcia@iberdata.example.es", "--to", "table"])
         #expect(show.status == 0)
