@@ -136,42 +136,66 @@ extension EventBook {
 
     /// People past their rhythm, most overdue first (or everyone, oldest last interaction first).
     /// `mine` keeps the people this book's ``actor`` met (imported a record of) or was in touch with.
-    public func reconnect(today: PartialDate = EventBook.today(), all: Bool = false, mine: Bool = false) throws(BookError) -> [Overdue] {
-        var everyone = try people()
-        if mine {
-            let touched = Set(try read { db in
-                try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM touch WHERE by_name = ?"), arguments: [actor])
-            })
-            everyone = everyone.filter { p in touched.contains(p.id) || p.sources.contains { $0.by == actor } }
+    /// `limit` keeps the first that many: who is overdue is worked out from each person's last
+    /// interaction and tags alone, and only the people listed are loaded.
+    public func reconnect(today: PartialDate = EventBook.today(), all: Bool = false, mine: Bool = false,
+                          limit: Int? = nil) throws(BookError) -> [Overdue] {
+        struct Due {
+            var id: String
+            var last: PartialDate?
+            var overdue: Int
+            var rhythm: Int
         }
-        let cadences = try read { db in try Cadences(db) }
-        var rhythms: [String: Int] = [:]
-        for p in everyone { rhythms[p.id] = cadences.rhythm(p.id, tags: p.tags).days }
-        let todayDays = today.dayNumber
-        var list = everyone.map { p -> Overdue in
-            let rhythm = rhythms[p.id] ?? Self.defaultRhythm
-            let since = p.lastInteraction.map { todayDays - $0.date.dayNumber } ?? rhythm * 10
-            let due = p.lastInteraction.map { $0.date.adding(days: rhythm) } ?? today
-            return Overdue(person: p, daysOverdue: since - rhythm, rhythm: rhythm, due: due)
-        }
-        if !all { list = list.filter { $0.daysOverdue > 0 } }
-        // Keys worked out once and indices sorted: comparing and moving whole people would parse
-        // ids and copy contacts at every step of the sort.
-        let keys = list.map { o in
-            // Dates in PartialDate's own order (no year before any year); no interaction as 0001-01-01.
-            let d = o.person.lastInteraction?.date ?? .min
-            return (last: (d.year ?? 0) * 10_000 + d.month * 100 + d.day, overdue: o.daysOverdue, seq: PersonID.seq(o.person.id) ?? 0)
-        }
-        let order = list.indices.sorted { a, b in
-            let x = keys[a], y = keys[b]
-            if all {
-                if x.last != y.last { return x.last < y.last }
-            } else if x.overdue != y.overdue {
-                return x.overdue > y.overdue
+        let chosen: [Due] = try read { db in
+            let cadences = try Cadences(db)
+            var tags: [String: [String]] = [:]
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT person_id, tag FROM tag ORDER BY tag")) {
+                tags[row[0], default: []].append(row[1])
             }
-            return x.seq < y.seq
+            var yours: Set<String>?
+            if mine {
+                // People you were in touch with, or met: a record of theirs came in an import you made.
+                yours = Set(try String.fetchAll(try db.cachedStatement(sql: "SELECT DISTINCT person_id FROM touch WHERE by_name = ?"), arguments: [actor]))
+                yours!.formUnion(try String.fetchAll(try db.cachedStatement(sql: """
+                    SELECT DISTINCT m.person_id FROM membership m JOIN record r ON r.id = m.record_id
+                    JOIN import i ON i.id = r.import_id JOIN change c ON c.id = i.change_id WHERE c.by_name = ?
+                    """), arguments: [actor]))
+            }
+            let todayDays = today.dayNumber
+            var list: [Due] = []
+            for row in try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, last_interaction FROM person")) {
+                let id: String = row[0]
+                if let yours, !yours.contains(id) { continue }
+                let last = (row[1] as String?).flatMap(PartialDate.init(iso8601:))
+                let rhythm = cadences.rhythm(id, tags: tags[id] ?? []).days
+                let since = last.map { todayDays - $0.dayNumber } ?? rhythm * 10
+                if !all && since - rhythm <= 0 { continue }
+                list.append(Due(id: id, last: last, overdue: since - rhythm, rhythm: rhythm))
+            }
+            // Keys worked out once: comparing would otherwise parse ids at every step of the sort.
+            let keys = list.map { d in
+                // Dates in PartialDate's own order (no year before any year); no interaction as 0001-01-01.
+                let date = d.last ?? .min
+                return (last: (date.year ?? 0) * 10_000 + date.month * 100 + date.day, overdue: d.overdue, seq: PersonID.seq(d.id) ?? 0)
+            }
+            let order = list.indices.sorted { a, b in
+                let x = keys[a], y = keys[b]
+                if all {
+                    if x.last != y.last { return x.last < y.last }
+                } else if x.overdue != y.overdue {
+                    return x.overdue > y.overdue
+                }
+                return x.seq < y.seq
+            }
+            return order.prefix(limit ?? order.count).map { list[$0] }
         }
-        return order.map { list[$0] }
+        var loaded: [String: Person] = [:]
+        for person in try people(ids: chosen.map(\.id)) { loaded[person.id] = person }
+        return chosen.compactMap { d in
+            loaded[d.id].map { p in
+                Overdue(person: p, daysOverdue: d.overdue, rhythm: d.rhythm, due: d.last.map { $0.adding(days: d.rhythm) } ?? today)
+            }
+        }
     }
 }
 

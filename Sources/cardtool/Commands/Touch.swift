@@ -198,8 +198,7 @@ extension CardTool {
         func run() throws {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer, create: false)
-            var due = try printer.book { () throws(BookError) in try book.reconnect(all: all, mine: mine) }
-            if let limit { due = Array(due.prefix(limit)) }
+            let due = try printer.book { () throws(BookError) in try book.reconnect(all: all, mine: mine, limit: limit) }
             if let ics {
                 let reminders = due.map { d in
                     Reminder(person: d.person, kind: .reconnect, due: d.due,

@@ -275,6 +275,11 @@ struct EventBookTests {
         let everyone = try t.book.reconnect(today: today, all: true)
         #expect(everyone.count == 15)
         #expect(everyone.last?.person.lastInteraction?.date == PartialDate(iso8601: "2026-11-12"))
+        // A limit is the head of the same list (only those people are loaded).
+        let firstFive = try t.book.reconnect(today: today, all: true, limit: 5)
+        #expect(firstFive.map(\.person.id) == everyone.prefix(5).map(\.person.id))
+        #expect(firstFive.map(\.due) == everyone.prefix(5).map(\.due))
+        #expect(try t.book.reconnect(today: today, limit: 1).map(\.person.id) == [now[0].person.id])
     }
 
     @Test("export of what changed since the last export, and the CRM's own export matched", arguments: BookStore.all)
