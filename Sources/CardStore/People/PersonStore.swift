@@ -159,6 +159,17 @@ enum PersonStore {
         try loadMany([row], coding: coding, db: db)[0]
     }
 
+    /// The people with these ids that exist, by id.
+    static func load(ids: some Collection<String>, coding: ContactCoding, db: any BookConnection) throws -> [String: Person] {
+        var rows: [SQLRow] = []
+        for list in db.lists(Array(ids)) {
+            rows += try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM person WHERE id \(list.test)"), arguments: list.arguments)
+        }
+        var byID: [String: Person] = [:]
+        for p in try loadMany(rows, coding: coding, db: db) { byID[p.id] = p }
+        return byID
+    }
+
     /// People as listings and exports show them, from their `person` rows, in the rows' order:
     /// tags, sources and latest touches asked for many people to a statement (a listing of a
     /// large book was three statements a person: minutes on PostgreSQL), contacts decoded on

@@ -117,17 +117,12 @@ extension EventBook {
                 if let ids, !ids.contains(id) { continue }
                 keys.append((TextFolding.fold(row[1]), PersonID.seq(id) ?? 0, id))
             }
-            keys.sort { $0.name != $1.name ? $0.name < $1.name : $0.seq < $1.seq }
+            keys.sort { ($0.name, $0.seq, $0.id) < ($1.name, $1.seq, $1.id) }
             let coding = ContactCoding()
             var handed = 0
             for start in stride(from: 0, to: keys.count, by: 2_000) {
                 let chunk = keys[start..<min(keys.count, start + 2_000)].map(\.id)
-                var rows: [SQLRow] = []
-                for list in db.lists(chunk) {
-                    rows += try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM person WHERE id \(list.test)"), arguments: list.arguments)
-                }
-                var byID: [String: Person] = [:]
-                for p in try PersonStore.loadMany(rows, coding: coding, db: db) { byID[p.id] = p }
+                let byID = try PersonStore.load(ids: chunk, coding: coding, db: db)
                 for id in chunk {
                     guard let person = byID[id] else { continue }
                     do {
@@ -167,19 +162,13 @@ extension EventBook {
 
     /// The people with these ids (those that exist), sorted as listings are.
     func people(ids: some Collection<String>) throws(BookError) -> [Person] {
-        try read { db in
-            var rows: [SQLRow] = []
-            for list in db.lists(Array(ids)) {
-                rows += try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM person WHERE id \(list.test)"), arguments: list.arguments)
-            }
-            return Self.sortedByName(try PersonStore.loadMany(rows, coding: ContactCoding(), db: db))
-        }
+        try read { db in Self.sortedByName(Array(try PersonStore.load(ids: ids, coding: ContactCoding(), db: db).values)) }
     }
 
     /// Listings' order: folded display name, then id; each name folded once, not per comparison.
     static func sortedByName(_ people: [Person]) -> [Person] {
-        let keys = people.map { (TextFolding.fold(PersonStore.displayName($0.contact)), PersonID.seq($0.id) ?? 0) }
-        return people.indices.sorted { a, b in keys[a].0 != keys[b].0 ? keys[a].0 < keys[b].0 : keys[a].1 < keys[b].1 }.map { people[$0] }
+        let keys = people.map { (TextFolding.fold(PersonStore.displayName($0.contact)), PersonID.seq($0.id) ?? 0, $0.id) }
+        return people.indices.sorted { keys[$0] < keys[$1] }.map { people[$0] }
     }
 
     /// Search text as stored: folded (accents, case and punctuation away).

@@ -85,12 +85,7 @@ extension EventBook {
             let coding = ContactCoding()
             var out: [EventPerson] = []
             let here = facts.peopleAt(id)
-            var rows: [SQLRow] = []
-            for list in db.lists(here) {
-                rows += try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT * FROM person WHERE id \(list.test)"), arguments: list.arguments)
-            }
-            var loadedByID: [String: Person] = [:]
-            for p in try PersonStore.loadMany(rows, coding: coding, db: db) { loadedByID[p.id] = p }
+            let loadedByID = try PersonStore.load(ids: here, coding: coding, db: db)
             for person in here {
                 guard let loaded = loadedByID[person] else { continue }
                 let isNew = facts.firstEvent(person) == id
