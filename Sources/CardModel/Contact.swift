@@ -180,6 +180,12 @@ public struct Contact: Sendable, Codable, Equatable {
         @inlinable _modify { yield &writable().pointee.merged }
     }
 
+    /// An empty contact. It shares one empty box with every other until it is first changed:
+    /// readers start each record from an empty contact, and most are filled at once.
+    public init() {
+        storage = ContactStorage.empty
+    }
+
     /// Creates a contact; every field not given is `nil` or empty.
     public init(
         fullName: String? = nil, name: PersonName? = nil, nicknames: [String] = [],
@@ -291,7 +297,13 @@ final class ContactStorage: @unchecked Sendable {
     // exclusivity check, which a class's stored property would cost on every field access.
     @usableFromInline let fields: UnsafeMutablePointer<ContactFields>
 
-    @usableFromInline init(_ value: ContactFields) {
+    /// The box every new empty contact starts with.
+    static let empty = ContactStorage(ContactFields(
+        fullName: nil, name: nil, nicknames: [], emails: [], phones: [], urls: [], addresses: [], organization: nil,
+        department: nil, title: nil, role: nil, birthday: nil, note: nil, photo: nil, logo: nil, sound: nil, key: nil,
+        uid: nil, categories: [], events: [], connectedOn: nil, extras: [], source: nil))
+
+    @usableFromInline init(_ value: consuming ContactFields) {
         fields = .allocate(capacity: 1)
         fields.initialize(to: value)
     }
