@@ -151,16 +151,24 @@ public enum NameNormalizer {
         var letters = 0, upper = false, lower = false
         for word in words {
             for s in word.unicodeScalars {
-                if s.value < 0x80 {
-                    let b = UInt8(s.value)
-                    if b >= 0x41 && b <= 0x5A { upper = true; letters += 1 } else if b >= 0x61 && b <= 0x7A { lower = true; letters += 1 }
+                let v = s.value
+                if v < 0x80 {
+                    if v >= 0x41 && v <= 0x5A { upper = true } else if v >= 0x61 && v <= 0x7A { lower = true } else { continue }
+                } else if v >= 0xC0 && v <= 0xFF && v != 0xD7 && v != 0xF7 {
+                    // Latin-1 letters (Á, ñ, ü): capitals below U+00DF, small letters from it on,
+                    // told without a Unicode property lookup (a few hundred instructions each).
+                    if v < 0xDF { upper = true } else { lower = true }
                 } else if s.properties.isAlphabetic {
-                    letters += 1
                     if s.properties.isUppercase { upper = true } else if s.properties.isLowercase { lower = true }
+                } else {
+                    continue
                 }
+                letters += 1
+                // Capitals and small letters both: written as usual, whatever follows.
+                if upper && lower { return false }
             }
         }
-        return letters > 1 && !(upper && lower)
+        return letters > 1
     }
 
     static func recased(_ words: [String], _ recase: Bool) -> [String] {
@@ -228,6 +236,8 @@ public enum NameNormalizer {
                 if s.value < 0x80 {
                     // ASCII by its bytes: the Unicode property tables are most of the cost otherwise.
                     if s.value >= 0x41 && s.value <= 0x5A { upper += 1 } else if s.value >= 0x61 && s.value <= 0x7A { lower += 1 }
+                } else if s.value >= 0xC0 && s.value <= 0xFF && s.value != 0xD7 && s.value != 0xF7 {
+                    if s.value < 0xDF { upper += 1 } else { lower += 1 }   // Latin-1 letters, as in needsRecasing
                 } else if s.properties.isAlphabetic {
                     if s.properties.isUppercase { upper += 1 } else if s.properties.isLowercase { lower += 1 }
                 }

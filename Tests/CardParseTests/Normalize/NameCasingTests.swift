@@ -33,6 +33,22 @@ struct NameCasingTests {
         }
     }
 
+    @Test("a name all in capitals or all in small letters is re-cased, accented letters included; a mixed one is kept",
+          arguments: [
+            ("JOSÉ ÑÚÑEZ", "José", "Ñúñez"),
+            ("josé ñúñez", "José", "Ñúñez"),
+            ("ÅSA ØSTBY", "Åsa", "Østby"),
+            ("ŁUKASZ ŻÓŁW", "Łukasz", "Żółw"),
+            ("łukasz żółw", "Łukasz", "Żółw"),
+            ("José ÑúÑez", "José", "ÑúÑez"),
+            ("Ástrid VON ÖSTERREICH", "Ástrid", "von Österreich"),
+          ])
+    func oneCase(_ input: String, _ given: String, _ family: String) {
+        let name = NameNormalizer.parse(input).name
+        #expect(name.given == given, "\(input)")
+        #expect(name.family == family, "\(input)")
+    }
+
     @Test("initials and names in one case are not the capitals convention")
     func notCapitals() {
         #expect(NameNormalizer.parse("JP Morgan").name.family == "Morgan")
