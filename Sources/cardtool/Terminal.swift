@@ -17,8 +17,17 @@ enum Terminal {
     /// The run's mode, from `--color`.
     nonisolated(unsafe) static var mode = ColorMode.auto
 
+    /// The decision for standard output and standard error, made once per run: reading the
+    /// environment for every warning took an eighth of a run that prints many.
+    nonisolated(unsafe) private static var decided: (out: Bool, err: Bool)?
+
     /// Whether output on `fd` (1 or 2) is coloured.
     static func colours(_ fd: Int32) -> Bool {
+        if let decided { return fd == 2 ? decided.err : decided.out }
+        return decide(fd)
+    }
+
+    private static func decide(_ fd: Int32) -> Bool {
         switch mode {
         case .always: return true
         case .never: return false
@@ -32,6 +41,7 @@ enum Terminal {
     /// Sets the mode, and lets Rainbow write codes: the decision is ``colours(_:)``'s, per stream.
     static func configure(_ mode: ColorMode) {
         self.mode = mode
+        decided = (decide(1), decide(2))
         Rainbow.enabled = true
         Rainbow.outputTarget = .console
     }
