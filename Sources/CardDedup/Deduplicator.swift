@@ -57,10 +57,11 @@ public struct Deduplicator: Sendable {
         // and saved nothing (1M records, 10.1M pairs: scoring 20.2 s either way on two cores).
         return Parallel.map(pairs.count, threads: configuration.threads, minChunk: 4096) { range in
             var out: [ScoredPair] = []
+            var names = NameLevelCache()
             for k in range {
                 let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
                 let fa = features[a], fb = features[b]
-                var c = comparator.compareIdentity(fa, fb, a)
+                var c = comparator.compareIdentity(fa, fb, a, names: &names)
                 if model.priorWeight + model.evidence(c) + restBound < reviewWeight { continue }
                 comparator.compareRest(fa, fb, a, into: &c)
                 let (w, p) = model.score(c)

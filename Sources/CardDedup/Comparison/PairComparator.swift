@@ -22,26 +22,36 @@ public struct PairComparator: Sendable {
 
     /// Compares two records on every field; `ia` and `ib` are their input indices, -1 when unknown.
     public func compare(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, _ ib: Int) -> PairComparison {
-        var c = compareIdentity(a, b, ia)
+        var none = NameLevelCache.none
+        return compare(a, b, ia, ib, names: &none)
+    }
+
+    /// The same, remembering name levels in a thread's `names` cache.
+    func compare(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, _ ib: Int, names: inout NameLevelCache) -> PairComparison {
+        var c = compareIdentity(a, b, ia, names: &names)
         compareRest(a, b, ia, into: &c)
         return c
     }
 
     /// Names, e-mails, phones and profile: the fields that decide most pairs, compared first so
     /// that a pair that cannot reach the review threshold skips the rest.
-    func compareIdentity(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> PairComparison {
+    func compareIdentity(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, names: inout NameLevelCache) -> PairComparison {
         var c = PairComparison()
-        // Names: direct, or with given and family swapped when that explains them better.
-        var (g, gTF) = givenLevel(a.given, a.givenForms, b.given, b.givenForms, ia)
-        var (f, fTF) = familyLevel(a.family, a.familyPhonetic, b.family, b.familyPhonetic, ia)
+        // Names: direct, or with given and family swapped when that explains them better. Levels
+        // depend on the name words alone, so a thread remembers them by the records' name keys
+        // (common names meet each other again and again); frequencies depend on the record.
+        var g = names.level(.given, a.givenKey, b.givenKey) { givenLevel(a.given, a.givenForms, b.given, b.givenForms) }
+        var f = names.level(.family, a.familyKey, b.familyKey) { familyLevel(a.family, a.familyPhonetic, b.family, b.familyPhonetic) }
+        var gTF: Float = g == 1 && ia >= 0 ? stats.givenTF[ia] : 0
+        var fTF: Float = ia < 0 ? 0 : f == 1 ? stats.familyTF[ia] : f == 2 ? sharedSurnameTF(a.family, b.family) : 0
         // Either record may be the swapped one: its family field then holds the given name, to be
         // read with the other record's nickname forms (`Diez Marano, Toni` and `Antonio Diez Marano`).
         if (g >= 4 || f >= 4), !a.given.isEmpty, !b.given.isEmpty, !a.family.isEmpty, !b.family.isEmpty {
-            let (sg, _) = givenLevel(a.given, a.givenForms, b.family, [], -1)
-            let (sf, _) = familyLevel(a.family, a.familyPhonetic, b.given, b.givenPhonetic, -1)
+            let sg = names.level(.givenAsFamily, a.givenKey, b.familyKey) { givenLevel(a.given, a.givenForms, b.family, []) }
+            let sf = names.level(.familyAsGiven, a.familyKey, b.givenKey) { familyLevel(a.family, a.familyPhonetic, b.given, b.givenPhonetic) }
             if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
-            let (tg, _) = givenLevel(b.given, b.givenForms, a.family, [], -1)
-            let (tf, _) = familyLevel(b.family, b.familyPhonetic, a.given, a.givenPhonetic, -1)
+            let tg = names.level(.givenAsFamily, b.givenKey, a.familyKey) { givenLevel(b.given, b.givenForms, a.family, []) }
+            let tf = names.level(.familyAsGiven, b.familyKey, a.givenKey) { familyLevel(b.family, b.familyPhonetic, a.given, a.givenPhonetic) }
             if tg != 0, tf != 0, tg + tf + 1 < g + f { g = tg; f = tf; gTF = 0; fTF = 0 }
         }
         c.set(.given, g); c.set(.family, f)
@@ -109,35 +119,38 @@ public struct PairComparator: Sendable {
         }
     }
 
-    func givenLevel(_ a: [String], _ aForms: [String], _ b: [String], _ bForms: [String], _ ia: Int) -> (Int, Float) {
-        guard let a0 = a.first, let b0 = b.first else { return (0, 0) }
-        if a0 == b0 { return (1, ia >= 0 ? stats.givenTF[ia] : 0) }
-        if a0.utf8.count == 1 || b0.utf8.count == 1 { return (a0.utf8.first == b0.utf8.first ? 5 : 6, 0) }
-        if aForms.contains(b0) || bForms.contains(a0) || a.contains(b0) || b.contains(a0) { return (2, 0) }
-        for x in aForms where bForms.contains(x) { return (2, 0) }
-        if abbreviates(a0, b0, known: aForms.count > 1) || abbreviates(b0, a0, known: bForms.count > 1) { return (2, 0) }
+    /// The given-name level (``MatchField``'s order): 1 the same, 2 a nickname or abbreviation,
+    /// 3 and 4 a typo, 5 the same initial, 6 different; 0 when either is missing.
+    func givenLevel(_ a: [String], _ aForms: [String], _ b: [String], _ bForms: [String]) -> Int {
+        guard let a0 = a.first, let b0 = b.first else { return 0 }
+        if a0 == b0 { return 1 }
+        if a0.utf8.count == 1 || b0.utf8.count == 1 { return a0.utf8.first == b0.utf8.first ? 5 : 6 }
+        if aForms.contains(b0) || bForms.contains(a0) || a.contains(b0) || b.contains(a0) { return 2 }
+        for x in aForms where bForms.contains(x) { return 2 }
+        if abbreviates(a0, b0, known: aForms.count > 1) || abbreviates(b0, a0, known: bForms.count > 1) { return 2 }
         let jw = JaroWinkler.similarity(a0, b0)
-        if jw >= 0.92 { return (3, 0) }
+        if jw >= 0.92 { return 3 }
         // A misspelt nickname (`Pauncho` for Pancho, Francisco's) is a typo of one of the forms.
-        for x in bForms.dropFirst() where x.utf8.first == a0.utf8.first && JaroWinkler.atLeast(0.92, a0, x) { return (3, 0) }
-        for x in aForms.dropFirst() where x.utf8.first == b0.utf8.first && JaroWinkler.atLeast(0.92, b0, x) { return (3, 0) }
-        if jw >= 0.80 { return (4, 0) }
+        for x in bForms.dropFirst() where x.utf8.first == a0.utf8.first && JaroWinkler.atLeast(0.92, a0, x) { return 3 }
+        for x in aForms.dropFirst() where x.utf8.first == b0.utf8.first && JaroWinkler.atLeast(0.92, b0, x) { return 3 }
+        if jw >= 0.80 { return 4 }
         // One key off a name or a nickname (`Bpb` for Bob, Robert's; `Ze` for Zoe) is close, not different.
         if min(a0.utf8.count, b0.utf8.count) >= 2 && max(a0.utf8.count, b0.utf8.count) >= 3 {
-            if oneEditApart(a0, b0) { return (4, 0) }
-            for x in bForms.dropFirst() where oneEditApart(a0, x) { return (4, 0) }
-            for x in aForms.dropFirst() where oneEditApart(b0, x) { return (4, 0) }
+            if oneEditApart(a0, b0) { return 4 }
+            for x in bForms.dropFirst() where oneEditApart(a0, x) { return 4 }
+            for x in aForms.dropFirst() where oneEditApart(b0, x) { return 4 }
         }
-        return (6, 0)
+        return 6
     }
 
-    func familyLevel(_ x: [String], _ xP: [String], _ y: [String], _ yP: [String], _ ia: Int) -> (Int, Float) {
-        if x.isEmpty || y.isEmpty { return (0, 0) }
-        if x == y { return (1, ia >= 0 ? stats.familyTF[ia] : 0) }
+    /// The surname level: 1 the same, 2 one of two surnames, 3 the same with a typo, 4 one
+    /// surname shared and another different, 5 similar, 6 different; 0 when either is missing.
+    func familyLevel(_ x: [String], _ xP: [String], _ y: [String], _ yP: [String]) -> Int {
+        if x.isEmpty || y.isEmpty { return 0 }
+        if x == y { return 1 }
         // Match the words of the shorter name against the longer one.
         let (short, long, shortP, longP) = x.count <= y.count ? (x, y, xP, yP) : (y, x, yP, xP)
         var exact = 0, fuzzy = 0, unmatched = 0
-        var sharedTF: Float = 1
         var used: UInt32 = 0
         for (i, w) in short.enumerated() {
             if let j = long.firstIndex(of: w) {
@@ -153,15 +166,17 @@ public struct PairComparator: Sendable {
             }
             if found { fuzzy += 1 } else { unmatched += 1 }
         }
-        if unmatched == 0 {
-            if fuzzy == 0 {   // one of two surnames
-                if ia >= 0 { for w in short { sharedTF = min(sharedTF, stats.tokenTF(w)) } }
-                return (2, ia >= 0 ? sharedTF : 0)
-            }
-            return (3, 0)
-        }
-        if exact + fuzzy > 0 { return (4, 0) }
-        return (JaroWinkler.atLeast(0.8, x[0], y[0]) ? 5 : 6, 0)
+        if unmatched == 0 { return fuzzy == 0 ? 2 : 3 }   // 2: one of two surnames
+        if exact + fuzzy > 0 { return 4 }
+        return JaroWinkler.atLeast(0.8, x[0], y[0]) ? 5 : 6
+    }
+
+    /// How common the surname two records share at level 2 (one of two surnames) is: that of
+    /// the rarer of the shorter name's words.
+    func sharedSurnameTF(_ x: [String], _ y: [String]) -> Float {
+        var shared: Float = 1
+        for w in x.count <= y.count ? x : y { shared = min(shared, stats.tokenTF(w)) }
+        return shared
     }
 
     func emailLevel(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int) -> Int {

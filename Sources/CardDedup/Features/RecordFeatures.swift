@@ -63,7 +63,10 @@ public final class RecordFeatures: @unchecked Sendable {
     /// The day (or, undated, the event) where the card was collected, hashed; 0 when unknown.
     /// A person does not change jobs in the middle of one event.
     public let metOn: UInt64
-
+    /// Hashes of the given-name words with their forms and phonetic keys, and of the surname
+    /// words with theirs: what name levels depend on, so a thread can remember the levels of
+    /// two names it has compared before (``NameLevelCache``).
+    let givenKey: UInt64, familyKey: UInt64
 
     static let personalDomains: Set<String> = [
         "gmail.com", "googlemail.com", "hotmail.com", "hotmail.es", "hotmail.co.uk", "hotmail.fr", "outlook.com",
@@ -165,6 +168,22 @@ public final class RecordFeatures: @unchecked Sendable {
         birthday = b.birthday
         custom = b.custom
         metOn = b.metOn
+        givenKey = Self.wordsKey([b.given, b.givenForms, b.givenPhonetic])
+        familyKey = Self.wordsKey([b.family, b.familyPhonetic])
+    }
+
+    /// One hash of word lists (FNV-1a, a separator byte after each word and each list).
+    static func wordsKey(_ lists: [[String]]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        for list in lists {
+            for word in list {
+                for b in word.utf8 { add(b) }
+                add(0)
+            }
+            add(1)
+        }
+        return h
     }
 
     /// The last nine digits before any extension: enough to tell numbers apart, and the same

@@ -29,6 +29,7 @@ extension Deduplicator {
         let parts = Parallel.map(chunks, threads: configuration.threads, minChunk: 1) { range -> [[[Double]]] in
             range.map { k in
                 var counts = empty
+                var names = NameLevelCache()
                 var rng = SplitMix64(state: UInt64(k) &* 0x5851_F42D_4C95_7F2D &+ 17)
                 let lo = count * k / chunks, hi = count * (k + 1) / chunks
                 var i = 0, j = 1
@@ -50,7 +51,7 @@ extension Deduplicator {
                         if bb >= a { bb += 1 }
                         b = bb
                     }
-                    let c = comparator.compare(features[a], features[b], -1, -1)
+                    let c = comparator.compare(features[a], features[b], -1, -1, names: &names)
                     for f in FieldID.all(fields.count) {
                         let l = c.level(f)
                         if l != 0 { counts[f][l] += 1 }
@@ -158,10 +159,11 @@ extension Deduplicator {
         let step = max(1, selected.count / max(1, configuration.emSample))
         let picked = (selected.count + step - 1) / step
         let packed: [UInt64] = Parallel.map(picked, threads: configuration.threads, minChunk: 4096) { range in
-            range.map { (k: Int) -> UInt64 in
+            var names = NameLevelCache()
+            return range.map { (k: Int) -> UInt64 in
                 let pair = pairs[selected[k * step]]
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-                return comparator.compare(features[a], features[b], -1, -1).packed
+                return comparator.compare(features[a], features[b], -1, -1, names: &names).packed
             }
         }
         var patterns: [UInt64: Int] = [:]

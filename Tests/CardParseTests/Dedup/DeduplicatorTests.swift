@@ -295,6 +295,29 @@ struct ComparisonLevelTests {
         return (comparator.compare(features[a], features[b], a, b), features)
     }
 
+    @Test("name levels remembered by a thread's cache are the levels worked out afresh, with each record's frequencies")
+    func nameLevelCache() throws {
+        let contacts = try DedupSample.contacts()
+        let features = contacts.map { RecordFeatures($0) }
+        let comparator = PairComparator(customFields: [], stats: FeatureStatistics(features))
+        // Sixteen slots: entries are overwritten and found again, as in a long run.
+        var cache = NameLevelCache(bits: 4)
+        var compared = 0, swapped = 0
+        for _ in 0..<2 {
+            for i in features.indices {
+                for j in features.indices where j != i {
+                    let fresh = comparator.compare(features[i], features[j], i, j)
+                    let cached = comparator.compare(features[i], features[j], i, j, names: &cache)
+                    #expect(cached == fresh, "records \(i) and \(j)")
+                    compared += 1
+                    if fresh.level(.given) == 1, features[i].given.first != features[j].given.first { swapped += 1 }
+                }
+            }
+        }
+        #expect(compared > 1000)
+        #expect(swapped > 0, "the sample has cards written surname first")
+    }
+
     @Test("a different organization on the same day is its own level; on another day it is a job change")
     func sameDayOrganization() throws {
         let rows = """
