@@ -1,3 +1,4 @@
+import CardModel
 import Foundation
 
 /// Given names and their nicknames, both ways (`Francisco` ~ `Paco`, `William` ~ `Bill`).
@@ -55,7 +56,7 @@ public enum Nicknames {
     public static func forms(of given: String) -> [String] {
         let folded = TextFolding.fold(given)
         guard !folded.isEmpty else { return [] }
-        var first = folded.split(separator: " ").first.map(String.init) ?? folded
+        var first = folded.asciiSplit(0x20).first.map(String.init) ?? folded
         var result = [folded]
         if first != folded { result.append(first) }
         // A written abbreviation (`Fco.`, `Mª`, `Wm.`) stands for its name and that name's nicknames.

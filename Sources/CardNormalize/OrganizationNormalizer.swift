@@ -30,9 +30,11 @@ public enum OrganizationNormalizer {
                 r.count == word.count && zip(p[r], word).allSatisfy { $0 == $1 }
             }
             let count = words.count
-            words.removeAll { r in r.count <= 3 && connectorBytes.contains { equal(r, $0) } }
-            // Legal suffixes at the end, one or several words ("sa de cv"); most names end in none.
-            suffixes: while words.count > 1, legalLastBytes.contains(where: { equal(words[words.count - 1], $0) }) {
+            words.removeAll { r in r.count <= 3 && isConnector(UnsafeBufferPointer(rebasing: p[r])) }
+            // Legal suffixes at the end, one or several words ("sa de cv"); most names end in none,
+            // which their hash tells without comparing the word with each suffix.
+            suffixes: while words.count > 1, legalLastHashes.contains(hash(UnsafeBufferPointer(rebasing: p[words[words.count - 1]]))),
+                            legalLastBytes.contains(where: { equal(words[words.count - 1], $0) }) {
                 for suffix in legalBytes where words.count > suffix.count
                     && zip(words.suffix(suffix.count), suffix).allSatisfy({ equal($0, $1) }) {
                     words.removeLast(suffix.count)
@@ -51,8 +53,28 @@ public enum OrganizationNormalizer {
         } ?? folded
     }
 
+    /// `y`, `e`, `et`, `and`, `und` (``connectors``), by their bytes.
+    @inline(__always)
+    static func isConnector(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch w.count {
+        case 1: return w[0] == UInt8(ascii: "y") || w[0] == UInt8(ascii: "e")
+        case 2: return w[0] == UInt8(ascii: "e") && w[1] == UInt8(ascii: "t")
+        case 3: return (w[0] == UInt8(ascii: "a") || w[0] == UInt8(ascii: "u")) && w[1] == UInt8(ascii: "n") && w[2] == UInt8(ascii: "d")
+        default: return false
+        }
+    }
+
+    /// FNV-1a of a word's bytes.
+    @inline(__always)
+    static func hash(_ w: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in w { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    static let legalLastHashes: Set<UInt64> = Set(legalLastBytes.map { $0.withUnsafeBufferPointer(hash) })
+
     /// The tables as bytes, for comparing with the words of a folded name without making strings.
-    static let connectorBytes: [[UInt8]] = connectors.map { Array($0.utf8) }
     static let legalBytes: [[[UInt8]]] = legalWords.map { $0.map { Array($0.utf8) } }
     static let legalLastBytes: [[UInt8]] = legalLastWords.map { Array($0.utf8) }
 }

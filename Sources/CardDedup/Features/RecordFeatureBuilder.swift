@@ -35,12 +35,12 @@ struct RecordFeatureBuilder {
     init(_ c: Contact, customFields: [String]) {
         let name = c.name
         if let g = name?.given {
-            given = TextFolding.fold(g).split(separator: " ").map(String.init)
+            given = TextFolding.fold(g).asciiSplit(0x20).map(String.init)
             // Normalization already listed the forms (given name and nicknames).
             givenForms = c.keys?.given ?? Nicknames.forms(of: g)
         } else if name?.family == nil, let full = c.fullName, c.organization != full {
             // A display name only: its words as given-then-family.
-            let words = TextFolding.fold(full).split(separator: " ").map(String.init)
+            let words = TextFolding.fold(full).asciiSplit(0x20).map(String.init)
             if let first = words.first {
                 given = [first]
                 givenForms = Nicknames.forms(of: first)
@@ -53,7 +53,7 @@ struct RecordFeatureBuilder {
         // Enough for the names with most nicknames (Elizabeth's Liz comes thirteenth, in table order).
         if givenForms.count > 20 { givenForms.removeLast(givenForms.count - 20) }
         if let f = name?.family {
-            family = TextFolding.fold(f).split(separator: " ").lazy.filter { !NameNormalizer.particles.contains(String($0)) }
+            family = TextFolding.fold(f).asciiSplit(0x20).lazy.filter { !NameNormalizer.particles.contains(String($0)) }
                 .map(String.init)
         }
         familyPhonetic = family.map(PhoneticKey.key)
@@ -69,12 +69,13 @@ struct RecordFeatureBuilder {
         }
         for e in c.emails {
             let lower = e.value.lowercased()
-            guard let at = lower.lastIndex(of: "@") else { continue }
+            // By byte: `@` is one byte, and a search by character costs a grapheme walk.
+            guard let at = lower.utf8.lastIndex(of: UInt8(ascii: "@")) else { continue }
             let h = KeyHash.hash(lower)
             if emails.contains(h) { continue }
             emails.append(h)
             emailText.append(lower)
-            let domain = lower[lower.index(after: at)...]
+            let domain = lower[lower.utf8.index(after: at)...]
             if RecordFeatures.personalDomains.contains(String(domain)) { personalEmails.append(h) }
             let local = TextFolding.fold(String(lower[..<at]), spaces: false)
             if isDistinctive(local) { emailLocals.append(KeyHash.hash(local, seed: 7)) }
@@ -161,12 +162,25 @@ struct RecordFeatureBuilder {
     func isDistinctive(_ local: String) -> Bool {
         guard local.utf8.count >= 5 else { return false }
         var rest = Array(local.utf8)
-        for word in (family + given + givenForms).sorted(by: { $0.utf8.count > $1.utf8.count }) where word.utf8.count >= 2 {
-            let w = Array(word.utf8.filter { $0 != 0x20 })
-            guard w.count <= rest.count else { continue }
-            for start in 0...(rest.count - w.count) where rest[start..<(start + w.count)].elementsEqual(w) {
-                rest.removeSubrange(start..<(start + w.count))
-                break
+        // Takes the first occurrence of `w` (a word without its spaces) out of `rest`.
+        func remove(_ w: UnsafeBufferPointer<UInt8>) {
+            let n = w.count
+            guard n > 0, n <= rest.count else { return }
+            var start = 0
+            search: while start + n <= rest.count {
+                if rest[start] == w[0] {
+                    for k in 1..<n where rest[start + k] != w[k] { start += 1; continue search }
+                    rest.removeSubrange(start..<(start + n))
+                    return
+                }
+                start += 1
+            }
+        }
+        for var word in (family + given + givenForms).sorted(by: { $0.utf8.count > $1.utf8.count }) where word.utf8.count >= 2 {
+            if word.utf8.contains(0x20) {
+                Array(word.utf8.filter { $0 != 0x20 }).withUnsafeBufferPointer { remove($0) }
+            } else {
+                word.withUTF8 { remove($0) }
             }
         }
         for word in given + family {

@@ -132,6 +132,21 @@ struct NormalizationKeysTests {
         #expect(OrganizationNormalizer.key(input) == key)
     }
 
+    @Test("the connector and legal-suffix checks by bytes agree with the word lists")
+    func organizationTables() {
+        func bytes(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer(OrganizationNormalizer.isConnector) }
+        for word in OrganizationNormalizer.connectors { #expect(bytes(word), "\(word)") }
+        for word in ["", "a", "an", "de", "ye", "ett", "andy", "y2", "sa", "und "] { #expect(!bytes(word), "\(word)") }
+        for words in OrganizationNormalizer.legalWords {
+            let last = Array(words.last!.utf8)
+            #expect(OrganizationNormalizer.legalLastHashes.contains(last.withUnsafeBufferPointer(OrganizationNormalizer.hash)))
+        }
+        // A connector inside a name, a suffix that is the whole name, a suffix not at the end.
+        #expect(OrganizationNormalizer.key("Hijos de Pérez y Cía. Ltda.") == "hijos de perez cia")
+        #expect(OrganizationNormalizer.key("S.L.") == "sl")
+        #expect(OrganizationNormalizer.key("Inc Magazine Group") == "inc magazine group")
+    }
+
     @Test("URLs", arguments: [
         ("https://es.linkedin.com/in/Ana-Ruiz/?trk=x", "https://www.linkedin.com/in/ana-ruiz"),
         ("linkedin.com/in/jlmartinsanchez", "https://www.linkedin.com/in/jlmartinsanchez"),
