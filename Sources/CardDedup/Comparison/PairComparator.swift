@@ -128,7 +128,8 @@ public struct PairComparator: Sendable {
         if aForms.contains(b0) || bForms.contains(a0) || a.contains(b0) || b.contains(a0) { return 2 }
         for x in aForms where bForms.contains(x) { return 2 }
         if abbreviates(a0, b0, known: aForms.count > 1) || abbreviates(b0, a0, known: bForms.count > 1) { return 2 }
-        let jw = JaroWinkler.similarity(a0, b0)
+        // Only compared with 0.92 and 0.80 below.
+        let jw = JaroWinkler.similarity(a0, b0, floor: 0.80)
         if jw >= 0.92 { return 3 }
         // A misspelt nickname (`Pauncho` for Pancho, Francisco's) is a typo of one of the forms.
         for x in bForms.dropFirst() where x.utf8.first == a0.utf8.first && JaroWinkler.atLeast(0.92, a0, x) { return 3 }

@@ -214,6 +214,65 @@ struct ClusteringTests {
         #expect(JaroWinkler.similarity("garcia", "smith") < 0.6)
         #expect(!JaroWinkler.atLeast(0.9, "ab", "abcdefghij"))
     }
+
+    /// Jaro–Winkler as the textbook writes it: each byte of `a` takes the first unmatched equal
+    /// byte of `b` within the window, by scanning.
+    static func scannedJaroWinkler(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        let n = a.count, m = b.count
+        if n == 0 || m == 0 { return 0 }
+        let range = max(0, max(n, m) / 2 - 1)
+        var usedA = [Bool](repeating: false, count: n), usedB = [Bool](repeating: false, count: m)
+        var matches = 0
+        for i in 0..<n {
+            let lo = max(0, i - range), hi = min(m - 1, i + range)
+            if lo > hi { continue }
+            for j in lo...hi where !usedB[j] && a[i] == b[j] { usedA[i] = true; usedB[j] = true; matches += 1; break }
+        }
+        if matches == 0 { return 0 }
+        let ma = (0..<n).filter { usedA[$0] }.map { a[$0] }, mb = (0..<m).filter { usedB[$0] }.map { b[$0] }
+        let transpositions = zip(ma, mb).filter { $0 != $1 }.count
+        let mm = Double(matches)
+        let jaro = (mm / Double(n) + mm / Double(m) + (mm - Double(transpositions / 2)) / mm) / 3
+        var prefix = 0
+        while prefix < min(4, min(n, m)) && a[prefix] == b[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    @Test("Jaro–Winkler by bit masks scores every pair as the scan does, up to 64 bytes, bytes alike in their low bits included")
+    func jaroWinklerMasks() {
+        var rng = SplitMix64(state: 2026)
+        // Letters, digits that share their low five bits with `p`…`y`, capitals, accented bytes.
+        let alphabet = Array("aeinorsptuy0123456789AEP".utf8) + [0xC3, 0xA1, 0xB1]
+        var checked = 0
+        for _ in 0..<40_000 {
+            let lengths = (Int(rng.next() % 65), Int(rng.next() % 65))
+            let small = rng.next() % 3 == 0   // a small alphabet: many repeats and transpositions
+            func word(_ length: Int) -> [UInt8] {
+                (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(small ? 4 : alphabet.count))] }
+            }
+            let a = word(lengths.0)
+            var b = word(lengths.1)
+            if rng.next() % 4 == 0, !a.isEmpty {   // a typo of `a`
+                b = a
+                let k = Int(rng.next() % UInt64(a.count))
+                b[k] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                if k + 1 < b.count { b.swapAt(k, k + 1) }
+            }
+            let masks = a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in JaroWinkler.similarity(pa, pb) } }
+            #expect(masks == Self.scannedJaroWinkler(a, b), "\(a) \(b)")
+            // The bound that lets unrelated names skip the score never undercuts it, so a
+            // decision against a floor is the one the full score makes.
+            let bound = a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in JaroWinkler.upperBound(pa, pb) } }
+            #expect(bound >= masks, "\(a) \(b)")
+            let (x, y) = (String(decoding: a, as: UTF8.self), String(decoding: b, as: UTF8.self))
+            for floor in [0.8, 0.85, 0.9, 0.92] {
+                #expect((JaroWinkler.similarity(x, y, floor: floor) >= floor) == (JaroWinkler.similarity(x, y) >= floor))
+                #expect(JaroWinkler.atLeast(floor, x, y) == (JaroWinkler.similarity(x, y) >= floor))
+            }
+            checked += 1
+        }
+        #expect(checked == 40_000)
+    }
 }
 
 @Suite("Merging the three-format fixtures")
