@@ -47,10 +47,13 @@ public enum JaroWinkler {
         if n == 0 || m == 0 { return 0 }
         if n > 64 || m > 64 { return 1 }
         var inA: UInt32 = 0, inB: UInt32 = 0
-        for x in a { inA |= 1 &<< UInt32(x & 31) }
         for y in b { inB |= 1 &<< UInt32(y & 31) }
         var fromA = 0, fromB = 0
-        for x in a where inB & (1 &<< UInt32(x & 31)) != 0 { fromA += 1 }
+        for x in a {
+            let bit = UInt32(1) &<< UInt32(x & 31)
+            inA |= bit
+            if inB & bit != 0 { fromA += 1 }
+        }
         for y in b where inA & (1 &<< UInt32(y & 31)) != 0 { fromB += 1 }
         let matches = min(fromA, fromB)
         if matches == 0 { return 0 }

@@ -124,16 +124,17 @@ public struct PairComparator: Sendable {
     func givenLevel(_ a: [String], _ aForms: [String], _ b: [String], _ bForms: [String]) -> Int {
         guard let a0 = a.first, let b0 = b.first else { return 0 }
         if a0 == b0 { return 1 }
-        if a0.utf8.count == 1 || b0.utf8.count == 1 { return a0.utf8.first == b0.utf8.first ? 5 : 6 }
-        if aForms.contains(b0) || bForms.contains(a0) || a.contains(b0) || b.contains(a0) { return 2 }
-        for x in aForms where bForms.contains(x) { return 2 }
+        let a0First = a0.utf8.first, b0First = b0.utf8.first
+        if a0.utf8.count == 1 || b0.utf8.count == 1 { return a0First == b0First ? 5 : 6 }
+        if Self.has(aForms, b0) || Self.has(bForms, a0) || Self.has(a, b0) || Self.has(b, a0) { return 2 }
+        for x in aForms where Self.has(bForms, x) { return 2 }
         if abbreviates(a0, b0, known: aForms.count > 1) || abbreviates(b0, a0, known: bForms.count > 1) { return 2 }
         // Only compared with 0.92 and 0.80 below.
         let jw = JaroWinkler.similarity(a0, b0, floor: 0.80)
         if jw >= 0.92 { return 3 }
         // A misspelt nickname (`Pauncho` for Pancho, Francisco's) is a typo of one of the forms.
-        for x in bForms.dropFirst() where x.utf8.first == a0.utf8.first && JaroWinkler.atLeast(0.92, a0, x) { return 3 }
-        for x in aForms.dropFirst() where x.utf8.first == b0.utf8.first && JaroWinkler.atLeast(0.92, b0, x) { return 3 }
+        for x in bForms.dropFirst() where x.utf8.first == a0First && JaroWinkler.atLeast(0.92, a0, x) { return 3 }
+        for x in aForms.dropFirst() where x.utf8.first == b0First && JaroWinkler.atLeast(0.92, b0, x) { return 3 }
         if jw >= 0.80 { return 4 }
         // One key off a name or a nickname (`Bpb` for Bob, Robert's; `Ze` for Zoe) is close, not different.
         if min(a0.utf8.count, b0.utf8.count) >= 2 && max(a0.utf8.count, b0.utf8.count) >= 3 {
@@ -142,6 +143,15 @@ public struct PairComparator: Sendable {
             for x in aForms.dropFirst() where oneEditApart(b0, x) { return 4 }
         }
         return 6
+    }
+
+    /// Whether `list` holds `word`: lengths first, since most names differ in length and a
+    /// string comparison that fails costs a call into the runtime.
+    @inline(__always)
+    static func has(_ list: [String], _ word: String) -> Bool {
+        let n = word.utf8.count
+        for x in list where x.utf8.count == n && x == word { return true }
+        return false
     }
 
     /// The surname level: 1 the same, 2 one of two surnames, 3 the same with a typo, 4 one
@@ -154,7 +164,8 @@ public struct PairComparator: Sendable {
         var exact = 0, fuzzy = 0, unmatched = 0
         var used: UInt32 = 0
         for (i, w) in short.enumerated() {
-            if let j = long.firstIndex(of: w) {
+            let wn = w.utf8.count
+            if let j = long.firstIndex(where: { $0.utf8.count == wn && $0 == w }) {
                 exact += 1; used |= 1 << UInt32(j)
                 continue
             }

@@ -52,9 +52,9 @@ extension Deduplicator {
                         b = bb
                     }
                     let c = comparator.compare(features[a], features[b], -1, -1, names: &names)
-                    for f in FieldID.all(fields.count) {
-                        let l = c.level(f)
-                        if l != 0 { counts[f][l] += 1 }
+                    for r in 0..<fields.count {
+                        let l = c.level(FieldID(rawValue: r))
+                        if l != 0 { counts[r][l] += 1 }
                     }
                 }
                 return counts

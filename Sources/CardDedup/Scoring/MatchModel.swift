@@ -62,7 +62,8 @@ public struct MatchModel: Sendable {
     /// Bayes factor of a comparison in bits (no prior): the sum of its fields' weights.
     public func evidence(_ c: PairComparison) -> Double {
         var total = 0.0
-        for f in FieldID.all(fields.count) { total += fieldWeight(c, f) }
+        // By index: called for every pair scored, and a list of the fields is an allocation.
+        for r in 0..<fields.count { total += fieldWeight(c, FieldID(rawValue: r)) }
         return total
     }
 
