@@ -160,27 +160,33 @@ public struct PairComparator: Sendable {
         if x.isEmpty || y.isEmpty { return 0 }
         if x == y { return 1 }
         // Match the words of the shorter name against the longer one.
-        let (short, long, shortP, longP) = x.count <= y.count ? (x, y, xP, yP) : (y, x, yP, xP)
+        let level = x.count <= y.count ? wordLevel(x, xP, y, yP) : wordLevel(y, yP, x, xP)
+        return level != 0 ? level : JaroWinkler.atLeast(0.8, x[0], y[0]) ? 5 : 6
+    }
+
+    /// 2, 3 or 4 as ``familyLevel(_:_:_:_:)`` says from the words of the shorter name found in
+    /// the longer (exactly, by sound or with a typo); 0 when none is.
+    private func wordLevel(_ short: [String], _ shortP: [String], _ long: [String], _ longP: [String]) -> Int {
         var exact = 0, fuzzy = 0, unmatched = 0
         var used: UInt32 = 0
-        for (i, w) in short.enumerated() {
+        for i in short.indices {
+            let w = short[i]
             let wn = w.utf8.count
             if let j = long.firstIndex(where: { $0.utf8.count == wn && $0 == w }) {
                 exact += 1; used |= 1 << UInt32(j)
                 continue
             }
             var found = false
-            for (j, v) in long.enumerated() where used & (1 << UInt32(j)) == 0 {
+            for j in long.indices where used & (1 << UInt32(j)) == 0 {
                 if (i < shortP.count && j < longP.count && shortP[i] == longP[j] && !shortP[i].isEmpty)
-                    || JaroWinkler.atLeast(0.9, w, v) {
+                    || JaroWinkler.atLeast(0.9, w, long[j]) {
                     found = true; used |= 1 << UInt32(j); break
                 }
             }
             if found { fuzzy += 1 } else { unmatched += 1 }
         }
         if unmatched == 0 { return fuzzy == 0 ? 2 : 3 }   // 2: one of two surnames
-        if exact + fuzzy > 0 { return 4 }
-        return JaroWinkler.atLeast(0.8, x[0], y[0]) ? 5 : 6
+        return exact + fuzzy > 0 ? 4 : 0
     }
 
     /// How common the surname two records share at level 2 (one of two surnames) is: that of
