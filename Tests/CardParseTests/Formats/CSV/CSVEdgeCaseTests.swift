@@ -94,4 +94,19 @@ struct CSVEdgeCaseTests {
             #expect(diagnostics.first?.detail == "https://www.linkedin.com/in/ana")
         }
     }
+
+    @Test("several phones or e-mails in one cell: split at `;`, a tel parameter kept, spaces and non-breaking spaces trimmed", arguments: [
+        ("0034 642 945 182; 997 326 524", false, ["0034 642 945 182", "997 326 524"]),
+        ("612 34 56 78;ext=12", false, ["612 34 56 78;ext=12"]),
+        ("+1 512 820 1218 ; Ext. 819", false, ["+1 512 820 1218;Ext. 819"]),
+        ("\u{00A0}612 345 678\u{00A0};\t91 123 45 67 ", false, ["612 345 678", "91 123 45 67"]),
+        (";; 612 345 678 ;", false, ["612 345 678"]),
+        ("a@x.com; b@y.com", true, ["a@x.com", "b@y.com"]),
+        ("a@x.com, b@y.com;c@z.es", true, ["a@x.com", "b@y.com", "c@z.es"]),
+        ("García, Ana <ana@x.com>; b@y.com", true, ["García, Ana <ana@x.com>", "b@y.com"]),
+        ("612 345 678", false, ["612 345 678"]),
+    ])
+    func listValues(cell: String, emails: Bool, values: [String]) {
+        #expect(CSVValues.listValues(cell, emails: emails) == values)
+    }
 }
