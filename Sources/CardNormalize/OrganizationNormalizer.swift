@@ -12,7 +12,6 @@ public enum OrganizationNormalizer {
     /// Legal suffixes as word lists, longest first, so "s a de c v" is tried before "c v".
     static let legalWords: [[String]] = legal.map { $0.split(separator: " ").map(String.init) }
         .sorted { $0.count > $1.count }
-    static let legalLastWords: Set<String> = Set(legalWords.compactMap(\.last))
 
     /// The matching key of an organization name: `Moreno & Asociados S.L.` → `moreno asociados`.
     public static func key(_ organization: String) -> String {
@@ -21,24 +20,31 @@ public enum OrganizationNormalizer {
         // The words as byte ranges of the folded text (single spaces, none at the ends).
         return folded.withUTF8 { p -> String? in
             var words: [Range<Int>] = []
+            words.reserveCapacity(8)
             var start = 0
             for i in 0...p.count where i == p.count || p[i] == 0x20 {
                 if i > start { words.append(start..<i) }
                 start = i + 1
             }
             func equal(_ r: Range<Int>, _ word: [UInt8]) -> Bool {
-                r.count == word.count && zip(p[r], word).allSatisfy { $0 == $1 }
+                guard r.count == word.count else { return false }
+                for (k, b) in word.enumerated() where p[r.lowerBound + k] != b { return false }
+                return true
             }
             let count = words.count
             words.removeAll { r in r.count <= 3 && isConnector(UnsafeBufferPointer(rebasing: p[r])) }
             // Legal suffixes at the end, one or several words ("sa de cv"); most names end in none,
             // which their hash tells without comparing the word with each suffix.
-            suffixes: while words.count > 1, legalLastHashes.contains(hash(UnsafeBufferPointer(rebasing: p[words[words.count - 1]]))),
-                            legalLastBytes.contains(where: { equal(words[words.count - 1], $0) }) {
-                for suffix in legalBytes where words.count > suffix.count
-                    && zip(words.suffix(suffix.count), suffix).allSatisfy({ equal($0, $1) }) {
-                    words.removeLast(suffix.count)
-                    continue suffixes
+            // The suffixes tried are those ending in the name's last word, longest first.
+            suffixes: while words.count > 1,
+                            let candidates = legalByLastWord[hash(UnsafeBufferPointer(rebasing: p[words[words.count - 1]]))] {
+                for suffix in candidates where words.count > suffix.count {
+                    var all = true
+                    for k in 0..<suffix.count where !equal(words[words.count - suffix.count + k], suffix[k]) { all = false; break }
+                    if all {
+                        words.removeLast(suffix.count)
+                        continue suffixes
+                    }
                 }
                 break
             }
@@ -72,9 +78,11 @@ public enum OrganizationNormalizer {
         return h
     }
 
-    static let legalLastHashes: Set<UInt64> = Set(legalLastBytes.map { $0.withUnsafeBufferPointer(hash) })
+    /// The legal suffixes (as words of bytes, longest first) by the hash of their last word.
+    static let legalByLastWord: [UInt64: [[[UInt8]]]] = Dictionary(grouping: legalBytes) {
+        $0[$0.count - 1].withUnsafeBufferPointer(hash)
+    }
 
     /// The tables as bytes, for comparing with the words of a folded name without making strings.
     static let legalBytes: [[[UInt8]]] = legalWords.map { $0.map { Array($0.utf8) } }
-    static let legalLastBytes: [[UInt8]] = legalLastWords.map { Array($0.utf8) }
 }

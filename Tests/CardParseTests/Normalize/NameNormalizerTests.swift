@@ -137,10 +137,16 @@ struct NormalizationKeysTests {
         func bytes(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer(OrganizationNormalizer.isConnector) }
         for word in OrganizationNormalizer.connectors { #expect(bytes(word), "\(word)") }
         for word in ["", "a", "an", "de", "ye", "ett", "andy", "y2", "sa", "und "] { #expect(!bytes(word), "\(word)") }
+        // Every suffix is found under its last word, in the order of the list (longest first).
         for words in OrganizationNormalizer.legalWords {
             let last = Array(words.last!.utf8)
-            #expect(OrganizationNormalizer.legalLastHashes.contains(last.withUnsafeBufferPointer(OrganizationNormalizer.hash)))
+            let listed = OrganizationNormalizer.legalByLastWord[last.withUnsafeBufferPointer(OrganizationNormalizer.hash)] ?? []
+            #expect(listed.contains(words.map { Array($0.utf8) }), "\(words)")
+            #expect(zip(listed, listed.dropFirst()).allSatisfy { $0.count >= $1.count })
         }
+        #expect(OrganizationNormalizer.key("Grupo Ejemplo S.A. de C.V.") == "grupo ejemplo")
+        #expect(OrganizationNormalizer.key("Ejemplo de C.V.") == "ejemplo")
+        #expect(OrganizationNormalizer.key("Acme Holdings Inc. Ltd.") == "acme holdings")
         // A connector inside a name, a suffix that is the whole name, a suffix not at the end.
         #expect(OrganizationNormalizer.key("Hijos de Pérez y Cía. Ltda.") == "hijos de perez cia")
         #expect(OrganizationNormalizer.key("S.L.") == "sl")
