@@ -41,6 +41,36 @@ final class Guarded<State>: @unchecked Sendable {
     }
 }
 
+/// Objects that several threads read without retaining them.
+///
+/// A retain writes to the object. When both cores read the same objects, each write sends the
+/// object's memory back and forth between them; scoring reads the two records of every candidate
+/// pair this way. Reading through this view took scoring of 200,000 records from 2.25 s to
+/// 1.9–2.0 s, and `swift_retain` from 14 % to 8 % of the run's cycles.
+///
+/// It is sound because the view holds the objects for as long as it exists. A body only borrows
+/// them for its call and must not keep them.
+public struct UnretainedObjects<Object: AnyObject> {
+    @usableFromInline let objects: [Object]
+    @usableFromInline let references: [Unmanaged<Object>]
+
+    /// A view of `objects`, which it keeps alive.
+    public init(_ objects: [Object]) {
+        self.objects = objects
+        references = objects.map { Unmanaged.passUnretained($0) }
+    }
+
+    /// Runs `body` with the objects at `i` and `j`, without retaining them.
+    @inlinable
+    public func with<R>(_ i: Int, _ j: Int, _ body: (Object, Object) throws -> R) rethrows -> R {
+        try references[i]._withUnsafeGuaranteedRef { a in
+            try references[j]._withUnsafeGuaranteedRef { b in try body(a, b) }
+        }
+    }
+}
+
+extension UnretainedObjects: @unchecked Sendable where Object: Sendable {}
+
 /// Files to remove if the process is interrupted (SIGINT, SIGTERM, SIGHUP): the temporary files of
 /// outputs not yet renamed into place, so Ctrl-C leaves no half-written file behind.
 ///

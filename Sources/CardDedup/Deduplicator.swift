@@ -53,26 +53,22 @@ public struct Deduplicator: Sendable {
         let reviewAt = configuration.reviewThreshold
         let restBound = model.maxRestWeight
         let reviewWeight = log2(reviewAt / (1 - reviewAt))
-        // The records are read without retaining them: both cores read the same records, and a
-        // retain writes to the record's memory, which the other core then has to fetch again.
-        // `features` keeps them alive.
-        let records = features.map { Unmanaged.passUnretained($0) }
+        // Both cores read the same records: read without retaining them (``UnretainedObjects``).
+        let records = UnretainedObjects(features)
         return Parallel.map(pairs.count, threads: configuration.threads, minChunk: 4096) { range in
             var out: [ScoredPair] = []
             var names = NameLevelCache()
             for k in range {
                 let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
-                records[a]._withUnsafeGuaranteedRef { fa in
-                    records[b]._withUnsafeGuaranteedRef { fb in
-                        var c = comparator.compareIdentity(fa, fb, a, names: &names)
-                        if model.priorWeight + model.evidence(c) + restBound < reviewWeight { return }
-                        comparator.compareRest(fa, fb, a, into: &c)
-                        let (w, p) = model.score(c)
-                        if p >= reviewAt { out.append(ScoredPair(a: a, b: b, weight: w, probability: p, rules: rules[k], comparison: c)) }
-                    }
+                records.with(a, b) { fa, fb in
+                    var c = comparator.compareIdentity(fa, fb, a, names: &names)
+                    if model.priorWeight + model.evidence(c) + restBound < reviewWeight { return }
+                    comparator.compareRest(fa, fb, a, into: &c)
+                    let (w, p) = model.score(c)
+                    if p >= reviewAt { out.append(ScoredPair(a: a, b: b, weight: w, probability: p, rules: rules[k], comparison: c)) }
                 }
             }
-            return withExtendedLifetime(features) { out }
+            return out
         }
     }
 

@@ -26,6 +26,7 @@ extension Deduplicator {
         let exhaustive = all <= configuration.randomPairs
         let count = exhaustive ? all : configuration.randomPairs
         let chunks = max(1, configuration.threads * 4)
+        let records = UnretainedObjects(features)
         let parts = Parallel.map(chunks, threads: configuration.threads, minChunk: 1) { range -> [[[Double]]] in
             range.map { k in
                 var counts = empty
@@ -51,7 +52,7 @@ extension Deduplicator {
                         if bb >= a { bb += 1 }
                         b = bb
                     }
-                    let c = comparator.compare(features[a], features[b], -1, -1, names: &names)
+                    let c = records.with(a, b) { comparator.compare($0, $1, -1, -1, names: &names) }
                     for r in 0..<fields.count {
                         let l = c.level(FieldID(rawValue: r))
                         if l != 0 { counts[r][l] += 1 }
@@ -158,12 +159,13 @@ extension Deduplicator {
     func patterns(_ selected: [Int], _ pairs: [UInt64], _ features: [RecordFeatures], _ comparator: PairComparator) -> [UInt64: Int] {
         let step = max(1, selected.count / max(1, configuration.emSample))
         let picked = (selected.count + step - 1) / step
+        let records = UnretainedObjects(features)
         let packed: [UInt64] = Parallel.map(picked, threads: configuration.threads, minChunk: 4096) { range in
             var names = NameLevelCache()
             return range.map { (k: Int) -> UInt64 in
                 let pair = pairs[selected[k * step]]
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-                return comparator.compare(features[a], features[b], -1, -1, names: &names).packed
+                return records.with(a, b) { comparator.compare($0, $1, -1, -1, names: &names) }.packed
             }
         }
         var patterns: [UInt64: Int] = [:]
