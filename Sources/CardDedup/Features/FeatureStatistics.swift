@@ -40,31 +40,47 @@ struct FeatureStatistics: Sendable {
         self.counts = counts
         // Frequencies from a few hundred records mostly count one person's own cards: below a
         // thousand values a field gets no term-frequency adjustment (its plain weight applies).
-        func share(_ key: UInt64, _ kind: ValueCounts.Kind) -> Float {
-            let total = counts.totals[kind] ?? 0
-            guard key != 0, total >= Self.minimumForFrequencies else { return 0 }
-            let count = counts.count(kind, key)
-            return count > 0 ? Float(count) / Float(total) : 0
-        }
-        givenTF = keys.map { share($0.given, .given) }
-        familyTF = keys.map { share($0.family, .family) }
-        organizationTF = keys.map { share($0.organization, .organization) }
-        cityTF = keys.map { share($0.city, .city) }
-        familyTotal = Float(max(1, counts.totals[.family] ?? 0))
-        // Within a surname of at least `groupMinimum` records: its given names' shares and how
-        // often two of its records share a city.
-        givenTFWithinFamily = keys.map { k in
-            guard k.family != 0, k.given != 0, counts.count(.family, k.family) >= Self.groupMinimum else { return 0 }
-            let withGiven = counts.count(.familyWithGiven, k.family)
-            guard withGiven > 0 else { return 0 }
-            return Float(counts.count(.familyGiven, KeyHash.pair(k.family, k.given, seed: 21))) / Float(withGiven)
-        }
-        sameCityWithinFamily = keys.map { k in
-            guard k.family != 0, counts.count(.family, k.family) >= Self.groupMinimum else { return 0 }
-            let withCity = Float(counts.count(.familyWithCity, k.family))
-            guard withCity >= 2 else { return 0 }
-            return Float(counts.count(.familyCityPairs, k.family)) / (withCity * (withCity - 1))
-        }
+        // Each kind's table looked up once, not for every record; the records on all cores.
+        func table(_ kind: ValueCounts.Kind) -> [UInt64: Int] { counts.counts[kind] ?? [:] }
+        let given = table(.given), family = table(.family), organization = table(.organization), city = table(.city)
+        let familyGiven = table(.familyGiven), familyWithGiven = table(.familyWithGiven)
+        let familyWithCity = table(.familyWithCity), familyCityPairs = table(.familyCityPairs)
+        let totalGiven = counts.totals[.given] ?? 0, totalFamily = counts.totals[.family] ?? 0
+        let totalOrganization = counts.totals[.organization] ?? 0, totalCity = counts.totals[.city] ?? 0
+        let minimum = Self.groupMinimum
+        let perRecord: [(given: Float, family: Float, organization: Float, city: Float, givenWithin: Float, sameCity: Float)] =
+            Parallel.map(keys.count) { range in
+                range.map { i in
+                    let k = keys[i]
+                    // Within a surname of at least `groupMinimum` records: its given names' shares
+                    // and how often two of its records share a city.
+                    var givenWithin: Float = 0, sameCity: Float = 0
+                    if k.family != 0, (family[k.family] ?? 0) >= minimum {
+                        if k.given != 0, let withGiven = familyWithGiven[k.family], withGiven > 0 {
+                            givenWithin = Float(familyGiven[KeyHash.pair(k.family, k.given, seed: 21)] ?? 0) / Float(withGiven)
+                        }
+                        let withCity = Float(familyWithCity[k.family] ?? 0)
+                        if withCity >= 2 { sameCity = Float(familyCityPairs[k.family] ?? 0) / (withCity * (withCity - 1)) }
+                    }
+                    return (Self.share(k.given, given, totalGiven), Self.share(k.family, family, totalFamily),
+                            Self.share(k.organization, organization, totalOrganization), Self.share(k.city, city, totalCity),
+                            givenWithin, sameCity)
+                }
+            }
+        givenTF = perRecord.map(\.given)
+        familyTF = perRecord.map(\.family)
+        organizationTF = perRecord.map(\.organization)
+        cityTF = perRecord.map(\.city)
+        familyTotal = Float(max(1, totalFamily))
+        givenTFWithinFamily = perRecord.map(\.givenWithin)
+        sameCityWithinFamily = perRecord.map(\.sameCity)
+    }
+
+    /// A value's share of the records that have the field; 0 below ``minimumForFrequencies``.
+    static func share(_ key: UInt64, _ values: [UInt64: Int], _ total: Int) -> Float {
+        guard key != 0, total >= minimumForFrequencies else { return 0 }
+        let count = values[key] ?? 0
+        return count > 0 ? Float(count) / Float(total) : 0
     }
 
     func tokenTF(_ token: String) -> Float {

@@ -377,6 +377,20 @@ struct ComparisonLevelTests {
         #expect(swapped > 0, "the sample has cards written surname first")
     }
 
+    @Test("counting a whole set of records gives the counts a book gets adding them one by one")
+    func batchCounts() throws {
+        let contacts = try DedupSample.contacts()
+        let features = contacts.map { RecordFeatures($0) }
+        let keys = features.map(ValueCounts.keys(of:))
+        var oneByOne = ValueCounts()
+        for k in keys { oneByOne.add(k) }
+        oneByOne.counts[.shared] = Dictionary(uniqueKeysWithValues: ValueCounts.sharedValues(features).map { ($0, 1) })
+        let batch = ValueCounts(features, keys: keys)
+        #expect(batch == oneByOne)
+        #expect((batch.counts[.familyCityPairs]?.values.reduce(0, +) ?? 0) > 0, "the sample has surnames sharing a city")
+        #expect(batch.totals[.given] == features.filter { !$0.given.isEmpty }.count)
+    }
+
     @Test("a different organization on the same day is its own level; on another day it is a job change")
     func sameDayOrganization() throws {
         let rows = """
