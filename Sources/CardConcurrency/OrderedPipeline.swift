@@ -121,22 +121,24 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
         func startWorker(_ worker: Int) {
             Thread.detachNewThread { [self] in
                 while true {
-                    let next: (sequence: Int, item: Item)? = state.when({ s in
+                    // The item moves from the queue to here to the transform: a copy left behind
+                    // anywhere would make the transform's first change copy the whole item.
+                    var item: Item? = nil
+                    let sequence: Int? = state.when({ s in
                         s.cancelled || s.queueHead < s.queue.count || s.ended
                     }) { s in
                         guard !s.cancelled, s.queueHead < s.queue.count else { return nil }
-                        var item: Item? = nil
                         swap(&item, &s.queue[s.queueHead].item)
-                        let next = (sequence: s.queue[s.queueHead].sequence, item: item!)
+                        let sequence = s.queue[s.queueHead].sequence
                         s.queueHead += 1
                         if s.queueHead == s.queue.count || s.queueHead >= 64 {
                             s.queue.removeFirst(s.queueHead)
                             s.queueHead = 0
                         }
-                        return next
+                        return sequence
                     }
-                    guard let (sequence, item) = next else { return }
-                    let output = transform(item, worker)
+                    guard let sequence, item != nil else { return }
+                    let output = transform(item.take()!, worker)
                     state.withLock { $0.done[sequence] = output }
                 }
             }

@@ -212,8 +212,9 @@ public struct ContactImporter {
             let end = batch.records.count
             batch.fileDiagnostics += reader.takeFileDiagnostics().map { (end, $0) }
             return batch
-        }, transform: { batch, worker in
-            var batch = batch
+        }, transform: { (batch: consuming Batch<Encoded>, worker: Int) in
+            // Changed in place (a consuming parameter is the worker's own): a `var` copy would
+            // share the records with the parameter, and the first change would copy them all.
             batch.encoded.reserveCapacity(batch.records.count)
             for i in batch.records.indices { batch.encoded.append(stages.apply(&batch.records[i], worker: worker)) }
             return batch
