@@ -50,18 +50,18 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
         let owned = UncheckedSendable(source)
         Thread.detachNewThread {
             while true {
-                let item: Item?
+                var item: Item?
                 do {
                     item = try owned.value()
                 } catch {
                     core.end(failure: error)
                     return
                 }
-                guard let item else {
+                guard item != nil else {
                     core.end(failure: nil)
                     return
                 }
-                if !core.submit(item, capacity: capacity) { return }
+                if !core.submit(&item, capacity: capacity) { return }
             }
         }
     }
@@ -77,12 +77,13 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
     /// Submits `item`. When `capacity` items are already in flight, first hands the oldest
     /// outputs to `deliver` (waiting for them) until there is room; then hands on every output
     /// that is already done. Outputs reach `deliver` in order.
-    public func push<E: Error>(_ item: Item, deliver: (Output) throws(E) -> Void) throws(E) {
+    public func push<E: Error>(_ item: consuming Item, deliver: (Output) throws(E) -> Void) throws(E) {
         while core.inFlight >= capacity {
             guard let output = try? core.take(wait: true) else { break }
             try deliver(output)
         }
-        _ = core.submit(item, capacity: Int.max)
+        var slot: Item? = consume item
+        _ = core.submit(&slot, capacity: Int.max)
         while let output = try? core.take(wait: false) { try deliver(output) }
     }
 
@@ -144,12 +145,14 @@ public final class OrderedPipeline<Item: Sendable, Output: Sendable>: Sendable {
             }
         }
 
-        /// Queues an item once fewer than `capacity` are in flight; false when cancelled.
-        func submit(_ item: Item, capacity: Int) -> Bool {
+        /// Moves `item` into the queue once fewer than `capacity` are in flight (the queue then
+        /// holds its only reference, and a worker can take it the moment the lock is let go);
+        /// false when cancelled.
+        func submit(_ item: inout Item?, capacity: Int) -> Bool {
             state.when({ $0.cancelled || $0.submitted - $0.taken < capacity }) { s in
                 guard !s.cancelled else { return false }
                 precondition(!s.ended, "an item pushed after the pipeline's input ended")
-                s.queue.append((s.submitted, item))
+                s.queue.append((s.submitted, item.take()))
                 s.submitted += 1
                 return true
             }

@@ -22,6 +22,37 @@ struct OrderedPipelineTests {
         #expect(try pipeline.next() == nil)
     }
 
+    final class Box: @unchecked Sendable { var value = 0 }
+
+    /// The transform owns what it is given: an item left referenced on the way (the source's or
+    /// the pusher's binding, the queue, the worker's) would make the transform's first change
+    /// copy the whole item (a batch of records, and every contact in it).
+    @Test("items reach the transform as its only reference", arguments: [false, true])
+    func itemsMoveToTheTransform(pushed: Bool) throws {
+        let transform: @Sendable (consuming [Box], Int) -> Bool = { (item: consuming [Box], _: Int) in
+            // An array changed in place keeps its buffer; a shared one is copied first. (A
+            // consuming parameter is changed directly: `var copy = item` would share it.)
+            let before = item.withUnsafeBufferPointer { $0.baseAddress }
+            item[0] = Box()
+            return before == item.withUnsafeBufferPointer { $0.baseAddress }
+        }
+        var outputs: [Bool] = []
+        if pushed {
+            let pipeline = OrderedPipeline<[Box], Bool>(workers: 2, transform: transform)
+            for _ in 0..<300 { pipeline.push([Box(), Box()]) { outputs.append($0) } }
+            pipeline.finish { outputs.append($0) }
+        } else {
+            var count = 0
+            let pipeline = OrderedPipeline<[Box], Bool>(workers: 2, source: {
+                count += 1
+                return count <= 300 ? [Box(), Box()] : nil
+            }, transform: transform)
+            while let output = try pipeline.next() { outputs.append(output) }
+        }
+        #expect(outputs.count == 300)
+        #expect(outputs.allSatisfy { $0 })
+    }
+
     @Test("push and finish deliver every output once, in order")
     func pushOrder() {
         let pipeline = OrderedPipeline<Int, Int>(workers: 2, capacity: 3) { item, _ in
