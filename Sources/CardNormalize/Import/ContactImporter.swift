@@ -51,9 +51,24 @@ public struct ContactImporter {
     public func run<Encoded: Sendable>(paths: [String], encode: (@Sendable (Contact) -> Encoded)?,
                                        contact: (Contact, Encoded?) throws -> Void,
                                        diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
+        try run(paths: paths, stages: Stages(normalizers: workerNormalizers, defaultEvent: defaultEvent, encode: encode, keepContacts: true),
+                contact: { c, encoded in try contact(c!, encoded) }, diagnostic: diagnostic, observe: observe)
+    }
+
+    /// ``run(paths:encode:contact:diagnostic:observe:)`` for a caller that needs only what `encode`
+    /// makes of each contact (a writer): each contact is freed on the worker that encoded it, and
+    /// `observe` sees records without their contact. Memory allocated on one thread and freed on
+    /// another takes the allocator's slow path; a contact is some fifty allocations.
+    public func run<Encoded: Sendable>(paths: [String], encode: @escaping @Sendable (Contact) -> Encoded,
+                                       encoded: (Encoded) throws -> Void,
+                                       diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
+        try run(paths: paths, stages: Stages(normalizers: workerNormalizers, defaultEvent: defaultEvent, encode: encode, keepContacts: false),
+                contact: { _, e in if let e { try encoded(e) } }, diagnostic: diagnostic, observe: observe)
+    }
+
+    private func run<Encoded: Sendable>(paths: [String], stages: Stages<Encoded>, contact: (Contact?, Encoded?) throws -> Void,
+                                        diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws -> ImportSummary {
         var summary = ImportSummary()
-        let workers = workerNormalizers
-        let stages = Stages(normalizers: workers, defaultEvent: defaultEvent, encode: encode)
         if let meter {
             for path in paths.flatMap({ Self.folderCards($0) ?? [$0] }) where path != "-" {
                 if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int64 { meter.expect(bytes: size) }
@@ -80,6 +95,8 @@ public struct ContactImporter {
         let normalizers: [ContactNormalizer]
         let defaultEvent: MetEvent?
         let encode: (@Sendable (Contact) -> Encoded)?
+        /// Whether records keep their contact after encoding (false: freed where it was encoded).
+        let keepContacts: Bool
 
         var parallel: Bool { !normalizers.isEmpty || encode != nil }
 
@@ -94,7 +111,7 @@ public struct ContactImporter {
             }
             if let defaultEvent, c.events.isEmpty { c.events = [defaultEvent] }
             let encoded = encode?(c)
-            record.contact = c
+            if keepContacts { record.contact = c }
             return encoded
         }
     }
@@ -109,7 +126,7 @@ public struct ContactImporter {
             .sorted().map { (path as NSString).appendingPathComponent($0) }
     }
 
-    private func read<Encoded>(path: String, into summary: inout ImportSummary, stages: Stages<Encoded>, contact: (Contact, Encoded?) throws -> Void,
+    private func read<Encoded>(path: String, into summary: inout ImportSummary, stages: Stages<Encoded>, contact: (Contact?, Encoded?) throws -> Void,
                                diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         summary.files += 1
         let fileLocation = SourceLocation(file: path)
@@ -189,7 +206,7 @@ public struct ContactImporter {
     /// batches already read (reading is serial, and alone it would leave a core idle). Records,
     /// diagnostics and callbacks keep the input order.
     private func readPipelined<Encoded>(_ reader: sending any ContactReader, fileLocation: SourceLocation, into summary: inout ImportSummary,
-                                        stages: Stages<Encoded>, contact: (Contact, Encoded?) throws -> Void,
+                                        stages: Stages<Encoded>, contact: (Contact?, Encoded?) throws -> Void,
                                         diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         var reader = reader
         var ended = false
@@ -239,14 +256,15 @@ public struct ContactImporter {
     /// Reports a record and hands its contact on. Errors from the consumer (the output) are not
     /// about this input: they end the run.
     private func deliver<Encoded>(_ record: ReadRecord, _ encoded: Encoded?, into summary: inout ImportSummary,
-                                  contact: (Contact, Encoded?) throws -> Void,
+                                  contact: (Contact?, Encoded?) throws -> Void,
                                   diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void) throws {
         for d in record.diagnostics { diagnostic(d) }
         summary.count(record.outcome)
         meter?.add(records: 1)
         observe(record)
-        guard let c = record.contact else { return }
-        try contact(c, encoded)
+        // A record without a contact was skipped or rejected, unless only its encoding was kept.
+        guard record.contact != nil || encoded != nil else { return }
+        try contact(record.contact, encoded)
     }
 
     /// One normalizer per thread, made once per importer.

@@ -48,8 +48,7 @@ extension CardTool {
                     var writer = encoder
                     var found: [Diagnostic] = []
                     return (writer.bytes(for: contact, diagnostics: &found), found)
-                }, contact: { _, encoded in
-                    guard let (bytes, found) = encoded else { return }
+                }, encoded: { bytes, found in
                     try sink.write(bytes)
                     found.forEach(printer.print)
                 }, diagnostic: printer.print)
