@@ -113,6 +113,29 @@ static bool fast_parse(const PhoneNumberUtil *util, const char *text, const char
     return true;
 }
 
+/// A trailing extension as libphonenumber's Parse strips it before reading the number: ` ext. 7`,
+/// ` ext 12`, ` x 340` (one to six digits, after a space). `number` gets the text before it.
+/// Parse then reads the rest as it would without the extension, so the fast path can too; any
+/// other form (`;ext=`, `#`, `anexo`, letters elsewhere) is left to Parse.
+static bool split_extension(const char *text, std::string *number, std::string *extension) {
+    size_t end = std::strlen(text);
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t start = end;
+    while (start > 0 && text[start - 1] >= '0' && text[start - 1] <= '9') --start;
+    if (start == end || end - start > 6) return false;
+    size_t p = start;
+    while (p > 0 && text[p - 1] == ' ') --p;
+    auto lower = [&](size_t i) { return static_cast<char>(text[i] | 0x20); };
+    if (p >= 4 && text[p - 1] == '.' && lower(p - 4) == 'e' && lower(p - 3) == 'x' && lower(p - 2) == 't') p -= 4;
+    else if (p >= 3 && lower(p - 3) == 'e' && lower(p - 2) == 'x' && lower(p - 1) == 't') p -= 3;
+    else if (p >= 1 && lower(p - 1) == 'x') p -= 1;
+    else return false;
+    if (p < 2 || text[p - 1] != ' ') return false;
+    number->assign(text, p);
+    extension->assign(text + start, end - start);
+    return true;
+}
+
 static void parse(const char *text, const char *default_region, cardtool_phone_result *result, bool allow_fast) {
     std::memset(result, 0, sizeof(*result));
     result->type = CARDTOOL_PHONE_UNKNOWN;
@@ -122,9 +145,12 @@ static void parse(const char *text, const char *default_region, cardtool_phone_r
     PhoneNumberUtil::PhoneNumberType type;
     std::string number_region;
     std::string formatted;
-    if (allow_fast && fast_parse(util, text, region, &number, &type, &number_region)) {
+    std::string without_extension, extension;
+    const bool has_extension = allow_fast && split_extension(text, &without_extension, &extension);
+    if (allow_fast && fast_parse(util, has_extension ? without_extension.c_str() : text, region, &number, &type, &number_region)) {
         // No Italian leading zero here: the fast path never keeps a national number starting with 0.
         formatted = "+" + std::to_string(number.country_code()) + std::to_string(number.national_number());
+        if (has_extension) number.set_extension(extension);
     } else {
         number.Clear();
         if (util->Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {

@@ -147,6 +147,10 @@ struct PhoneNormalizerTests {
             case 1: digits = "00" + codes[next(codes.count)] + digits
             default: break
             }
+            // Extensions as people write them (and as the CSV mapper hands them on), and a few
+            // that are not one: Parse strips the former before reading the number.
+            let extensions = [" ext. 7", " Ext. 1234", " ext 99", " EXT.12", " x 340", " x12", " ext. 1234567", "ext. 5", " ext. ", " y 12"]
+            if next(3) == 0 { digits += extensions[next(extensions.count)] }
             let region = regions[next(regions.count)]
             let fast = PhoneNormalizer.parseUncached(digits, region: region)
             let full = PhoneNormalizer.parseUncached(digits, region: region, full: true)
