@@ -19,7 +19,7 @@ enum DedupeBench {
             let collector = FeatureCollector(customFields: [], keepContacts: false)
             let importer = ContactImporter(normalizer: ContactNormalizer(region: "ES", computeKeys: false),
                                            threads: configuration.threads)
-            let summary = try importer.run(paths: [path], contact: { collector.append($0) }, diagnostic: { _ in })
+            let summary = try collector.read([path], with: importer, diagnostic: { _ in })
             let features = collector.finish().features
             let read = now() - start
             let result = Deduplicator(configuration: configuration).run(features: features)

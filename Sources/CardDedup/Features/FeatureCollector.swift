@@ -1,5 +1,7 @@
 import CardModel
 import CardConcurrency
+import CardFormats
+import CardNormalize
 import Foundation
 
 /// Turns contacts into features as they are read, keeping their record ids and, only when asked,
@@ -47,6 +49,40 @@ public final class FeatureCollector {
         flush()
         pipeline?.finish { features += $0 }
         return self
+    }
+
+    /// What a worker makes of one contact: its features and its record id.
+    struct Built: Sendable {
+        let features: RecordFeatures
+        let recordID: String
+    }
+
+    /// Reads `paths` through `importer`, each contact's features built on the worker thread that
+    /// normalized it, beside the next contacts, and (unless the contacts are kept) the contact
+    /// freed there too: no second hand-off between threads, and no thread freeing what another
+    /// allocated. Diagnostics and `observe` as ``ContactImporter/run(paths:contact:diagnostic:observe:)``
+    /// gives them; without kept contacts, `observe` sees records without their contact. Contacts
+    /// appended before are built first; nothing is appended after.
+    public func read(_ paths: [String], with importer: ContactImporter, diagnostic: (Diagnostic) -> Void,
+                     observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
+        precondition(!finished, "FeatureCollector.read after finish()")
+        flush()
+        pipeline?.finish { features += $0 }
+        let custom = customFields
+        let build: @Sendable (Contact) -> Built = { Built(features: RecordFeatures($0, customFields: custom), recordID: $0.recordID) }
+        if keepContacts {
+            return try importer.run(paths: paths, encode: build, contact: { contact, built in
+                guard let built else { return }
+                add(built)
+                contacts.append(contact)
+            }, diagnostic: diagnostic, observe: observe)
+        }
+        return try importer.run(paths: paths, encode: build, encoded: add, diagnostic: diagnostic, observe: observe)
+    }
+
+    private func add(_ built: Built) {
+        features.append(built.features)
+        recordIDs.append(built.recordID)
     }
 
     private func flush() {

@@ -53,7 +53,9 @@ public struct AuditLedger: Sendable {
         var reasons: [DiagnosticCode] = []
         for d in record.diagnostics where d.severity >= .warning && !reasons.contains(d.code) { reasons.append(d.code) }
         var contact: Int?
-        if record.contact != nil {
+        // Records that were read have a contact, skipped and rejected ones none; a reader that
+        // hands on only each contact's encoding has freed it already, so the outcome tells.
+        if record.contact != nil || record.outcome == .ok || record.outcome == .withWarnings {
             contact = contacts
             contacts += 1
         }

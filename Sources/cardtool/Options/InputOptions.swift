@@ -107,8 +107,8 @@ struct InputOptions: ParsableArguments {
         // Matching keys are not read: features compute what they compare, and a merge gives the
         // merged people their keys.
         var noted = AuditLedger()
-        let summary = try importer(keys: false, threads: Parallel.defaultThreads, meter: printer.meter)
-            .run(paths: files, contact: collector.append, diagnostic: printer.print, observe: { noted.note($0) })
+        let summary = try collector.read(files, with: importer(keys: false, threads: Parallel.defaultThreads, meter: printer.meter),
+                                         diagnostic: printer.print, observe: { noted.note($0) })
         ledger = noted
         return (collector.finish(), summary)
     }

@@ -694,3 +694,35 @@ func registerContacts(_ csv: String) throws -> [Contact] {
     options.overrides = ["national_id": .custom("national_id")]
     return try readCSV(csv, options: options).contacts
 }
+
+@Suite("Reading into features")
+struct FeatureCollectorTests {
+    /// Features built on the importer's workers, with or without the contacts, are the ones
+    /// appending each delivered contact gives, in the same order; the ledger still tells read
+    /// records (with a contact) from skipped and rejected ones when the contacts were freed.
+    @Test("read builds on the workers what append builds after delivery", arguments: [true, false])
+    func readMatchesAppend(keepContacts: Bool) throws {
+        let files = ["merge/cards.vcf", "merge/badges.csv", "merge/connections.html", "csv/malformed_rows.csv", "vcard/malformed_recovery.vcf"].map(Fixtures.path)
+        let importer = ContactImporter(normalizer: ContactNormalizer(region: "ES", computeKeys: false), threads: 2)
+        let appended = FeatureCollector(customFields: [], threads: 2, keepContacts: true)
+        var before = AuditLedger()
+        let expected = try importer.run(paths: files, contact: appended.append, diagnostic: { _ in }, observe: { before.note($0) })
+        _ = appended.finish()
+
+        let collector = FeatureCollector(customFields: [], threads: 2, keepContacts: keepContacts)
+        var ledger = AuditLedger()
+        let summary = try collector.read(files, with: importer, diagnostic: { _ in }, observe: { ledger.note($0) })
+        _ = collector.finish()
+        #expect(summary.records == expected.records && summary.records > 30)
+        #expect(summary.line == expected.line)
+        #expect(collector.recordIDs == appended.recordIDs)
+        #expect(collector.features.map(\.given) == appended.features.map(\.given))
+        #expect(collector.features.map(\.emails) == appended.features.map(\.emails))
+        #expect(collector.features.map(\.linkedIn) == appended.features.map(\.linkedIn))
+        #expect(collector.contacts.count == (keepContacts ? appended.contacts.count : 0))
+        // Each contact placed as a person of its own: the ledger numbers contacts in order.
+        let placement: (Int) -> AuditLedger.Placement = { .init(person: "p\($0)", outcome: .contact) }
+        #expect(String(decoding: ledger.csv(placement), as: UTF8.self) == String(decoding: before.csv(placement), as: UTF8.self))
+        #expect(ledger.tally(placement)[.skipped, default: 0] + ledger.tally(placement)[.rejected, default: 0] > 0)
+    }
+}
