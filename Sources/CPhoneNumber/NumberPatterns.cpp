@@ -3,8 +3,12 @@
 #include <phonenumbers/phonemetadata.pb.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <list>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -232,17 +236,169 @@ uint32_t apply(const Node &node, uint32_t starts, const std::string &s) {
     return ends;
 }
 
+/// A pattern as a deterministic automaton over digits: one table lookup a digit. Matching a
+/// number against a type's pattern by the positions each part can end at (``apply``) walks the
+/// whole tree, thousands of instructions for Mexico's area-code lists; the automaton is built
+/// once, from the pattern's Glushkov positions (each digit set of the pattern, with counted
+/// repetitions written out), by subset construction.
+struct Automaton {
+    std::vector<std::array<int32_t, 10>> next;   // -1: no match possible
+    std::vector<uint8_t> accepting;
+    bool usable = false;
+
+    /// States beyond this and the pattern keeps being matched by ``apply`` (never reached by
+    /// libphonenumber's metadata, whose patterns are prefix lists followed by counted digits).
+    static constexpr size_t maxStates = 20000;
+
+    struct Positions {
+        std::vector<uint16_t> digits;
+        std::vector<std::vector<int>> follow;
+    };
+    struct Part {
+        bool nullable = true;
+        std::vector<int> first, last;
+    };
+
+    static void link(Positions &g, const std::vector<int> &from, const std::vector<int> &to) {
+        for (int p : from) g.follow[p].insert(g.follow[p].end(), to.begin(), to.end());
+    }
+
+    /// The part after `a`, then `b`.
+    static Part sequence(Positions &g, Part a, const Part &b) {
+        link(g, a.last, b.first);
+        if (a.nullable) a.first.insert(a.first.end(), b.first.begin(), b.first.end());
+        if (b.nullable) a.last.insert(a.last.end(), b.last.begin(), b.last.end());
+        else a.last = b.last;
+        a.nullable = a.nullable && b.nullable;
+        return a;
+    }
+
+    static Part once(const Node &node, Positions &g) {
+        Part part;
+        switch (node.kind) {
+        case Node::Digits: {
+            const int p = static_cast<int>(g.digits.size());
+            g.digits.push_back(node.digits);
+            g.follow.emplace_back();
+            part.nullable = false;
+            part.first = {p};
+            part.last = {p};
+            break;
+        }
+        case Node::Sequence:
+            for (const Node &child : node.children) part = sequence(g, std::move(part), build(child, g));
+            break;
+        case Node::Alternation:
+            part.nullable = false;
+            for (const Node &child : node.children) {
+                Part c = build(child, g);
+                part.nullable = part.nullable || c.nullable;
+                part.first.insert(part.first.end(), c.first.begin(), c.first.end());
+                part.last.insert(part.last.end(), c.last.begin(), c.last.end());
+            }
+            break;
+        }
+        return part;
+    }
+
+    /// `node` with its repetition: min copies, then max - min optional ones (or one that repeats).
+    static Part build(const Node &node, Positions &g) {
+        if (node.min == 1 && node.max == 1) return once(node, g);
+        Part part;
+        for (int i = 0; i < node.min; ++i) part = sequence(g, std::move(part), once(node, g));
+        if (node.max < 0) {
+            Part loop = once(node, g);
+            link(g, loop.last, loop.first);
+            loop.nullable = true;
+            part = sequence(g, std::move(part), loop);
+        } else {
+            for (int i = node.min; i < node.max; ++i) {
+                Part optional = once(node, g);
+                optional.nullable = true;
+                part = sequence(g, std::move(part), optional);
+            }
+        }
+        return part;
+    }
+
+    explicit Automaton(const Node &pattern) {
+        Positions g;
+        Part top = build(pattern, g);
+        if (g.digits.size() > 100000) return;
+        std::vector<uint8_t> isLast(g.digits.size(), 0);
+        for (int p : top.last) isLast[p] = 1;
+        for (auto &f : g.follow) {
+            std::sort(f.begin(), f.end());
+            f.erase(std::unique(f.begin(), f.end()), f.end());
+        }
+        std::sort(top.first.begin(), top.first.end());
+        top.first.erase(std::unique(top.first.begin(), top.first.end()), top.first.end());
+        // State 0 is the start: its successors are the first positions.
+        std::map<std::vector<int>, int32_t> ids;
+        std::vector<std::vector<int>> states{{}};
+        next.push_back({});
+        accepting.push_back(top.nullable ? 1 : 0);
+        for (size_t s = 0; s < states.size(); ++s) {
+            for (int d = 0; d < 10; ++d) {
+                std::vector<int> target;
+                auto add = [&](const std::vector<int> &candidates) {
+                    for (int q : candidates) if (g.digits[q] >> d & 1) target.push_back(q);
+                };
+                if (s == 0) add(top.first);
+                else for (int p : states[s]) add(g.follow[p]);
+                if (target.empty()) { next[s][d] = -1; continue; }
+                std::sort(target.begin(), target.end());
+                target.erase(std::unique(target.begin(), target.end()), target.end());
+                auto found = ids.find(target);
+                if (found != ids.end()) { next[s][d] = found->second; continue; }
+                if (states.size() >= maxStates) return;
+                const int32_t id = static_cast<int32_t>(states.size());
+                uint8_t accept = 0;
+                for (int q : target) accept |= isLast[q];
+                ids.emplace(target, id);
+                states.push_back(std::move(target));
+                next.push_back({});
+                accepting.push_back(accept);
+                next[s][d] = id;
+            }
+        }
+        usable = true;
+    }
+
+    bool matches(const std::string &digits) const {
+        int32_t state = 0;
+        for (char c : digits) {
+            state = next[static_cast<size_t>(state)][static_cast<size_t>(c - '0')];
+            if (state < 0) return false;
+        }
+        return accepting[static_cast<size_t>(state)] != 0;
+    }
+};
+
 /// A PhoneNumberDesc: its possible lengths and its national-number pattern.
 struct Desc {
     std::vector<int> lengths;
     bool hasPattern = false;
     Node pattern;
+    /// Built on the first match (most regions are never asked about); shared by the threads.
+    struct Lazy {
+        std::once_flag once;
+        std::unique_ptr<Automaton> automaton;
+    };
+    std::shared_ptr<Lazy> lazy = std::make_shared<Lazy>();
 
     /// PhoneNumberUtil::IsNumberMatchingDesc: the length first, then a full match.
     bool matches(const std::string &national) const {
         if (!lengths.empty() && std::find(lengths.begin(), lengths.end(), static_cast<int>(national.size())) == lengths.end())
             return false;
         if (!hasPattern) return false;
+        std::call_once(lazy->once, [this] { lazy->automaton = std::make_unique<Automaton>(pattern); });
+        if (lazy->automaton->usable) return lazy->automaton->matches(national);
+        return matchesByPositions(national);
+    }
+
+    /// The same by the positions each part of the pattern can end at (tests compare the two).
+    bool matchesByPositions(const std::string &national) const {
         return (apply(pattern, 1u, national) >> national.size()) & 1;
     }
 };
@@ -350,6 +506,39 @@ NumberPatterns::NumberPatterns() : impl_(new Impl) {
 const NumberPatterns &NumberPatterns::shared() {
     static const NumberPatterns *instance = new NumberPatterns();
     return *instance;
+}
+
+long NumberPatterns::selfCheck(unsigned long seed, int perPattern, long *checked) const {
+    unsigned long long state = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    auto random = [&](int n) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<int>((state >> 33) % static_cast<unsigned long long>(n));
+    };
+    long mismatches = 0, count = 0;
+    for (const Region &r : impl_->regions) {
+        for (const Desc *d : {&r.general, &r.premiumRate, &r.tollFree, &r.sharedCost, &r.voip, &r.personal, &r.pager,
+                              &r.uan, &r.voicemail, &r.fixedLine, &r.mobile}) {
+            if (!d->hasPattern) continue;
+            std::vector<int> lengths = d->lengths.empty() ? std::vector<int>{4, 6, 8, 9, 10, 11, 12} : d->lengths;
+            // Strings that follow the pattern's own leading digits now and then, so that matches
+            // are found too: a random national number of a region's length rarely is valid.
+            std::string seen;
+            for (int i = 0; i < perPattern; ++i) {
+                const int length = lengths[static_cast<size_t>(random(static_cast<int>(lengths.size())))];
+                std::string digits;
+                if (!seen.empty() && random(2) == 0) digits = seen.substr(0, static_cast<size_t>(random(static_cast<int>(seen.size()) + 1)));
+                while (static_cast<int>(digits.size()) < length) digits.push_back(static_cast<char>('0' + random(10)));
+                digits.resize(static_cast<size_t>(length));
+                const bool byPositions = d->matchesByPositions(digits);
+                if (byPositions) seen = digits;
+                if (d->matches(digits) != (byPositions && (d->lengths.empty() || std::find(d->lengths.begin(), d->lengths.end(), length) != d->lengths.end())))
+                    ++mismatches;
+                ++count;
+            }
+        }
+    }
+    if (checked) *checked = count;
+    return mismatches;
 }
 
 bool NumberPatterns::type(int country_code, const std::string &national, PhoneNumberUtil::PhoneNumberType *type,

@@ -29,6 +29,9 @@ public:
     bool type(int country_code, const std::string &national, i18n::phonenumbers::PhoneNumberUtil::PhoneNumberType *type,
               std::string *region) const;
 
+    /// See cardtool_phone_patterns_selfcheck.
+    long selfCheck(unsigned long seed, int perPattern, long *checked) const;
+
     struct Impl;
 
 private:

@@ -136,7 +136,38 @@ static bool split_extension(const char *text, std::string *number, std::string *
     return true;
 }
 
+static void fill(cardtool_phone_result *result, const PhoneNumber &number, PhoneNumberUtil::PhoneNumberType type,
+                 const std::string &formatted, const std::string &number_region) {
+    result->parsed = 1;
+    result->country_code = number.country_code();
+    result->valid = type != PhoneNumberUtil::UNKNOWN ? 1 : 0;
+    result->type = static_cast<cardtool_phone_type>(type);
+    copy_string(formatted, result->e164, sizeof(result->e164));
+    copy_string(number_region, result->region, sizeof(result->region));
+    copy_string(number.extension(), result->extension, sizeof(result->extension));
+}
+
+/// The fast path alone; false when Parse has to decide.
+static bool parse_fast(const char *text, const char *default_region, cardtool_phone_result *result) {
+    std::memset(result, 0, sizeof(*result));
+    result->type = CARDTOOL_PHONE_UNKNOWN;
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    const char *region = default_region ? default_region : "ZZ";
+    PhoneNumber number;
+    PhoneNumberUtil::PhoneNumberType type;
+    std::string number_region;
+    std::string without_extension, extension;
+    const bool has_extension = split_extension(text, &without_extension, &extension);
+    if (!fast_parse(util, has_extension ? without_extension.c_str() : text, region, &number, &type, &number_region)) return false;
+    // No Italian leading zero here: the fast path never keeps a national number starting with 0.
+    const std::string formatted = "+" + std::to_string(number.country_code()) + std::to_string(number.national_number());
+    if (has_extension) number.set_extension(extension);
+    fill(result, number, type, formatted, number_region);
+    return true;
+}
+
 static void parse(const char *text, const char *default_region, cardtool_phone_result *result, bool allow_fast) {
+    if (allow_fast && parse_fast(text, default_region, result)) return;
     std::memset(result, 0, sizeof(*result));
     result->type = CARDTOOL_PHONE_UNKNOWN;
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
@@ -145,13 +176,7 @@ static void parse(const char *text, const char *default_region, cardtool_phone_r
     PhoneNumberUtil::PhoneNumberType type;
     std::string number_region;
     std::string formatted;
-    std::string without_extension, extension;
-    const bool has_extension = allow_fast && split_extension(text, &without_extension, &extension);
-    if (allow_fast && fast_parse(util, has_extension ? without_extension.c_str() : text, region, &number, &type, &number_region)) {
-        // No Italian leading zero here: the fast path never keeps a national number starting with 0.
-        formatted = "+" + std::to_string(number.country_code()) + std::to_string(number.national_number());
-        if (has_extension) number.set_extension(extension);
-    } else {
+    {
         number.Clear();
         if (util->Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
             return;
@@ -163,13 +188,11 @@ static void parse(const char *text, const char *default_region, cardtool_phone_r
         util->Format(number, PhoneNumberUtil::E164, &formatted);
         util->GetRegionCodeForNumber(number, &number_region);
     }
-    result->parsed = 1;
-    result->country_code = number.country_code();
-    result->valid = type != PhoneNumberUtil::UNKNOWN ? 1 : 0;
-    result->type = static_cast<cardtool_phone_type>(type);
-    copy_string(formatted, result->e164, sizeof(result->e164));
-    copy_string(number_region, result->region, sizeof(result->region));
-    copy_string(number.extension(), result->extension, sizeof(result->extension));
+    fill(result, number, type, formatted, number_region);
+}
+
+extern"C" int cardtool_phone_parse_fast(const char *text, const char *default_region, cardtool_phone_result *result) {
+    return parse_fast(text, default_region, result) ? 1 : 0;
 }
 
 extern "C" void cardtool_phone_region_for_country_code(int country_code, char *region_out, int capacity) {
@@ -191,4 +214,8 @@ extern "C" int cardtool_phone_patterns_cover(int country_code) {
     PhoneNumberUtil::PhoneNumberType type;
     std::string region;
     return cardtool::NumberPatterns::shared().type(country_code, "1", &type, &region) ? 1 : 0;
+}
+
+extern "C" long cardtool_phone_patterns_selfcheck(unsigned long seed, int per_pattern, long *checked) {
+    return cardtool::NumberPatterns::shared().selfCheck(seed, per_pattern, checked);
 }

@@ -41,9 +41,19 @@ void cardtool_phone_parse(const char *text, const char *default_region, cardtool
 /// (tests check that both agree).
 void cardtool_phone_parse_full(const char *text, const char *default_region, cardtool_phone_result *result);
 
+/// Only the fast path of cardtool_phone_parse: 1 with `result` filled when it answers, 0 when the
+/// number needs libphonenumber's Parse (a caller may cache those, which cost far more).
+int cardtool_phone_parse_fast(const char *text, const char *default_region, cardtool_phone_result *result);
+
 /// 1 when numbers of `country_code` are typed from libphonenumber's metadata without ICU (see
 /// NumberPatterns.h), 0 when they go through libphonenumber's own matcher.
 int cardtool_phone_patterns_cover(int country_code);
+
+/// Checks the automata NumberPatterns matches with against its matching by positions: for every
+/// pattern of every region, `per_pattern` pseudo-random digit strings (from `seed`) of the
+/// pattern's lengths. Returns how many strings the two disagreed on; `checked` gets how many
+/// were compared. For tests.
+long cardtool_phone_patterns_selfcheck(unsigned long seed, int per_pattern, long *checked);
 
 /// The main region for a country calling code ("34" → "ES"); writes "" when unknown.
 void cardtool_phone_region_for_country_code(int country_code, char *region_out, int capacity);

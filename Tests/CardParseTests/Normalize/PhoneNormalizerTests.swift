@@ -1,4 +1,5 @@
 import Testing
+import CPhoneNumber
 @testable import CardModel
 @testable import CardFormats
 @testable import CardNormalize
@@ -127,6 +128,17 @@ struct PhoneNormalizerTests {
         let covered = (1...999).filter { PhoneNormalizer.typedWithoutICU(countryCode: $0) }.count
         #expect(covered > 200)
         #expect(!PhoneNormalizer.typedWithoutICU(countryCode: 999))
+    }
+
+    /// Every type pattern of every region is matched by an automaton built from it; the
+    /// matching by positions it replaced is the reference, on strings that match and strings
+    /// that do not.
+    @Test("the pattern automata agree with matching by positions in every region")
+    func automataAgree() {
+        var checked = 0
+        let mismatches = cardtool_phone_patterns_selfcheck(2026, 400, &checked)
+        #expect(mismatches == 0)
+        #expect(checked > 500_000)
     }
 
     @Test("random digits, valid or not, read the same with and without Parse")
