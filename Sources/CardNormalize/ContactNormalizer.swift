@@ -60,7 +60,7 @@ public struct ContactNormalizer: Sendable {
         if let name, !needsResplit(name), !NameNormalizer.contradicts(name, fullName: contact.fullName) {
             // Given names and surnames repeat across an address book: each part is cleaned once.
             parsed = NameNormalizer.clean(name) { part in
-                words.cleanedParts.value(part) { NameNormalizer.clean(part, allowFamilyFirst: false) }
+                part.isEmpty ? .empty : words.cleanedParts.value(part) { NameNormalizer.clean(part, allowFamilyFirst: false) }
             }
         } else {
             let display = NameNormalizer.isPlaceholder(text) ? (name?.displayName ?? text) : text

@@ -46,8 +46,54 @@ public enum NameNormalizer {
         var suffixWords: [String] = []
         var nickname: String?
         var emails: [String] = []
+        /// The letters of `words` and their cases, which decide recasing across a name's parts.
+        var letterCase = LetterCase()
+        /// Cleaning took nothing off: `words` joined are the text as given.
+        var unchanged = false
 
         var allWords: [String] { (familyFirst ?? []) + words }
+
+        /// What cleaning an empty part gives.
+        static let empty = Cleaned(unchanged: true)
+    }
+
+    /// Letters counted and capitals and small letters seen, as ``needsRecasing(_:)`` counts them;
+    /// two parts' counts add up to the count of their words together.
+    struct LetterCase: Sendable {
+        var letters = 0
+        var upper = false
+        var lower = false
+
+        init() {}
+
+        init(_ words: [String]) {
+            for word in words {
+                for s in word.unicodeScalars {
+                    let v = s.value
+                    if v < 0x80 {
+                        if v >= 0x41 && v <= 0x5A { upper = true } else if v >= 0x61 && v <= 0x7A { lower = true } else { continue }
+                    } else if v >= 0xC0 && v <= 0xFF && v != 0xD7 && v != 0xF7 {
+                        if v < 0xDF { upper = true } else { lower = true }
+                    } else if s.properties.isAlphabetic {
+                        if s.properties.isUppercase { upper = true } else if s.properties.isLowercase { lower = true }
+                    } else {
+                        continue
+                    }
+                    letters += 1
+                }
+            }
+        }
+
+        func adding(_ other: LetterCase) -> LetterCase {
+            var sum = self
+            sum.letters += other.letters
+            sum.upper = upper || other.upper
+            sum.lower = lower || other.lower
+            return sum
+        }
+
+        /// ``needsRecasing(_:)`` of the words counted.
+        var needsRecasing: Bool { letters > 1 && !(upper && lower) }
     }
 
     /// Takes e-mail addresses, quoted or parenthesised nicknames, pronouns, emoji, stray punctuation,
@@ -131,6 +177,9 @@ public enum NameNormalizer {
             peeled = peelSuffixes(&c.words)
         }
         c.suffixWords.insert(contentsOf: peeled, at: 0)
+        c.letterCase = LetterCase(c.words)
+        c.unchanged = c.familyFirst == nil && c.prefixWords.isEmpty && c.suffixWords.isEmpty && c.nickname == nil
+            && c.emails.isEmpty && c.words.joined(separator: " ") == input
         return c
     }
 
@@ -208,10 +257,17 @@ public enum NameNormalizer {
         let given = part(name.given ?? "")
         let family = part(name.family ?? "")
         let additional = part(name.additional ?? "")
-        let recase = needsRecasing(given.words + family.words + additional.words)
+        let others = given.letterCase.adding(additional.letterCase)
+        let recase = others.adding(family.letterCase).needsRecasing
         // A family name in capitals next to given names in ordinary case (`Marie` / `DUPONT`).
-        let familyRecase = recase || (needsRecasing(family.words) && !needsRecasing(given.words + additional.words)
-                                      && !(given.words + additional.words).isEmpty)
+        let familyRecase = recase || (family.letterCase.needsRecasing && !others.needsRecasing
+                                      && !(given.words.isEmpty && additional.words.isEmpty))
+        // Most names: nothing to take off and nothing to recase, so the parts stay as they are.
+        if !familyRecase && given.unchanged && family.unchanged && additional.unchanged {
+            return Parsed(name: PersonName(family: name.family.nonEmpty, given: name.given.nonEmpty,
+                                           additional: name.additional.nonEmpty, prefixes: name.prefixes.nonEmpty,
+                                           suffixes: name.suffixes.nonEmpty))
+        }
         let prefixes = (name.prefixes.map { [$0] } ?? []) + given.prefixWords + family.prefixWords
         let suffixes = family.suffixWords + given.suffixWords + (name.suffixes.map { [$0] } ?? [])
         let cleaned = PersonName(family: family.words.enumerated().map { i, w in familyRecase ? properCase(w, first: i == 0 && !particles.contains(key(w))) : w }
