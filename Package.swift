@@ -52,7 +52,9 @@ let package = Package(
             name: "CPhoneNumber",
             linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("protobuf"), .linkedLibrary("stdc++")]
         ),
-        .target(name: "CardConcurrency", swiftSettings: crossModule),
+        // A prefetch hint, which Swift lacks (header-only).
+        .target(name: "CPrefetch"),
+        .target(name: "CardConcurrency", dependencies: ["CPrefetch"], swiftSettings: crossModule),
         .target(name: "CardModel", swiftSettings: crossModule),
         .target(name: "CardFormats", dependencies: ["CardModel", "CardConcurrency", "CLibXML2"], swiftSettings: crossModule),
         .target(

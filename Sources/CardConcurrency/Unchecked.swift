@@ -2,6 +2,7 @@
 /// the reason it is sound and, where it exists for speed, the measurement that justifies it.
 
 import Foundation
+import CPrefetch
 
 /// A value moved to another thread when the compiler cannot prove the move safe.
 ///
@@ -60,6 +61,26 @@ public struct UnretainedObjects<Object: AnyObject> {
         references = objects.map { Unmanaged.passUnretained($0) }
     }
 
+    /// Asks for the first `lines` cache lines of the object at `i` ahead of its use: work that
+    /// reads objects in random order waits on memory for each, unless it is fetched a few steps
+    /// before. Only a hint: nothing is read or retained.
+    @inlinable
+    public func prefetch(_ i: Int, lines: Int) {
+        let address = references[i].toOpaque()
+        for k in 0..<lines { cardtool_prefetch(address + 64 * k) }
+    }
+
+    /// The cache lines the object at `i` may span (its allocation, unaligned), for ``prefetch(_:lines:)``.
+    public func cacheLines(_ i: Int) -> Int {
+        (Int(cardtool_allocation_size(references[i].toOpaque())) + 63) / 64 + 1
+    }
+
+    /// Runs `body` with the object at `i`, without retaining it.
+    @inlinable
+    public func with<R>(_ i: Int, _ body: (Object) throws -> R) rethrows -> R {
+        try references[i]._withUnsafeGuaranteedRef { try body($0) }
+    }
+
     /// Runs `body` with the objects at `i` and `j`, without retaining them.
     @inlinable
     public func with<R>(_ i: Int, _ j: Int, _ body: (Object, Object) throws -> R) rethrows -> R {
@@ -70,6 +91,29 @@ public struct UnretainedObjects<Object: AnyObject> {
 }
 
 extension UnretainedObjects: @unchecked Sendable where Object: Sendable {}
+
+/// Where an immutable array keeps its elements, kept beside the array only to prefetch them
+/// (``UnretainedObjects/prefetch(_:lines:)`` fetches an object; this, the arrays it points to).
+///
+/// Sound because the address is never read through: a prefetch of memory since freed is only a
+/// wasted hint, not an access. Arrays are shared buffers, so the address stays that of the
+/// elements for as long as the array the owner holds is not changed (owners keep them in `let`s).
+public struct ElementsAddress: @unchecked Sendable {
+    @usableFromInline let address: UnsafeRawPointer?
+
+    /// The address of `array`'s elements.
+    public init<T>(_ array: [T]) {
+        address = array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
+
+    /// Asks for the array's count and first elements ahead of their use.
+    @inlinable
+    public func prefetch() {
+        guard let address else { return }
+        cardtool_prefetch(address - 16)
+        cardtool_prefetch(address + 32)
+    }
+}
 
 /// Files to remove if the process is interrupted (SIGINT, SIGTERM, SIGHUP): the temporary files of
 /// outputs not yet renamed into place, so Ctrl-C leaves no half-written file behind.

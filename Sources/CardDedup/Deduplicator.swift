@@ -55,10 +55,20 @@ public struct Deduplicator: Sendable {
         let reviewWeight = log2(reviewAt / (1 - reviewAt))
         // Both cores read the same records: read without retaining them (``UnretainedObjects``).
         let records = UnretainedObjects(features)
+        let prefetchDistance = 8, lines = features.isEmpty ? 0 : records.cacheLines(0)
         return Parallel.map(pairs.count, threads: configuration.threads, minChunk: 4096) { range in
             var out: [ScoredPair] = []
             var names = NameLevelCache()
             for k in range {
+                // Pairs come in record order, their second records in random order: fetching the
+                // second record some pairs ahead hides most of the wait for memory.
+                if k + prefetchDistance < range.upperBound {
+                    records.prefetch(Int(pairs[k + prefetchDistance] & 0xFFFF_FFFF), lines: lines)
+                }
+                // Half as far ahead, that record is at hand: fetch the arrays it points to.
+                if k + prefetchDistance / 2 < range.upperBound {
+                    records.with(Int(pairs[k + prefetchDistance / 2] & 0xFFFF_FFFF)) { $0.prefetchValues() }
+                }
                 let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
                 records.with(a, b) { fa, fb in
                     var c = comparator.compareIdentity(fa, fb, a, names: &names)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CardConcurrency
 import CardModel
 import CardNormalize
@@ -112,6 +117,18 @@ public struct CandidateBlocker: Sendable {
         guard r.hasName else { return nil }
         let g = r.given.first ?? "", f = r.family.joined(separator: " ")
         return rule == .sortedFamilyGiven ? f + " " + g : g + " " + f
+    }
+
+    /// ``sortName(_:_:)``'s bytes, appended without building the string.
+    static func appendSortName(_ rule: Rule, _ r: RecordFeatures, to out: inout [UInt8]) {
+        func family() {
+            for (k, w) in r.family.enumerated() { if k > 0 { out.append(0x20) }; out.append(contentsOf: w.utf8) }
+        }
+        if rule == .sortedFamilyGiven {
+            family(); out.append(0x20); out.append(contentsOf: (r.given.first ?? "").utf8)
+        } else {
+            out.append(contentsOf: (r.given.first ?? "").utf8); out.append(0x20); family()
+        }
     }
 
     /// A record's keys under a keyed rule: records that share one are compared.
@@ -262,30 +279,38 @@ public struct CandidateBlocker: Sendable {
     /// names that differ by a typo past their first letters, which no exact key catches.
     static func sortedNeighbourhood(_ rule: Rule, _ records: [RecordFeatures], window: Int) -> [UInt64] {
         // Sorted by the name's bytes and then the record: by the first eight bytes (a radix sort),
-        // then by the whole name only where those are equal, without comparing every string.
-        var names: [String] = [], ids: [UInt32] = []
+        // then, only where those are equal, by the rest of the bytes (memcmp on one flat buffer:
+        // generic comparisons of `String.UTF8View` cost most of this stage).
+        var bytes: [UInt8] = [], starts: [Int] = [0], ids: [UInt32] = []
         var keyed: [(key: UInt64, record: UInt32)] = []
-        names.reserveCapacity(records.count); ids.reserveCapacity(records.count); keyed.reserveCapacity(records.count)
+        bytes.reserveCapacity(records.count * 24); starts.reserveCapacity(records.count + 1)
+        ids.reserveCapacity(records.count); keyed.reserveCapacity(records.count)
         for (i, r) in records.enumerated() {
-            guard let name = sortName(rule, r) else { continue }
-            var prefix: UInt64 = 0, used = 0
-            for b in name.utf8.prefix(8) { prefix = prefix << 8 | UInt64(b); used += 1 }
-            if used < 8 { prefix <<= UInt64(8 * (8 - used)) }
-            keyed.append((prefix, UInt32(names.count)))
-            names.append(name); ids.append(UInt32(i))
+            guard r.hasName else { continue }
+            let from = bytes.count
+            appendSortName(rule, r, to: &bytes)
+            var prefix: UInt64 = 0
+            for k in 0..<8 { prefix = prefix << 8 | UInt64(from + k < bytes.count ? bytes[from + k] : 0) }
+            keyed.append((prefix, UInt32(ids.count)))
+            starts.append(bytes.count); ids.append(UInt32(i))
         }
         RadixSort.sort(&keyed)
-        var start = 0
-        while start < keyed.count {
-            var end = start + 1
-            while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
-            if end - start > 1 {
-                keyed[start..<end].sort { x, y in
-                    let a = names[Int(x.record)].utf8, b = names[Int(y.record)].utf8
-                    return a.lexicographicallyPrecedes(b) || (a.elementsEqual(b) && x.record < y.record)
+        bytes.withUnsafeBufferPointer { buf in
+            let base = buf.baseAddress!
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
+                if end - start > 1 {
+                    keyed[start..<end].sort { x, y in
+                        let (i, j) = (Int(x.record), Int(y.record))
+                        let li = starts[i + 1] - starts[i], lj = starts[j + 1] - starts[j]
+                        let c = memcmp(base + starts[i], base + starts[j], min(li, lj))
+                        return c != 0 ? c < 0 : li != lj ? li < lj : x.record < y.record
+                    }
                 }
+                start = end
             }
-            start = end
         }
         var out: [UInt64] = []
         out.reserveCapacity(keyed.count * window)

@@ -1,3 +1,4 @@
+import CardConcurrency
 import CardModel
 import CardNormalize
 import Foundation
@@ -67,6 +68,9 @@ public final class RecordFeatures: @unchecked Sendable {
     /// words with theirs: what name levels depend on, so a thread can remember the levels of
     /// two names it has compared before (``NameLevelCache``).
     let givenKey: UInt64, familyKey: UInt64
+    /// Where the arrays the first comparison of a pair reads keep their elements: scoring
+    /// fetches them a few pairs ahead (``prefetchValues()``).
+    let valueAddresses: (ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress)
 
     static let personalDomains: Set<String> = [
         "gmail.com", "googlemail.com", "hotmail.com", "hotmail.es", "hotmail.co.uk", "hotmail.fr", "outlook.com",
@@ -170,6 +174,13 @@ public final class RecordFeatures: @unchecked Sendable {
         metOn = b.metOn
         givenKey = Self.wordsKey([b.given, b.givenForms, b.givenPhonetic])
         familyKey = Self.wordsKey([b.family, b.familyPhonetic])
+        valueAddresses = (ElementsAddress(given), ElementsAddress(family), ElementsAddress(emails), ElementsAddress(phones))
+    }
+
+    /// Asks for the values of the arrays a comparison reads first, ahead of their use.
+    @inline(__always)
+    func prefetchValues() {
+        valueAddresses.0.prefetch(); valueAddresses.1.prefetch(); valueAddresses.2.prefetch(); valueAddresses.3.prefetch()
     }
 
     /// One hash of word lists (FNV-1a, a separator byte after each word and each list).

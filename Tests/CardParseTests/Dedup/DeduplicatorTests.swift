@@ -726,3 +726,33 @@ struct FeatureCollectorTests {
         #expect(ledger.tally(placement)[.skipped, default: 0] + ledger.tally(placement)[.rejected, default: 0] > 0)
     }
 }
+
+@Suite("Sorted neighbourhood")
+struct SortedNeighbourhoodTests {
+    @Test("records sort by the bytes of their name, then by record, past shared eight-byte prefixes")
+    func byteOrder() throws {
+        // Long shared prefixes, names that are prefixes of others, accents (multi-byte) and
+        // duplicates: every case where the first eight bytes tie.
+        let given = ["Ana", "Anabel", "Ángel", "María José", "Maria", "Mª", "José", "Jose", "Fernanda", "Fernando"]
+        let family = ["Fernández-Castellanos", "Fernández-Castellano", "Fernández Castellanos López", "García López",
+                      "García", "García Lópezz", "Gómez", "Castellanos", "Fernández-Castellanos Ruiz", "Núñez"]
+        var rng = SystemRandomNumberGenerator()
+        var csv = "rec_id,given_name,family_name\n"
+        for i in 0..<600 {
+            csv += "r\(i),\(Int.random(in: 0..<8, using: &rng) == 0 ? "" : given.randomElement(using: &rng)!),"
+                + "\(family.randomElement(using: &rng)!)\n"
+        }
+        let features = try readCSV(csv).contacts.map { RecordFeatures($0) }
+        for rule in [CandidateBlocker.Rule.sortedFamilyGiven, .sortedGivenFamily] {
+            let named = features.indices.compactMap { i in CandidateBlocker.sortName(rule, features[i]).map { (Array($0.utf8), i) } }
+            let order = named.sorted { $0.0.lexicographicallyPrecedes($1.0) || ($0.0 == $1.0 && $0.1 < $1.1) }.map(\.1)
+            var expected: [UInt64] = []
+            for x in order.indices {
+                for y in (x + 1)..<min(order.count, x + 4) {
+                    expected.append(CandidateBlocker.entry(order[x], order[y], rule))
+                }
+            }
+            #expect(CandidateBlocker.sortedNeighbourhood(rule, features, window: 3) == expected)
+        }
+    }
+}
