@@ -13,6 +13,20 @@ public enum KeyHash {
         return h == 0 ? 1 : h
     }
 
+    /// ``hash(_:seed:)`` of the words joined by single spaces, without joining them.
+    @inline(__always)
+    public static func hash(words: [String], seed: UInt64 = 0) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9E37_79B9_7F4A_7C15)
+        for (k, w) in words.enumerated() {
+            if k > 0 { h ^= 0x20; h = h &* 0x0000_0100_0000_01B3 }
+            for b in w.utf8 {
+                h ^= UInt64(b)
+                h = h &* 0x0000_0100_0000_01B3
+            }
+        }
+        return h == 0 ? 1 : h
+    }
+
     /// Order-independent combination of two hashes (a key for an unordered pair of names).
     @inline(__always)
     public static func pair(_ a: UInt64, _ b: UInt64, seed: UInt64) -> UInt64 {

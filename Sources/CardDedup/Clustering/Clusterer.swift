@@ -5,20 +5,32 @@ import Foundation
 struct Clusterer {
     enum Outcome { case joined, alreadyTogether, refused }
     var parent: [Int32]
-    var members: [[Int32]]
+    /// Each cluster's records as a ring (`next` of a record is another of its cluster), and its
+    /// size at its root: joining splices two rings, where an array a record cost a million
+    /// allocations before the first pair was looked at.
+    var next: [Int32]
+    var size: [Int32]
     let maxSize: Int
 
     init(count: Int, maxSize: Int) {
         parent = (0..<count).map { Int32($0) }
-        members = (0..<count).map { [Int32($0)] }
+        next = parent
+        size = [Int32](repeating: 1, count: count)
         self.maxSize = maxSize
+    }
+
+    /// The records of the cluster whose root is `root`.
+    func members(_ root: Int) -> [Int] {
+        var out = [root], x = Int(next[root])
+        while x != root { out.append(x); x = Int(next[x]) }
+        return out
     }
 
     mutating func find(_ x: Int) -> Int {
         var r = x
         while Int(parent[r]) != r { r = Int(parent[r]) }
         var y = x
-        while Int(parent[y]) != r { let next = Int(parent[y]); parent[y] = Int32(r); y = next }
+        while Int(parent[y]) != r { let up = Int(parent[y]); parent[y] = Int32(r); y = up }
         return r
     }
 
@@ -31,16 +43,19 @@ struct Clusterer {
     mutating func join(_ a: Int, _ b: Int, checked: Bool, compatible: (Int, Int) -> Bool = { _, _ in true }) -> Outcome {
         var ra = find(a), rb = find(b)
         if ra == rb { return .alreadyTogether }
-        if checked && members[ra].count + members[rb].count > maxSize { return .refused }
-        for x in members[ra] where checked {
-            for y in members[rb] where !(Int(x) == a && Int(y) == b) && !(Int(x) == b && Int(y) == a) {
-                if !compatible(Int(x), Int(y)) { return .refused }
+        if checked && Int(size[ra]) + Int(size[rb]) > maxSize { return .refused }
+        if checked && (size[ra] > 1 || size[rb] > 1) {
+            let left = members(ra), right = members(rb)
+            for x in left {
+                for y in right where !(x == a && y == b) && !(x == b && y == a) {
+                    if !compatible(x, y) { return .refused }
+                }
             }
         }
-        if members[ra].count < members[rb].count { swap(&ra, &rb) }
+        if size[ra] < size[rb] { swap(&ra, &rb) }
         parent[rb] = Int32(ra)
-        members[ra] += members[rb]
-        members[rb] = []
+        size[ra] += size[rb]
+        next.swapAt(ra, rb)     // splices the two rings into one
         return .joined
     }
 
@@ -48,11 +63,11 @@ struct Clusterer {
     mutating func clusters() -> ([Int], [[Int]]) {
         var index = [Int](repeating: -1, count: parent.count)
         var clusters: [[Int]] = []
-        var rootIndex: [Int: Int] = [:]
+        var rootIndex = [Int32](repeating: -1, count: parent.count)
         for i in 0..<parent.count {
             let r = find(i)
-            if let k = rootIndex[r] { index[i] = k; clusters[k].append(i) }
-            else { rootIndex[r] = clusters.count; index[i] = clusters.count; clusters.append([i]) }
+            if rootIndex[r] >= 0 { let k = Int(rootIndex[r]); index[i] = k; clusters[k].append(i) }
+            else { rootIndex[r] = Int32(clusters.count); index[i] = clusters.count; clusters.append([i]) }
         }
         return (index, clusters)
     }

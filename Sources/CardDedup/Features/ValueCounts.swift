@@ -1,3 +1,5 @@
+import CardConcurrency
+
 /// How often each compared value occurs among a set of records: the counts behind term
 /// frequencies and the within-surname statistics of ``FeatureStatistics``.
 ///
@@ -64,7 +66,7 @@ public struct ValueCounts: Sendable, Equatable {
         var k = Keys()
         if let g = r.given.first { k.given = KeyHash.hash(g) }
         if !r.family.isEmpty {
-            k.family = KeyHash.hash(r.family.joined(separator: " "), seed: 1)
+            k.family = KeyHash.hash(words: r.family, seed: 1)
             k.familyTokens = r.family.map { KeyHash.hash($0) }
         }
         if !r.organization.isEmpty { k.organization = KeyHash.hash(r.organization, seed: 2) }
@@ -128,7 +130,22 @@ public struct ValueCounts: Sendable, Equatable {
     /// counting: a million records make ten million increments, and looking the kind up in a
     /// dictionary first doubled the hashing.
     public init(_ records: [RecordFeatures], keys: [Keys]) {
+        // Counting and finding shared values are independent: one core each.
+        enum Part: Sendable { case counted(ValueCounts), shared(Set<UInt64>) }
+        let parts: [Part] = Parallel.map(2, minChunk: 1) { range in
+            range.map { $0 == 0 ? .counted(ValueCounts(keys: keys)) : .shared(Self.sharedValues(records)) }
+        }
+        guard case .counted(let counted) = parts[0], case .shared(let shared) = parts[1] else { preconditionFailure("two parts") }
+        self = counted
+        counts[.shared] = Dictionary(uniqueKeysWithValues: shared.map { ($0, 1) })
+    }
+
+    /// The counts of the records with these keys, without shared values.
+    init(keys: [Keys]) {
         var byKind = [[UInt64: Int]](repeating: [:], count: Kind.allCases.count + 1)
+        // Nearly one surname-and-given and surname-and-city value a person: grown once, not by doubling.
+        byKind[Kind.familyGiven.rawValue].reserveCapacity(keys.count / 2)
+        byKind[Kind.familyCity.rawValue].reserveCapacity(keys.count / 2)
         var touched = [Bool](repeating: false, count: byKind.count)
         var total = [Int](repeating: 0, count: byKind.count)
         func bump(_ kind: Kind, _ key: UInt64, by n: Int = 1) {
@@ -163,7 +180,6 @@ public struct ValueCounts: Sendable, Equatable {
             if touched[kind.rawValue] { counts[kind] = byKind[kind.rawValue] }
             if kind == .given || kind == .family || kind == .city, total[kind.rawValue] > 0 { totals[kind] = total[kind.rawValue] }
         }
-        counts[.shared] = Dictionary(uniqueKeysWithValues: Self.sharedValues(records).map { ($0, 1) })
     }
 
     /// An address or number on records whose given names cannot be one person's (a switchboard,

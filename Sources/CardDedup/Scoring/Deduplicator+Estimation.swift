@@ -27,6 +27,7 @@ extension Deduplicator {
         let count = exhaustive ? all : configuration.randomPairs
         let chunks = max(1, configuration.threads * 4)
         let records = UnretainedObjects(features)
+        let lines = records.cacheLines(0)
         let parts = Parallel.map(chunks, threads: configuration.threads, minChunk: 1) { range -> [[[Double]]] in
             range.map { k in
                 var counts = empty
@@ -40,17 +41,27 @@ extension Deduplicator {
                     while idx >= n - 1 - i { idx -= n - 1 - i; i += 1 }
                     j = i + 1 + idx
                 }
-                for _ in lo..<hi {
-                    let a: Int, b: Int
+                func next() -> (Int, Int) {
                     if exhaustive {
-                        a = i; b = j
-                        j += 1
-                        if j == n { i += 1; j = i + 1 }
-                    } else {
-                        a = Int(rng.next() % UInt64(n))
-                        var bb = Int(rng.next() % UInt64(n - 1))
-                        if bb >= a { bb += 1 }
-                        b = bb
+                        defer { j += 1; if j == n { i += 1; j = i + 1 } }
+                        return (i, j)
+                    }
+                    let a = Int(rng.next() % UInt64(n))
+                    var b = Int(rng.next() % UInt64(n - 1))
+                    if b >= a { b += 1 }
+                    return (a, b)
+                }
+                // Pairs are drawn a few ahead of their comparison, so that both records (random
+                // ones, far apart in memory) are fetched while earlier pairs are compared.
+                let ahead = 8
+                var ring = [(Int, Int)](repeating: (0, 0), count: ahead)
+                for t in 0..<min(ahead, hi - lo) { ring[t] = next() }
+                for t in 0..<(hi - lo) {
+                    let (a, b) = ring[t % ahead]
+                    if t + ahead < hi - lo {
+                        let upcoming = next()
+                        ring[t % ahead] = upcoming
+                        records.prefetch(upcoming.0, lines: lines); records.prefetch(upcoming.1, lines: lines)
                     }
                     let c = records.with(a, b) { comparator.compare($0, $1, -1, -1, names: &names) }
                     for r in 0..<fields.count {
@@ -115,22 +126,22 @@ extension Deduplicator {
     /// surname than among random records: pairs sampled inside common surnames (almost all
     /// different people) against the random-pair u.
     func estimateDependence(_ model: inout MatchModel, _ features: [RecordFeatures]) {
-        var keyed: [(UInt64, Int32)] = []
+        var keyed: [(key: UInt64, record: UInt32)] = []
         for (i, r) in features.enumerated() where !r.family.isEmpty && !r.given.isEmpty {
-            keyed.append((KeyHash.hash(r.family.joined(separator: " ")), Int32(i)))
+            keyed.append((KeyHash.hash(words: r.family), UInt32(i)))
         }
-        keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        RadixSort.sort(&keyed)    // stable: by surname, then record
         var rng = SplitMix64(state: 0xC0FFEE)
         var pairs = 0.0, given = 0.0, cityPairs = 0.0, city = 0.0
         var start = 0
         while start < keyed.count {
             var end = start + 1
-            while end < keyed.count && keyed[end].0 == keyed[start].0 { end += 1 }
+            while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
             let size = end - start
             if size >= 50 {
                 for _ in 0..<min(size * 3, 3000) {
-                    let i = Int(keyed[start + Int(rng.next() % UInt64(size))].1)
-                    let j = Int(keyed[start + Int(rng.next() % UInt64(size))].1)
+                    let i = Int(keyed[start + Int(rng.next() % UInt64(size))].record)
+                    let j = Int(keyed[start + Int(rng.next() % UInt64(size))].record)
                     let a = features[i], b = features[j]
                     // Leave out pairs that look like one person (same record, a shared identifier).
                     if i == j || a.emails.contains(where: b.emails.contains) || a.phones.contains(where: b.phones.contains)
@@ -160,9 +171,11 @@ extension Deduplicator {
         let step = max(1, selected.count / max(1, configuration.emSample))
         let picked = (selected.count + step - 1) / step
         let records = UnretainedObjects(features)
+        let lines = features.isEmpty ? 0 : records.cacheLines(0)
         let packed: [UInt64] = Parallel.map(picked, threads: configuration.threads, minChunk: 4096) { range in
             var names = NameLevelCache()
             return range.map { (k: Int) -> UInt64 in
+                if k + 8 < range.upperBound { records.prefetch(Int(pairs[selected[(k + 8) * step]] & 0xFFFF_FFFF), lines: lines) }
                 let pair = pairs[selected[k * step]]
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
                 return records.with(a, b) { comparator.compare($0, $1, -1, -1, names: &names) }.packed

@@ -756,3 +756,15 @@ struct SortedNeighbourhoodTests {
         }
     }
 }
+
+@Suite("Key hashes")
+struct KeyHashTests {
+    @Test("a list of words hashes as the words joined by spaces")
+    func words() {
+        for words in [[], [""], ["garcía"], ["garcia", "lopez"], ["de", "la", "cruz"], ["", "núñez", ""], ["o'neil", "smith-jones"]] {
+            for seed: UInt64 in [0, 1, 7] {
+                #expect(KeyHash.hash(words: words, seed: seed) == KeyHash.hash(words.joined(separator: " "), seed: seed), "\(words)")
+            }
+        }
+    }
+}
