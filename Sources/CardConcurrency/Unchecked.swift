@@ -61,18 +61,27 @@ public struct UnretainedObjects<Object: AnyObject> {
         references = objects.map { Unmanaged.passUnretained($0) }
     }
 
-    /// Asks for the first `lines` cache lines of the object at `i` ahead of its use: work that
-    /// reads objects in random order waits on memory for each, unless it is fetched a few steps
+    /// Asks for the first `bytes` of the object at `i` ahead of their use: work that reads
+    /// objects in random order waits on memory for each, unless it is fetched a few steps
     /// before. Only a hint: nothing is read or retained.
     @inlinable
-    public func prefetch(_ i: Int, lines: Int) {
-        let address = references[i].toOpaque()
-        for k in 0..<lines { cardtool_prefetch(address + 64 * k) }
+    public func prefetch(_ i: Int, bytes: Int) {
+        let address = UnsafeRawPointer(references[i].toOpaque())
+        var offset = 0
+        while offset < bytes { cardtool_prefetch(address + offset); offset += 64 }
+        cardtool_prefetch(address + (bytes - 1))   // the last line, when the object starts mid-line
     }
 
-    /// The cache lines the object at `i` may span (its allocation, unaligned), for ``prefetch(_:lines:)``.
-    public func cacheLines(_ i: Int) -> Int {
-        (Int(cardtool_allocation_size(references[i].toOpaque())) + 63) / 64 + 1
+    /// Asks for the reference to the object at `i`, to be read by ``prefetch(_:bytes:)`` or
+    /// ``with(_:_:)`` some steps later: with a million objects, the references alone are 8 MB.
+    @inlinable
+    public func prefetchReference(_ i: Int) {
+        references.withUnsafeBufferPointer { cardtool_prefetch(UnsafeRawPointer($0.baseAddress! + i)) }
+    }
+
+    /// The size of the object at `i` (its allocation), for ``prefetch(_:bytes:)`` of all of it.
+    public func size(_ i: Int) -> Int {
+        Int(cardtool_allocation_size(references[i].toOpaque()))
     }
 
     /// Runs `body` with the object at `i`, without retaining it.
@@ -93,7 +102,7 @@ public struct UnretainedObjects<Object: AnyObject> {
 extension UnretainedObjects: @unchecked Sendable where Object: Sendable {}
 
 /// Where an immutable array keeps its elements, kept beside the array only to prefetch them
-/// (``UnretainedObjects/prefetch(_:lines:)`` fetches an object; this, the arrays it points to).
+/// (``UnretainedObjects/prefetch(_:bytes:)`` fetches an object; this, the arrays it points to).
 ///
 /// Sound because the address is never read through: a prefetch of memory since freed is only a
 /// wasted hint, not an access. Arrays are shared buffers, so the address stays that of the

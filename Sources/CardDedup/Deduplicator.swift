@@ -55,15 +55,18 @@ public struct Deduplicator: Sendable {
         let reviewWeight = log2(reviewAt / (1 - reviewAt))
         // Both cores read the same records: read without retaining them (``UnretainedObjects``).
         let records = UnretainedObjects(features)
-        let prefetchDistance = 8, lines = features.isEmpty ? 0 : records.cacheLines(0)
+        let prefetchDistance = 8
         return Parallel.map(pairs.count, threads: configuration.threads, minChunk: 4096) { range in
             var out: [ScoredPair] = []
             var names = NameLevelCache()
             for k in range {
                 // Pairs come in record order, their second records in random order: fetching the
                 // second record some pairs ahead hides most of the wait for memory.
+                if k + 2 * prefetchDistance < range.upperBound {
+                    records.prefetchReference(Int(pairs[k + 2 * prefetchDistance] & 0xFFFF_FFFF))
+                }
                 if k + prefetchDistance < range.upperBound {
-                    records.prefetch(Int(pairs[k + prefetchDistance] & 0xFFFF_FFFF), lines: lines)
+                    records.prefetch(Int(pairs[k + prefetchDistance] & 0xFFFF_FFFF), bytes: RecordFeatures.identityBytes)
                 }
                 // Half as far ahead, that record is at hand: fetch the arrays it points to.
                 if k + prefetchDistance / 2 < range.upperBound {

@@ -1,6 +1,15 @@
 /// Byte-level string helpers for hot paths: the `Character` APIs are Unicode-correct but slow, and
 /// what these look at (blanks, ASCII letters in keywords) is all ASCII.
 extension String {
+    /// The first UTF-8 byte, nil when empty. `utf8.first` is a call into Foundation's pre-built
+    /// generic specialization (not inlined), which costs more than the comparison it feeds in
+    /// the pair loop.
+    @inlinable @inline(__always)
+    package var firstByte: UInt8? {
+        let u = utf8
+        return u.startIndex == u.endIndex ? nil : u[u.startIndex]
+    }
+
     /// Without leading and trailing spaces, tabs, CR and LF.
     @inlinable
     package func trimmed() -> String {

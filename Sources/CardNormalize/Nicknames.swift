@@ -64,7 +64,9 @@ public enum Nicknames {
             if !result.contains(full) { result.append(full) }
             first = full
         }
-        for other in equivalents[first] ?? [] where !result.contains(other) { result.append(other) }
+        // The table's names are distinct: only the (at most three) forms before them can repeat one.
+        let head = result.count
+        for other in equivalents[first] ?? [] where !result[..<head].contains(other) { result.append(other) }
         return result
     }
 

@@ -167,16 +167,16 @@ public struct CandidateBlocker: Sendable {
             // Both names misspelt on one card of a person who kept their job: the same organization
             // and the same initials (the given name's as written or of its formal form: Sasha,
             // Alexandra; either surname's).
-            guard let g = r.given.first?.utf8.first, !r.family.isEmpty, !r.organization.isEmpty else { return [] }
+            guard let g = r.given.first?.firstByte, !r.family.isEmpty, !r.organization.isEmpty else { return [] }
             let org = KeyHash.hash(r.organization)
             var initials: [UInt64] = [UInt64(g)]
             for f in Nicknames.formal(r.given[0]).prefix(2) {
-                if let i = f.utf8.first, !initials.contains(UInt64(i)) { initials.append(UInt64(i)) }
+                if let i = f.firstByte, !initials.contains(UInt64(i)) { initials.append(UInt64(i)) }
             }
             var keys: [UInt64] = []
             for i in initials {
                 for t in r.family.prefix(2) {
-                    guard let f = t.utf8.first else { continue }
+                    guard let f = t.firstByte else { continue }
                     let k = KeyHash.pair(i << 8 | UInt64(f), org, seed: seed)
                     if !keys.contains(k) { keys.append(k) }
                 }

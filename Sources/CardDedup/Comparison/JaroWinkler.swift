@@ -27,16 +27,20 @@ public enum JaroWinkler {
     }
 
     static func compute(_ a: String, _ b: String, floor: Double) -> Double {
-        var a = a, b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
-                if floor > 0 {
-                    let most = upperBound(pa, pb)
-                    if most < floor { return most }
-                }
-                return similarity(pa, pb)
+        func score(_ pa: UnsafeBufferPointer<UInt8>, _ pb: UnsafeBufferPointer<UInt8>) -> Double {
+            if floor > 0 {
+                let most = upperBound(pa, pb)
+                if most < floor { return most }
             }
+            return similarity(pa, pb)
         }
+        // Borrowed in place (native strings): `withUTF8` needs a mutable copy, which retains
+        // each string and writes to its storage, shared by both cores in the pair loop.
+        if let result = a.utf8.withContiguousStorageIfAvailable({ pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in score(pa, pb) }
+        }), let result { return result }
+        var a = a, b = b
+        return a.withUTF8 { pa in b.withUTF8 { pb in score(pa, pb) } }
     }
 
     /// At least the similarity, from which bytes occur in the other string at all: a byte of one

@@ -70,7 +70,7 @@ public struct PairComparator: Sendable {
                 c.set(.organization, 1)
                 if ia >= 0 { c.tfOrganization = stats.organizationTF[ia] }
             } else {
-                c.set(.organization, a.organization.utf8.first == b.organization.utf8.first && JaroWinkler.atLeast(0.9, a.organization, b.organization)
+                c.set(.organization, a.organization.firstByte == b.organization.firstByte && JaroWinkler.atLeast(0.9, a.organization, b.organization)
                       ? 2 : (a.metOn != 0 && a.metOn == b.metOn ? 4 : 3))
             }
         }
@@ -81,7 +81,7 @@ public struct PairComparator: Sendable {
         let otherJob = c.level(.organization) >= 3
         if otherJob && c.level(.email) == 7 { c.clear(.email) }
         if !a.title.isEmpty && !b.title.isEmpty && !(otherJob && a.title != b.title) {
-            c.set(.title, a.title == b.title ? 1 : a.title.utf8.first == b.title.utf8.first && JaroWinkler.atLeast(0.85, a.title, b.title) ? 2 : 3)
+            c.set(.title, a.title == b.title ? 1 : a.title.firstByte == b.title.firstByte && JaroWinkler.atLeast(0.85, a.title, b.title) ? 2 : 3)
         }
         if !a.city.isEmpty && !b.city.isEmpty {
             if a.city == b.city {
@@ -124,7 +124,7 @@ public struct PairComparator: Sendable {
     func givenLevel(_ a: [String], _ aForms: [String], _ b: [String], _ bForms: [String]) -> Int {
         guard let a0 = a.first, let b0 = b.first else { return 0 }
         if a0 == b0 { return 1 }
-        let a0First = a0.utf8.first, b0First = b0.utf8.first
+        let a0First = a0.firstByte, b0First = b0.firstByte
         if a0.utf8.count == 1 || b0.utf8.count == 1 { return a0First == b0First ? 5 : 6 }
         if Self.has(aForms, b0) || Self.has(bForms, a0) || Self.has(a, b0) || Self.has(b, a0) { return 2 }
         for x in aForms where Self.has(bForms, x) { return 2 }
@@ -133,8 +133,8 @@ public struct PairComparator: Sendable {
         let jw = JaroWinkler.similarity(a0, b0, floor: 0.80)
         if jw >= 0.92 { return 3 }
         // A misspelt nickname (`Pauncho` for Pancho, Francisco's) is a typo of one of the forms.
-        for x in bForms.dropFirst() where x.utf8.first == a0First && JaroWinkler.atLeast(0.92, a0, x) { return 3 }
-        for x in aForms.dropFirst() where x.utf8.first == b0First && JaroWinkler.atLeast(0.92, b0, x) { return 3 }
+        for x in bForms.dropFirst() where x.firstByte == a0First && JaroWinkler.atLeast(0.92, a0, x) { return 3 }
+        for x in aForms.dropFirst() where x.firstByte == b0First && JaroWinkler.atLeast(0.92, b0, x) { return 3 }
         if jw >= 0.80 { return 4 }
         // One key off a name or a nickname (`Bpb` for Bob, Robert's; `Ze` for Zoe) is close, not different.
         if min(a0.utf8.count, b0.utf8.count) >= 2 && max(a0.utf8.count, b0.utf8.count) >= 3 {

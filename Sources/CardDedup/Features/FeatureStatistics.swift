@@ -102,7 +102,7 @@ struct FeatureStatistics: Sendable {
     static func sameGiven(_ a: RecordFeatures, _ b: RecordFeatures) -> Bool {
         guard let x = a.given.first, let y = b.given.first else { return true }
         if x == y || a.givenForms.contains(y) || b.givenForms.contains(x) { return true }
-        if x.utf8.count == 1 || y.utf8.count == 1 { return x.utf8.first == y.utf8.first }
+        if x.utf8.count == 1 || y.utf8.count == 1 { return x.firstByte == y.firstByte }
         // Given and family swapped on one card.
         if a.family.contains(y) || b.family.contains(x) { return true }
         return JaroWinkler.atLeast(0.85, x, y)

@@ -184,7 +184,7 @@ struct RecordFeatureBuilder {
             }
         }
         for word in given + family {
-            guard let first = word.utf8.first else { continue }
+            guard let first = word.firstByte else { continue }
             if rest.first == first { rest.removeFirst() }
             if rest.last == first { rest.removeLast() }
         }

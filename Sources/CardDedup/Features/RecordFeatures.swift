@@ -12,6 +12,16 @@ import Foundation
 /// dozen arrays per comparison; its properties are constants, so reading them needs neither a
 /// retain nor an exclusivity check.
 public final class RecordFeatures: @unchecked Sendable {
+    // Declared first, then the arrays: what the first comparison of a pair reads comes first in
+    // memory, and scoring fetches only those bytes ahead (``identityBytes``).
+
+    /// Hashes of the given-name words with their forms and phonetic keys, and of the surname
+    /// words with theirs: what name levels depend on, so a thread can remember the levels of
+    /// two names it has compared before (``NameLevelCache``).
+    let givenKey: UInt64, familyKey: UInt64
+    /// Where the arrays the first comparison of a pair reads keep their elements: scoring
+    /// fetches them a few pairs ahead (``prefetchValues()``).
+    let valueAddresses: (ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress)
     /// Given-name words, folded (`maria`, `jose`).
     public let given: [String]
     /// Formal and nickname forms of the first given name and of the whole given name.
@@ -64,13 +74,6 @@ public final class RecordFeatures: @unchecked Sendable {
     /// The day (or, undated, the event) where the card was collected, hashed; 0 when unknown.
     /// A person does not change jobs in the middle of one event.
     public let metOn: UInt64
-    /// Hashes of the given-name words with their forms and phonetic keys, and of the surname
-    /// words with theirs: what name levels depend on, so a thread can remember the levels of
-    /// two names it has compared before (``NameLevelCache``).
-    let givenKey: UInt64, familyKey: UInt64
-    /// Where the arrays the first comparison of a pair reads keep their elements: scoring
-    /// fetches them a few pairs ahead (``prefetchValues()``).
-    let valueAddresses: (ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress)
 
     static let personalDomains: Set<String> = [
         "gmail.com", "googlemail.com", "hotmail.com", "hotmail.es", "hotmail.co.uk", "hotmail.fr", "outlook.com",
@@ -87,10 +90,10 @@ public final class RecordFeatures: @unchecked Sendable {
     static func streetKey(_ street: String) -> String {
         var out: [String] = []
         var afterNumber = false
-        let numberFirst = street.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        let numberFirst = street.firstByte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
         for word in TextFolding.fold(street).asciiSplit(0x20) {
             var w = String(word)
-            if let first = w.utf8.first, first >= 0x30 && first <= 0x39 {
+            if let first = w.firstByte, first >= 0x30 && first <= 0x39 {
                 // `7o`, `4ob`, `7oizq`: the digits, then what follows without its ordinal mark.
                 let digits = w.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
                 var rest = w.utf8.dropFirst(digits.count)
@@ -176,6 +179,11 @@ public final class RecordFeatures: @unchecked Sendable {
         familyKey = Self.wordsKey([b.family, b.familyPhonetic])
         valueAddresses = (ElementsAddress(given), ElementsAddress(family), ElementsAddress(emails), ElementsAddress(phones))
     }
+
+    /// The object's bytes the first comparison of a pair reads (header, keys, value addresses,
+    /// the arrays' references and the LinkedIn hash): the rest (organization, address, custom
+    /// values) is read only for pairs that pass it.
+    static let identityBytes = 16 + 16 + 32 + 14 * 8 + 9
 
     /// Asks for the values of the arrays a comparison reads first, ahead of their use.
     @inline(__always)

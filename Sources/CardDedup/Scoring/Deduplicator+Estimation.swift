@@ -27,7 +27,7 @@ extension Deduplicator {
         let count = exhaustive ? all : configuration.randomPairs
         let chunks = max(1, configuration.threads * 4)
         let records = UnretainedObjects(features)
-        let lines = records.cacheLines(0)
+        let bytes = records.size(0)
         let parts = Parallel.map(chunks, threads: configuration.threads, minChunk: 1) { range -> [[[Double]]] in
             range.map { k in
                 var counts = empty
@@ -61,7 +61,7 @@ extension Deduplicator {
                     if t + ahead < hi - lo {
                         let upcoming = next()
                         ring[t % ahead] = upcoming
-                        records.prefetch(upcoming.0, lines: lines); records.prefetch(upcoming.1, lines: lines)
+                        records.prefetch(upcoming.0, bytes: bytes); records.prefetch(upcoming.1, bytes: bytes)
                     }
                     let c = records.with(a, b) { comparator.compare($0, $1, -1, -1, names: &names) }
                     for r in 0..<fields.count {
@@ -171,11 +171,11 @@ extension Deduplicator {
         let step = max(1, selected.count / max(1, configuration.emSample))
         let picked = (selected.count + step - 1) / step
         let records = UnretainedObjects(features)
-        let lines = features.isEmpty ? 0 : records.cacheLines(0)
+        let bytes = features.isEmpty ? 0 : records.size(0)
         let packed: [UInt64] = Parallel.map(picked, threads: configuration.threads, minChunk: 4096) { range in
             var names = NameLevelCache()
             return range.map { (k: Int) -> UInt64 in
-                if k + 8 < range.upperBound { records.prefetch(Int(pairs[selected[(k + 8) * step]] & 0xFFFF_FFFF), lines: lines) }
+                if k + 8 < range.upperBound { records.prefetch(Int(pairs[selected[(k + 8) * step]] & 0xFFFF_FFFF), bytes: bytes) }
                 let pair = pairs[selected[k * step]]
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
                 return records.with(a, b) { comparator.compare($0, $1, -1, -1, names: &names) }.packed
