@@ -32,7 +32,10 @@ public struct Deduplicator: Sendable {
         lap("features")
         let (pairs, rules) = CandidateBlocker(threads: threads).candidates(features)
         var ruleCounts = [Int](repeating: 0, count: CandidateBlocker.Rule.allCases.count)
-        for r in rules { for k in 0..<ruleCounts.count where r & (1 << UInt16(k)) != 0 { ruleCounts[k] += 1 } }
+        for r in rules {
+            var bits = r
+            while bits != 0 { ruleCounts[bits.trailingZeroBitCount] += 1; bits &= bits &- 1 }
+        }
         lap("blocking")
         var model = estimateModel(features: features, comparator: comparator, pairs: pairs, rules: rules)
         model.setPrior(records: features.count)
@@ -107,15 +110,19 @@ public struct Deduplicator: Sendable {
                         groups: [[Int]] = [], apart: Set<UInt64> = []) -> Clustering {
         var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)
         for group in groups { for r in group.dropFirst() { _ = clusterer.join(group[0], r, checked: false) } }
-        let matches = scored.filter { $0.probability >= configuration.threshold }.sorted { $0.weight > $1.weight }
+        // Strongest first, ties in input order; indices are sorted, not the pairs themselves.
+        var matches = scored.indices.filter { scored[$0].probability >= configuration.threshold }
+        matches.sort { scored[$0].weight > scored[$1].weight || (scored[$0].weight == scored[$1].weight && $0 < $1) }
         var merged: [ScoredPair] = [], refused: [ScoredPair] = []
         let floor = max(configuration.minimumEvidence, configuration.compatibilityWeight - model.priorWeight)
-        for pair in matches {
+        let records = UnretainedObjects(features)
+        for k in matches {
+            let pair = scored[k]
             let joined = clusterer.join(pair.a, pair.b) { x, y in
                 // Always in index order: a comparison takes value frequencies from its first record.
                 let (i, j) = (min(x, y), max(x, y))
                 if !apart.isEmpty && apart.contains(UInt64(i) << 32 | UInt64(j)) { return false }
-                return model.evidence(comparator.compare(features[i], features[j], i, j)) >= floor
+                return model.evidence(records.with(i, j) { comparator.compare($0, $1, i, j) }) >= floor
             }
             switch joined {
             case .joined: merged.append(pair)

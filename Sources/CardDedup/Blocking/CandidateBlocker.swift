@@ -75,17 +75,51 @@ public struct CandidateBlocker: Sendable {
                 return Self.sortedNeighbourhood(k == keyed.count ? .sortedFamilyGiven : .sortedGivenFamily, records, window: window)
             }
         }
-        var all: [UInt64] = []
-        all.reserveCapacity(perRule.reduce(0) { $0 + $1.count })
-        for list in perRule { all.append(contentsOf: list) }
-        RadixSort.sort(&all)
-        var pairs: [UInt64] = [], rules: [UInt16] = []
-        pairs.reserveCapacity(all.count / 2); rules.reserveCapacity(all.count / 2)
-        for e in all {
-            let pair = e >> 6, rule = UInt16(1) << UInt16(e & 63)
-            if pairs.last == pair { rules[rules.count - 1] |= rule } else { pairs.append(pair); rules.append(rule) }
+        let total = perRule.reduce(0) { $0 + $1.count }
+        return Self.merge(perRule, records: records.count, parts: total < 1 << 16 ? 1 : max(1, threads * 2), threads: threads)
+    }
+
+    /// The entries of every rule (``entry(_:_:_:)``) as sorted pairs with their rules.
+    ///
+    /// Sorted and merged in parts by the first record, one part a core at a time: a pair's
+    /// entries share their first record, so each part merges its own, and the parts follow
+    /// one another in order. Part boundaries come from a histogram of first records, so the
+    /// parts are about equal although small indices are more often a pair's first.
+    static func merge(_ perRule: [[UInt64]], records: Int, parts: Int, threads: Int) -> (pairs: [UInt64], rules: [UInt16]) {
+        let bins = 1024, shift = UInt64(35)
+        let total = perRule.reduce(0) { $0 + $1.count }
+        let count = UInt64(max(1, records))
+        let binOf: @Sendable (UInt64) -> Int = { e in Int((e >> shift) &* UInt64(bins) / count) }
+        var histogram = [Int](repeating: 0, count: bins + 1)
+        for list in perRule { for e in list { histogram[binOf(e)] += 1 } }
+        let partCount = max(1, parts)
+        var bounds = [0], running = 0
+        for (b, c) in histogram.enumerated() {
+            running += c
+            if bounds.count < partCount && running * partCount >= total * bounds.count { bounds.append(b + 1) }
         }
-        return (pairs.map { ($0 >> 29) << 32 | ($0 & 0x1FFF_FFFF) }, rules)
+        while bounds.count <= partCount { bounds.append(bins + 1) }
+        let sizes = histogram, limits = bounds
+        let parts = Parallel.map(partCount, threads: threads, minChunk: 1) { range -> [([UInt64], [UInt16])] in
+            range.map { part in
+                let lo = limits[part], hi = limits[part + 1]
+                var all: [UInt64] = []
+                all.reserveCapacity(sizes[lo..<hi].reduce(0, +))
+                for list in perRule { for e in list { let b = binOf(e); if b >= lo && b < hi { all.append(e) } } }
+                RadixSort.sort(&all)
+                var pairs: [UInt64] = [], rules: [UInt16] = []
+                pairs.reserveCapacity(all.count / 2); rules.reserveCapacity(all.count / 2)
+                for e in all {
+                    let pair = e >> 6, rule = UInt16(1) << UInt16(e & 63)
+                    if pairs.last == pair { rules[rules.count - 1] |= rule } else { pairs.append(pair); rules.append(rule) }
+                }
+                return (pairs.map { ($0 >> 29) << 32 | ($0 & 0x1FFF_FFFF) }, rules)
+            }
+        }
+        var pairs: [UInt64] = [], rules: [UInt16] = []
+        pairs.reserveCapacity(parts.reduce(0) { $0 + $1.0.count }); rules.reserveCapacity(pairs.capacity)
+        for (p, r) in parts { pairs.append(contentsOf: p); rules.append(contentsOf: r) }
+        return (pairs, rules)
     }
 
     /// Entry for a pair under a rule: i (29 bits), j (29 bits), rule (6 bits), so sorting groups

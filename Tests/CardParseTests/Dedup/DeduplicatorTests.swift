@@ -757,6 +757,30 @@ struct SortedNeighbourhoodTests {
     }
 }
 
+@Suite("Candidate merging")
+struct CandidateMergeTests {
+    @Test("sorting and merging in parts by first record gives what one part gives", arguments: [2, 3, 4, 7])
+    func parts(_ parts: Int) {
+        // Rules' entries with repeated pairs (several rules, and one rule twice), first records
+        // skewed to small indices as real pairs are.
+        var rng = SystemRandomNumberGenerator()
+        let records = 5_000
+        let lists: [[UInt64]] = (0..<5).map { rule in
+            (0..<20_000).map { _ in
+                let i = Int.random(in: 0..<records, using: &rng), j = Int.random(in: 0..<records, using: &rng)
+                let a = min(i, j) / (Bool.random(using: &rng) ? 1 : 8)
+                return CandidateBlocker.entry(a, max(i, j) == a ? a + 1 : max(i, j), CandidateBlocker.Rule(rawValue: rule)!)
+            }
+        }
+        let one = CandidateBlocker.merge(lists, records: records, parts: 1, threads: 2)
+        let many = CandidateBlocker.merge(lists, records: records, parts: parts, threads: 2)
+        #expect(many.pairs == one.pairs)
+        #expect(many.rules == one.rules)
+        #expect(one.pairs == one.pairs.sorted() && Set(one.pairs).count == one.pairs.count)
+        #expect(one.rules.contains { $0.nonzeroBitCount > 1 })
+    }
+}
+
 @Suite("Key hashes")
 struct KeyHashTests {
     @Test("a list of words hashes as the words joined by spaces")
