@@ -29,6 +29,11 @@ public enum CSVDateParser {
         let trimmed = text.trimmed()
         if trimmed.isEmpty { return .empty }
         if let iso = PartialDate(iso8601: trimmed) { return .date(iso) }
+        return numeric(trimmed, dayFirst: dayFirst) ?? tokens(trimmed, dayFirst: dayFirst)
+    }
+
+    /// A trimmed cell by its tokens: month names, time parts, any separators.
+    static func tokens(_ trimmed: String, dayFirst: Bool) -> Result {
         // Drop a time part: "1/8/18, 6:14 PM", "2024-03-14 10:22".
         var datePart = Substring(trimmed)
         if let comma = datePart.firstIndex(of: ",") { datePart = datePart[..<comma] }
@@ -47,6 +52,41 @@ public enum CSVDateParser {
         guard let a = Int(three[0]), let b = Int(three[1]) else { return .invalid }
         if three[0].count == 4, let c = Int(three[2]) { return make(a, b, c) }  // 2024/03/14
         guard let y = year(three[2]) else { return .invalid }
+        if a > 12 { return make(y, b, a) }
+        if b > 12 { return make(y, a, b) }
+        return dayFirst ? make(y, b, a) : make(y, a, b)
+    }
+
+    /// Three groups of one to four digits with one separator between each (`14/03/2024`,
+    /// `3-14-24`, `2024.03.14`), read by byte with the rules below; nil for anything else, which
+    /// the general reading (by characters and tokens) takes.
+    static func numeric(_ text: String, dayFirst: Bool) -> Result? {
+        var values = (0, 0, 0), lengths = (0, 0, 0), group = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                switch group {
+                case 0: values.0 = values.0 * 10 + Int(b - 0x30); lengths.0 += 1; if lengths.0 > 4 { return nil }
+                case 1: values.1 = values.1 * 10 + Int(b - 0x30); lengths.1 += 1; if lengths.1 > 4 { return nil }
+                default: values.2 = values.2 * 10 + Int(b - 0x30); lengths.2 += 1; if lengths.2 > 4 { return nil }
+                }
+            } else if b == UInt8(ascii: "/") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == 0x20 {
+                let length = group == 0 ? lengths.0 : lengths.1
+                guard group < 2, length > 0 else { return nil }
+                group += 1
+            } else {
+                return nil
+            }
+        }
+        guard group == 2, lengths.2 > 0 else { return nil }
+        let (a, b, c) = values
+        if a == 0 && b == 0 && c == 0 { return .empty }
+        if lengths.0 == 4 { return make(a, b, c) }      // 2024/03/14
+        let y: Int
+        switch lengths.2 {
+        case 4: y = c
+        case 2: y = c < 70 ? 2000 + c : 1900 + c
+        default: return .invalid
+        }
         if a > 12 { return make(y, b, a) }
         if b > 12 { return make(y, a, b) }
         return dayFirst ? make(y, b, a) : make(y, a, b)

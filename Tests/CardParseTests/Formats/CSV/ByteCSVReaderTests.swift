@@ -90,6 +90,24 @@ struct CSVDialectSnifferTests {
 
 @Suite("CSV dates")
 struct CSVDateParserTests {
+    @Test("numeric dates read by byte as the token reading reads them")
+    func numericByByte() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789/-. ".utf8) + Array("0123456789".utf8)
+        var fast = 0
+        for _ in 0..<200_000 {
+            let length = Int.random(in: 1...11, using: &rng)
+            let text = String(decoding: (0..<length).map { _ in alphabet.randomElement(using: &rng)! }, as: UTF8.self).trimmed()
+            guard !text.isEmpty, PartialDate(iso8601: text) == nil else { continue }
+            for dayFirst in [false, true] {
+                guard let byte = CSVDateParser.numeric(text, dayFirst: dayFirst) else { continue }
+                fast += 1
+                #expect(byte == CSVDateParser.tokens(text, dayFirst: dayFirst), "\(text)")
+            }
+        }
+        #expect(fast > 10_000)
+    }
+
     @Test("export date forms", arguments: [
         ("09 Oct 2024", false, "2024-10-09"), ("1/8/18, 6:14 PM", false, "2018-01-08"), ("14/03/2024", false, "2024-03-14"),
         ("02/01/2024", true, "2024-01-02"), ("02/01/2024", false, "2024-02-01"), ("1985-04-12", false, "1985-04-12"),
