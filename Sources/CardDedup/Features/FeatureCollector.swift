@@ -69,7 +69,11 @@ public final class FeatureCollector {
         flush()
         pipeline?.finish { features += $0 }
         let custom = customFields
-        let build: @Sendable (Contact) -> Built = { Built(features: RecordFeatures($0, customFields: custom), recordID: $0.recordID) }
+        // A cache of names and organizations a worker: a run repeats them again and again.
+        let caches = (0..<max(1, importer.threads)).map { _ in FeatureWordCache() }
+        let build: @Sendable (Contact, Int) -> Built = { c, worker in
+            Built(features: RecordFeatures(c, customFields: custom, cache: caches[worker % caches.count]), recordID: c.recordID)
+        }
         if keepContacts {
             return try importer.run(paths: paths, encode: build, contact: { contact, built in
                 guard let built else { return }

@@ -32,12 +32,19 @@ struct RecordFeatureBuilder {
     /// No features yet (for decoding stored ones).
     init() {}
 
-    init(_ c: Contact, customFields: [String]) {
+    init(_ c: Contact, customFields: [String], cache: FeatureWordCache?) {
         let name = c.name
+        var givenPhoneticDone = false
         if let g = name?.given {
-            given = TextFolding.fold(g).asciiSplit(0x20).map(String.init)
+            let compute = {
+                let words = TextFolding.fold(g).asciiSplit(0x20).map(String.init)
+                return FeatureWordCache.Given(words: words, phonetic: words.map(PhoneticKey.key), forms: Nicknames.forms(of: g))
+            }
+            let entry = cache?.given(g, compute) ?? compute()
+            (given, givenPhonetic) = (entry.words, entry.phonetic)
+            givenPhoneticDone = true
             // Normalization already listed the forms (given name and nicknames).
-            givenForms = c.keys?.given ?? Nicknames.forms(of: g)
+            givenForms = c.keys?.given ?? entry.forms
         } else if name?.family == nil, let full = c.fullName, c.organization != full {
             // A display name only: its words as given-then-family.
             let words = TextFolding.fold(full).asciiSplit(0x20).map(String.init)
@@ -53,11 +60,14 @@ struct RecordFeatureBuilder {
         // Enough for the names with most nicknames (Elizabeth's Liz comes thirteenth, in table order).
         if givenForms.count > 20 { givenForms.removeLast(givenForms.count - 20) }
         if let f = name?.family {
+            // Not cached: surnames (two of them in Spain) repeat too seldom for a lookup to pay.
             family = TextFolding.fold(f).asciiSplit(0x20).lazy.filter { !NameNormalizer.particles.contains(String($0)) }
                 .map(String.init)
+            familyPhonetic = family.map(PhoneticKey.key)
+        } else {
+            familyPhonetic = family.map(PhoneticKey.key)
         }
-        familyPhonetic = family.map(PhoneticKey.key)
-        givenPhonetic = given.map(PhoneticKey.key)
+        if !givenPhoneticDone { givenPhonetic = given.map(PhoneticKey.key) }
         // The profile first: the surnames it completes also decide which local parts are only the name.
         for u in c.urls {
             if let slug = URLNormalizer.linkedInSlug(u.value) {
@@ -94,7 +104,7 @@ struct RecordFeatureBuilder {
             if p.numberType == "mobile" || (p.numberType == nil && p.types.contains("cell")) { mobiles.append(h) }
             if p.numberType == "fixed-line" { fixed.append(h) }
         }
-        if let o = c.organization { organization = c.keys?.organization ?? OrganizationNormalizer.key(o) }
+        if let o = c.organization { organization = c.keys?.organization ?? (cache?.organization(o) { OrganizationNormalizer.key(o) } ?? OrganizationNormalizer.key(o)) }
         if let t = c.title { title = TextFolding.fold(t) }
         if let a = c.addresses.first {
             if let l = a.locality { city = CityNames.key(l) }

@@ -146,7 +146,12 @@ public final class RecordFeatures: @unchecked Sendable {
 
     /// Builds the features of a normalized contact. `customFields` are extra-property names.
     public convenience init(_ c: Contact, customFields: [String] = []) {
-        self.init(RecordFeatureBuilder(c, customFields: customFields))
+        self.init(RecordFeatureBuilder(c, customFields: customFields, cache: nil))
+    }
+
+    /// The same, with what `cache` remembers of names and organizations seen before.
+    convenience init(_ c: Contact, customFields: [String] = [], cache: FeatureWordCache?) {
+        self.init(RecordFeatureBuilder(c, customFields: customFields, cache: cache))
     }
 
     /// Freezes worked-out features.

@@ -40,15 +40,16 @@ public struct ContactImporter {
     ///   (the ``AuditLedger``).
     public func run(paths: [String], contact: (Contact) throws -> Void,
                     diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
-        try run(paths: paths, encode: nil as (@Sendable (Contact) -> Void)?, contact: { c, _ in try contact(c) },
+        try run(paths: paths, encode: nil as (@Sendable (Contact, Int) -> Void)?, contact: { c, _ in try contact(c) },
                 diagnostic: diagnostic, observe: observe)
     }
 
     /// ``run(paths:contact:diagnostic:observe:)`` with a stage of the caller's on the worker
     /// threads: `encode` (a writer turning each contact into its bytes) runs beside normalization,
     /// so writing does not wait for one thread; `contact` gets each contact with what `encode`
-    /// made of it, in input order.
-    public func run<Encoded: Sendable>(paths: [String], encode: (@Sendable (Contact) -> Encoded)?,
+    /// made of it, in input order. `encode` also gets the worker it runs on (0 up to
+    /// ``threads``), for state a worker keeps to itself, such as a cache.
+    public func run<Encoded: Sendable>(paths: [String], encode: (@Sendable (Contact, Int) -> Encoded)?,
                                        contact: (Contact, Encoded?) throws -> Void,
                                        diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
         try run(paths: paths, stages: Stages(normalizers: workerNormalizers, defaultEvent: defaultEvent, encode: encode, keepContacts: true),
@@ -59,7 +60,7 @@ public struct ContactImporter {
     /// makes of each contact (a writer): each contact is freed on the worker that encoded it, and
     /// `observe` sees records without their contact. Memory allocated on one thread and freed on
     /// another takes the allocator's slow path; a contact is some fifty allocations.
-    public func run<Encoded: Sendable>(paths: [String], encode: @escaping @Sendable (Contact) -> Encoded,
+    public func run<Encoded: Sendable>(paths: [String], encode: @escaping @Sendable (Contact, Int) -> Encoded,
                                        encoded: (Encoded) throws -> Void,
                                        diagnostic: (Diagnostic) -> Void, observe: (ReadRecord) -> Void = { _ in }) throws -> ImportSummary {
         try run(paths: paths, stages: Stages(normalizers: workerNormalizers, defaultEvent: defaultEvent, encode: encode, keepContacts: false),
@@ -94,7 +95,7 @@ public struct ContactImporter {
     struct Stages<Encoded: Sendable>: Sendable {
         let normalizers: [ContactNormalizer]
         let defaultEvent: MetEvent?
-        let encode: (@Sendable (Contact) -> Encoded)?
+        let encode: (@Sendable (Contact, Int) -> Encoded)?
         /// Whether records keep their contact after encoding (false: freed where it was encoded).
         let keepContacts: Bool
 
@@ -110,7 +111,7 @@ public struct ContactImporter {
                 if record.outcome == .ok && found.contains(where: { $0.severity >= .warning }) { record.outcome = .withWarnings }
             }
             if let defaultEvent, c.events.isEmpty { c.events = [defaultEvent] }
-            let encoded = encode?(c)
+            let encoded = encode?(c, worker)
             if keepContacts { record.contact = c }
             return encoded
         }

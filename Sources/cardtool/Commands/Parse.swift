@@ -44,7 +44,7 @@ extension CardTool {
                 try sink.write(writer.start())
                 // Each contact is turned into bytes on the worker that normalized it; this thread writes.
                 let encoder = writer
-                let summary = try importer.run(paths: input.files, encode: { contact in
+                let summary = try importer.run(paths: input.files, encode: { contact, _ in
                     var writer = encoder
                     var found: [Diagnostic] = []
                     return (writer.bytes(for: contact, diagnostics: &found), found)
