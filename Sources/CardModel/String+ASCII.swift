@@ -43,6 +43,15 @@ extension String {
     }
 }
 
+extension Substring {
+    /// The first UTF-8 byte, nil when empty (as `String.firstByte`).
+    @inlinable @inline(__always)
+    package var firstByte: UInt8? {
+        let u = utf8
+        return u.startIndex == u.endIndex ? nil : u[u.startIndex]
+    }
+}
+
 extension UInt8 {
     /// Space, tab, LF or CR. Inlinable: other modules test every byte of a cell with it, and a call
     /// per byte (through a key path) made CSV rows 5% dearer once the stages became modules.

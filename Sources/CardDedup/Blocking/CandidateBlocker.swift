@@ -17,7 +17,7 @@ public struct CandidateBlocker: Sendable {
     /// A blocking rule: the kind of shared key that proposes a pair.
     public enum Rule: Int, CaseIterable, Sendable {
         case email, phone, linkedIn, name, surnameSoundAndOrganization, givenAndSurnameSound
-        case emailLocalPart, sortedFamilyGiven, sortedGivenFamily, customValue, birthdayAndSurname, postcodeAndSurname
+        case emailLocalPart, sortedFamilyGiven, sortedGivenFamily, customValue, postcodeAndBirthdayOrHouse, postcodeAndSurname
         case initialAndOrganization, birthdayAndGiven, postcodeAndGiven, birthdayAndNameSound
 
         /// The rule's name in the `--pairs` `rules` column and in `--explain` (`surname-sound+organization`).
@@ -33,7 +33,7 @@ public struct CandidateBlocker: Sendable {
             case .sortedFamilyGiven: "sorted-family-given"
             case .sortedGivenFamily: "sorted-given-family"
             case .customValue: "custom"
-            case .birthdayAndSurname: "birthday+surname-sound"
+            case .postcodeAndBirthdayOrHouse: "postcode+birthday-or-house"
             case .postcodeAndSurname: "postcode+name-sound"
             case .initialAndOrganization: "initials+organization"
             case .birthdayAndGiven: "birthday+given"
@@ -48,7 +48,7 @@ public struct CandidateBlocker: Sendable {
             case .email, .phone, .linkedIn, .customValue: 12
             case .emailLocalPart: 30
             case .surnameSoundAndOrganization: 60
-            case .birthdayAndSurname, .postcodeAndSurname, .birthdayAndGiven, .postcodeAndGiven, .birthdayAndNameSound: 40
+            case .postcodeAndBirthdayOrHouse, .postcodeAndSurname, .birthdayAndGiven, .postcodeAndGiven, .birthdayAndNameSound: 40
             // Name keys grow with the data: capped low, and a common name is split further.
             default: 24
             }
@@ -132,7 +132,7 @@ public struct CandidateBlocker: Sendable {
 
     /// The rules that block on keys (every rule but the two sorted neighbourhoods).
     public static let keyedRules: [Rule] = [.email, .phone, .linkedIn, .name, .surnameSoundAndOrganization,
-                                            .givenAndSurnameSound, .emailLocalPart, .customValue, .birthdayAndSurname,
+                                            .givenAndSurnameSound, .emailLocalPart, .customValue, .postcodeAndBirthdayOrHouse,
                                             .postcodeAndSurname, .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven,
                                             .birthdayAndNameSound]
 
@@ -219,9 +219,20 @@ public struct CandidateBlocker: Sendable {
         case .emailLocalPart: return r.emailLocals
         case .customValue:
             return r.custom.enumerated().compactMap { k, v in v.isEmpty ? nil : KeyHash.hash(v, seed: UInt64(100 + k)) }
-        case .birthdayAndSurname:
-            guard r.birthday != 0, let p = r.familyPhonetic.first else { return [] }
-            return [KeyHash.pair(UInt64(r.birthday), KeyHash.hash(p), seed: seed)]
+        case .postcodeAndBirthdayOrHouse:
+            // Both names misspelt, nicknamed or swapped on one record of a register: the postcode
+            // with the birth date, and with the house number (an English line's numbers, sorted
+            // first, are the house's and the flat's: each a key).
+            guard !r.postalCode.isEmpty else { return [] }
+            let code = KeyHash.hash(r.postalCode)
+            var out: [UInt64] = []
+            if r.birthday != 0 { out.append(KeyHash.pair(code, UInt64(UInt32(bitPattern: r.birthday)), seed: seed)) }
+            let words = r.street.asciiSplit(0x20)
+            func isNumber(_ w: Substring) -> Bool { w.firstByte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+            let numbers = words.first.map(isNumber) == true ? Array(words.prefix(while: isNumber).prefix(3))
+                                                              : Array(words.first(where: isNumber).map { [$0] } ?? [])
+            for n in numbers { out.append(KeyHash.pair(code, KeyHash.hash(String(n)), seed: seed &+ 64)) }
+            return out
         case .birthdayAndGiven, .postcodeAndGiven:
             // A surname misspelt or cut short in a register: the given name (its formal form) with
             // the birth date, or with the postcode.

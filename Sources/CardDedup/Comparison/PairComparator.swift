@@ -224,11 +224,33 @@ public struct PairComparator: Sendable {
         if !a.street.isEmpty && !b.street.isEmpty {
             let postal = !a.postalCode.isEmpty && !b.postalCode.isEmpty
             if a.street == b.street && (!postal || a.postalCode == b.postalCode) { return 1 }
-            if JaroWinkler.atLeast(0.9, a.street, b.street) || (postal && a.postalCode == b.postalCode) { return 2 }
-            return 3
+            if postal && a.postalCode == b.postalCode {
+                return Self.sameStreetLine(a.street, b.street) ? 1 : 2
+            }
+            return JaroWinkler.atLeast(0.9, a.street, b.street) ? 2 : 3
         }
         if !a.postalCode.isEmpty && !b.postalCode.isEmpty { return a.postalCode == b.postalCode ? 2 : 3 }
         return 0
+    }
+
+    /// Two street keys in one postcode that are one line written twice: one stops where the other
+    /// goes on to a floor or door (`calle velazquez 18`, `calle velazquez 18 4`), or one word of
+    /// four or more letters is misspelt (`plnza`). Another floor or door, a word of one to three
+    /// letters (`bajo a`, `bajo b`), is another line.
+    static func sameStreetLine(_ a: String, _ b: String) -> Bool {
+        let x = a.asciiSplit(0x20), y = b.asciiSplit(0x20)
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        guard short.count >= 2, short.contains(where: { $0.firstByte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }) else { return false }
+        if short.count < long.count { return long.starts(with: short) }
+        var differing = -1
+        for k in 0..<short.count where short[k] != long[k] {
+            if differing >= 0 { return false }
+            differing = k
+        }
+        guard differing >= 0 else { return true }
+        let u = short[differing], v = long[differing]
+        guard u.utf8.count >= 4, v.utf8.count >= 4, u.firstByte.map({ $0 > 0x39 }) ?? false else { return false }
+        return JaroWinkler.similarity(String(u), String(v), floor: 0.8) >= 0.8
     }
 
     func birthdayLevel(_ a: Int32, _ b: Int32) -> Int {

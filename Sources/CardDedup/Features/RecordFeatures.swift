@@ -83,30 +83,53 @@ public final class RecordFeatures: @unchecked Sendable {
         "terra.es", "orange.fr", "free.fr", "web.de", "mail.com", "zoho.com", "qq.com", "163.com",
     ]
 
-    /// A street line as compared: street types spelt out (`C/`, `Cl.` → `calle`), the words a
-    /// number is introduced with (`nº`) and connectors (`de`, `del`, `la`) left out, ordinal
-    /// marks taken off numbers (`7º` → `7`), and floor and door words in one spelling
+    /// A street line as compared: street types spelt out (`C/`, `Cl.`, `Pso.` → `calle`, `paseo`),
+    /// the words a number is introduced with (`nº`) and connectors (`de`, `del`, `la`) left out,
+    /// ordinal marks taken off numbers (`7º` → `7`), and floor and door words in one spelling
     /// (`Izq.`, `Izda.`, `Izquierda`), so that `c/ Real, nº 4` and `Calle Real 4` are one street.
+    ///
+    /// A line written the English way (the number first, or a flat first: `Flat 18, 71 Mill Rd.`)
+    /// has its types spelt out the English way (`Cl` is a close there, `Pl` a place), its unit words
+    /// (`Flat`, `Apt`, `#`) and ordinal endings (`1st`) left out, and its words sorted: the flat is
+    /// written before the house or after it (`71 Mill Road, Flat 18`).
     static func streetKey(_ street: String) -> String {
+        let words = TextFolding.fold(street).asciiSplit(0x20)
+        guard let first = words.first else { return "" }
+        let numberFirst = first.firstByte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        let english = numberFirst || englishUnits.contains(String(first))
         var out: [String] = []
         var afterNumber = false
-        let numberFirst = street.firstByte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
-        for word in TextFolding.fold(street).asciiSplit(0x20) {
-            var w = String(word)
-            if let first = w.firstByte, first >= 0x30 && first <= 0x39 {
-                // `7o`, `4ob`, `7oizq`: the digits, then what follows without its ordinal mark.
+        var k = 0
+        while k < words.count {
+            var w = String(words[k])
+            k += 1
+            if let b = w.firstByte, b >= 0x30 && b <= 0x39 {
+                // `7o`, `4ob`, `7oizq`: the digits, then what follows without its ordinal mark;
+                // `1st`, `22nd`: the digits alone.
                 let digits = w.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
                 var rest = w.utf8.dropFirst(digits.count)
-                if let o = rest.first, o == UInt8(ascii: "o") || o == UInt8(ascii: "a") { rest = rest.dropFirst() }
+                if english {
+                    if ["st", "nd", "rd", "th"].contains(String(decoding: rest, as: UTF8.self)) { rest = rest.dropFirst(2) }
+                } else if let o = rest.first, o == UInt8(ascii: "o") || o == UInt8(ascii: "a") {
+                    rest = rest.dropFirst()
+                }
                 out.append(String(decoding: digits, as: UTF8.self))
                 afterNumber = true
                 guard !rest.isEmpty else { continue }
                 w = String(decoding: rest, as: UTF8.self)
             }
-            if streetFillers.contains(w) { continue }
-            if afterNumber && !numberFirst { w = unitWords[w] ?? w } else { w = streetWords[w] ?? w }
+            if english {
+                if englishUnits.contains(w) || w == "no" { continue }
+                w = englishStreetWords[w] ?? w
+            } else {
+                if streetFillers.contains(w) { continue }
+                // `P.º` folds to two words.
+                if w == "p", k < words.count, words[k] == "o" { k += 1; w = "paseo" }
+                w = afterNumber ? unitWords[w] ?? w : streetWords[w] ?? w
+            }
             if !w.isEmpty { out.append(w) }
         }
+        if english { out.sort() }
         return out.joined(separator: " ")
     }
 
@@ -139,10 +162,25 @@ public final class RecordFeatures: @unchecked Sendable {
     ]
 
     static let streetWords: [String: String] = [
-        "c": "calle", "cl": "calle", "avda": "avenida", "av": "avenida", "avd": "avenida", "pza": "plaza",
-        "pl": "plaza", "pº": "paseo", "po": "paseo", "ctra": "carretera", "st": "street", "rd": "road",
-        "ave": "avenue", "ln": "lane", "dr": "drive", "sq": "square", "pl.": "place", "blvd": "boulevard",
+        "c": "calle", "cl": "calle", "cll": "calle", "avda": "avenida", "av": "avenida", "avd": "avenida", "pza": "plaza",
+        "plza": "plaza", "pz": "plaza", "pl": "plaza", "pº": "paseo", "po": "paseo", "pso": "paseo", "cno": "camino",
+        "cmno": "camino", "cam": "camino", "rda": "ronda", "trva": "travesia", "trav": "travesia", "tr": "travesia",
+        "ctra": "carretera", "crta": "carretera", "gta": "glorieta", "urb": "urbanizacion", "bo": "barrio", "pje": "pasaje",
+        "st": "street", "rd": "road", "ave": "avenue", "ln": "lane", "dr": "drive", "sq": "square", "blvd": "boulevard",
     ]
+
+    /// Street types written short in English-speaking countries (the postal services' own lists).
+    static let englishStreetWords: [String: String] = [
+        "st": "street", "str": "street", "rd": "road", "ave": "avenue", "av": "avenue", "avn": "avenue", "ln": "lane",
+        "dr": "drive", "drv": "drive", "cl": "close", "cres": "crescent", "cresc": "crescent", "gdns": "gardens",
+        "gdn": "garden", "pl": "place", "terr": "terrace", "ter": "terrace", "tce": "terrace", "gr": "grove", "gro": "grove",
+        "grv": "grove", "blvd": "boulevard", "boul": "boulevard", "ct": "court", "crt": "court", "wy": "way", "sq": "square",
+        "pk": "park", "pkwy": "parkway", "hwy": "highway", "cir": "circle", "mt": "mount", "n": "north", "s": "south",
+        "e": "east", "w": "west",
+    ]
+
+    /// Words that introduce a flat or suite on an English-style line (`Flat 18`, `Apt 4B`, `#3`).
+    static let englishUnits: Set<String> = ["flat", "apt", "apartment", "unit", "suite", "ste", "room", "rm"]
 
     /// Builds the features of a normalized contact. `customFields` are extra-property names.
     public convenience init(_ c: Contact, customFields: [String] = []) {

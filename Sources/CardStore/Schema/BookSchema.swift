@@ -162,6 +162,11 @@ enum BookSchema {
         migrator.register("v3: who made each change and touch") { db in
             try db.executeScript("ALTER TABLE change ADD COLUMN by_name TEXT; ALTER TABLE touch ADD COLUMN by_name TEXT")
         }
+        // The postcode with the birth date or the house number, for records whose names are
+        // both misspelt or swapped; street lines are keyed anew (English-style lines sorted).
+        migrator.register("v4: keys by postcode and birth date or house number") { db in
+            try RecordIndex.addKeys(of: [.postcodeAndBirthdayOrHouse], db: db)
+        }
         return migrator
     }
 }

@@ -600,9 +600,65 @@ struct ComparisonLevelTests {
         ("Avda. Real 31 4ºB", "Av. Real, 31, 4º B"),
         ("Calle Mayor, nº 31, Entl. C", "Calle Mayor 31, Entresuelo C"),
         ("4331 NORTH CHURCH AVENUE", "4331 North Church Ave"),
+        ("Pso. de la Constitución, 236, 3º B", "Paseo de la Constitución 236, 3º B"),
+        ("P.º del Sol, 16, 3º 4ª", "Pº del Sol 16 3º 4ª"),
+        ("Cno. Real 63 7º", "Camino Real 63, 7º"),
+        ("Rda. Real, 14", "Ronda Real 14"),
+        ("Plza. de Andalucía 55", "Plaza de Andalucía 55"),
+        ("Trva. de la Estación 40", "Travesía de la Estación 40"),
+        // English lines: the flat before or after the house, unit words, ordinal endings, types.
+        ("Flat 18, 71 Mill Rd.", "71 Mill Road, Flat 18"),
+        ("9591 1st Way #9D", "9591 1st Way, Apt 9D"),
+        ("193 High Gdns", "193 High Gardens"),
+        ("192 Mount Pleasant Cl, Flat 24", "Flat 24, 192 Mount Pleasant Close"),
+        ("7441 Church Ct., Apt 1A", "7441 Church Court, #1A"),
     ])
     func streets(_ a: String, _ b: String) {
         #expect(RecordFeatures.streetKey(a) == RecordFeatures.streetKey(b))
+    }
+
+    @Test("Cl. is a street in Spain and a close on an English line; floors and doors tell lines apart")
+    func streetTypesByCountry() {
+        #expect(RecordFeatures.streetKey("Cl. Mayor 3") == RecordFeatures.streetKey("Calle Mayor 3"))
+        #expect(RecordFeatures.streetKey("12 Park Cl") == RecordFeatures.streetKey("12 Park Close"))
+        #expect(RecordFeatures.streetKey("12 Park Cl") != RecordFeatures.streetKey("12 Park Street"))
+        #expect(RecordFeatures.streetKey("Flat 2, 12 Park Close") != RecordFeatures.streetKey("Flat 3, 12 Park Close"))
+    }
+
+    @Test("in one postcode, a line that stops before the floor, or has one long word misspelt, is the same line",
+          arguments: [
+            ("calle velazquez 18", "calle velazquez 18 4", true),
+            ("plnza velazquez 43 atico b", "plaza velazquez 43 atico b", true),
+            ("calle mayor 32 bajo a", "calle mayor 32 bajo b", false),     // another door
+            ("calle mayor 12 3 b", "calle mayor 12 1 a", false),           // another floor
+            ("calle mayor 3", "calle mayor 12 3 b", false),                // a floor is not a house number
+            ("calle mayor 12", "calle real 12", false),                    // another street
+          ])
+    func streetLines(_ a: String, _ b: String, _ same: Bool) {
+        #expect(PairComparator.sameStreetLine(a, b) == same)
+        #expect(PairComparator.sameStreetLine(b, a) == same)
+    }
+
+    @Test("both names misspelt or nicknamed on one record: found by postcode and birth date, or postcode and house number")
+    func postcodeAndBirthdayOrHouse() throws {
+        let csv = "rec_id,given_name,family_name,birth_date,street,postal_code,city,national_id\n"
+            + "a,Robert,Dalley,1947-11-09,\"71 Mill Rd., Flat 18\",WC1N 3HG,London,\n"
+            + "b,Bobby,Dblley,9/11/1947,Flat 18 71 Mill Road,WC1N 3HG,London,682 62 3452\n"
+            + "c,Ópcar,Sánchez,,C/ Diagonap 38,48010,Bilbao,39857729V\n"
+            + "d,Óscar,Martínez Sánchez,,Calle Diagonal 38,48010,Bilbao,\n"
+            + "e,Óscar,Martín,,Calle Diagonal 12,48010,Bilbao,\n"
+        let normalizer = ContactNormalizer(region: "ES")
+        let contacts = try registerContacts(csv).map { c in var c = c; _ = normalizer.normalize(&c); return c }
+        let features = contacts.map { RecordFeatures($0, customFields: ["national_id"]) }
+        let rule = CandidateBlocker.Rule.postcodeAndBirthdayOrHouse
+        #expect(!Set(CandidateBlocker.keys(rule, features[0])).isDisjoint(with: CandidateBlocker.keys(rule, features[1])))
+        #expect(!Set(CandidateBlocker.keys(rule, features[2])).isDisjoint(with: CandidateBlocker.keys(rule, features[3])))
+        // Another house in the same postcode has no key in common.
+        #expect(Set(CandidateBlocker.keys(rule, features[3])).isDisjoint(with: CandidateBlocker.keys(rule, features[4])))
+        let comparator = PairComparator(customFields: ["national_id"], stats: FeatureStatistics(features))
+        #expect(comparator.compare(features[0], features[1], 0, 1).level(.address) == 1)
+        #expect(comparator.compare(features[2], features[3], 2, 3).level(.address) == 1)
+        #expect(comparator.compare(features[3], features[4], 3, 4).level(.address) == 2)
     }
 
     @Test("a postcode is one without leading zeros, and a ZIP+4 is its ZIP", arguments: [
