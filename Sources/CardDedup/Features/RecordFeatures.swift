@@ -21,7 +21,8 @@ public final class RecordFeatures: @unchecked Sendable {
     let givenKey: UInt64, familyKey: UInt64
     /// Where the arrays the first comparison of a pair reads keep their elements: scoring
     /// fetches them a few pairs ahead (``prefetchValues()``).
-    let valueAddresses: (ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress)
+    let valueAddresses: (ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress,
+                          ElementsAddress)
     /// Given-name words, folded (`maria`, `jose`).
     public let given: [String]
     /// Formal and nickname forms of the first given name and of the whole given name.
@@ -220,18 +221,20 @@ public final class RecordFeatures: @unchecked Sendable {
         metOn = b.metOn
         givenKey = Self.wordsKey([b.given, b.givenForms, b.givenPhonetic])
         familyKey = Self.wordsKey([b.family, b.familyPhonetic])
-        valueAddresses = (ElementsAddress(given), ElementsAddress(family), ElementsAddress(emails), ElementsAddress(phones))
+        valueAddresses = (ElementsAddress(given), ElementsAddress(givenForms), ElementsAddress(givenPhonetic), ElementsAddress(family),
+                          ElementsAddress(familyPhonetic), ElementsAddress(emails), ElementsAddress(phones))
     }
 
     /// The object's bytes the first comparison of a pair reads (header, keys, value addresses,
     /// the arrays' references and the LinkedIn hash): the rest (organization, address, custom
     /// values) is read only for pairs that pass it.
-    static let identityBytes = 16 + 16 + 32 + 14 * 8 + 9
+    static let identityBytes = 16 + 16 + 7 * 8 + 14 * 8 + 9
 
     /// Asks for the values of the arrays a comparison reads first, ahead of their use.
     @inline(__always)
     func prefetchValues() {
         valueAddresses.0.prefetch(); valueAddresses.1.prefetch(); valueAddresses.2.prefetch(); valueAddresses.3.prefetch()
+        valueAddresses.4.prefetch(); valueAddresses.5.prefetch(); valueAddresses.6.prefetch()
     }
 
     /// One hash of word lists (FNV-1a, a separator byte after each word and each list).

@@ -63,6 +63,12 @@ extension Deduplicator {
                         ring[t % ahead] = upcoming
                         records.prefetch(upcoming.0, bytes: bytes); records.prefetch(upcoming.1, bytes: bytes)
                     }
+                    // Half as far ahead, both records are at hand: fetch the name, e-mail and
+                    // phone arrays they point to, which a comparison reads first.
+                    if t + ahead / 2 < hi - lo {
+                        let (x, y) = ring[(t + ahead / 2) % ahead]
+                        records.with(x, y) { $0.prefetchValues(); $1.prefetchValues() }
+                    }
                     let c = records.with(a, b) { comparator.compare($0, $1, -1, -1, names: &names) }
                     for r in 0..<fields.count {
                         let l = c.level(FieldID(rawValue: r))
