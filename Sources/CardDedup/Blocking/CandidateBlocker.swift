@@ -277,8 +277,10 @@ public struct CandidateBlocker: Sendable {
     static func pairs(_ rule: Rule, _ records: [RecordFeatures]) -> [UInt64] {
         var entries: [(key: UInt64, record: UInt32)] = []
         entries.reserveCapacity(records.count)
-        for (i, r) in records.enumerated() {
-            for k in keys(rule, r) { entries.append((k, UInt32(i))) }
+        // Unretained: a retain is an atomic write to each record, a million of them per rule.
+        let unretained = UnretainedObjects(records)
+        for i in records.indices {
+            unretained.with(i) { r in for k in keys(rule, r) { entries.append((k, UInt32(i))) } }
         }
         RadixSort.sort(&entries)      // stable: records stay in order within a key
         var out: [UInt64] = []

@@ -204,7 +204,18 @@ public struct PairComparator: Sendable {
             return a.nameMadePersonal.contains(e) ? 3 : 1
         }
         for l in a.emailLocals where b.emailLocals.contains(l) { return 4 }
-        for s in a.emailText { for t in b.emailText where oneEditApart(s, t, lettersOnly: true) { return 5 } }
+        // Lengths first, read in place: most addresses differ by more than one byte, and taking
+        // each string out of its array to compare it retains it (an atomic write to a random record).
+        let typo = a.emailText.withUnsafeBufferPointer { xs in
+            b.emailText.withUnsafeBufferPointer { ys in
+                for x in xs.indices {
+                    let n = xs[x].utf8.count
+                    for y in ys.indices where abs(ys[y].utf8.count - n) <= 1 && oneEditApart(xs[x], ys[y], lettersOnly: true) { return true }
+                }
+                return false
+            }
+        }
+        if typo { return 5 }
         if !a.personalEmails.isEmpty && !b.personalEmails.isEmpty { return 6 }
         return 7
     }
