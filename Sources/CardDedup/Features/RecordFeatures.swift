@@ -233,8 +233,15 @@ public final class RecordFeatures: @unchecked Sendable {
     /// Asks for the values of the arrays a comparison reads first, ahead of their use.
     @inline(__always)
     func prefetchValues() {
-        valueAddresses.0.prefetch(); valueAddresses.1.prefetch(); valueAddresses.2.prefetch(); valueAddresses.3.prefetch()
-        valueAddresses.4.prefetch(); valueAddresses.5.prefetch(); valueAddresses.6.prefetch()
+        valueAddresses.0.prefetch(); valueAddresses.3.prefetch(); valueAddresses.5.prefetch(); valueAddresses.6.prefetch()
+    }
+
+    /// The same, and the name-form and sound arrays that a name level worked out afresh reads:
+    /// for pairs whose names a thread has seldom compared before (random pairs).
+    @inline(__always)
+    func prefetchAllValues() {
+        prefetchValues()
+        valueAddresses.1.prefetch(); valueAddresses.2.prefetch(); valueAddresses.4.prefetch()
     }
 
     /// One hash of word lists (FNV-1a, a separator byte after each word and each list).

@@ -67,7 +67,7 @@ extension Deduplicator {
                     // phone arrays they point to, which a comparison reads first.
                     if t + ahead / 2 < hi - lo {
                         let (x, y) = ring[(t + ahead / 2) % ahead]
-                        records.with(x, y) { $0.prefetchValues(); $1.prefetchValues() }
+                        records.with(x, y) { $0.prefetchAllValues(); $1.prefetchAllValues() }
                     }
                     let c = records.with(a, b) { comparator.compare($0, $1, -1, -1, names: &names) }
                     for r in 0..<fields.count {
