@@ -40,17 +40,17 @@ public struct PairComparator: Sendable {
         // Names: direct, or with given and family swapped when that explains them better. Levels
         // depend on the name words alone, so a thread remembers them by the records' name keys
         // (common names meet each other again and again); frequencies depend on the record.
-        var g = names.level(.given, a.givenKey, b.givenKey) { givenLevel(a.given, a.givenForms, b.given, b.givenForms) }
+        var g = names.level(.given, a.givenKey, b.givenKey) { givenLevel(a.given, a.givenForms, b.given, b.givenForms, a.formsSignature, b.formsSignature) }
         var f = names.level(.family, a.familyKey, b.familyKey) { familyLevel(a.family, a.familyPhonetic, b.family, b.familyPhonetic) }
         var gTF: Float = g == 1 && ia >= 0 ? stats.givenTF[ia] : 0
         var fTF: Float = ia < 0 ? 0 : f == 1 ? stats.familyTF[ia] : f == 2 ? sharedSurnameTF(a.family, b.family) : 0
         // Either record may be the swapped one: its family field then holds the given name, to be
         // read with the other record's nickname forms (`Diez Marano, Toni` and `Antonio Diez Marano`).
         if (g >= 4 || f >= 4), !a.given.isEmpty, !b.given.isEmpty, !a.family.isEmpty, !b.family.isEmpty {
-            let sg = names.level(.givenAsFamily, a.givenKey, b.familyKey) { givenLevel(a.given, a.givenForms, b.family, []) }
+            let sg = names.level(.givenAsFamily, a.givenKey, b.familyKey) { givenLevel(a.given, a.givenForms, b.family, [], a.formsSignature, .none) }
             let sf = names.level(.familyAsGiven, a.familyKey, b.givenKey) { familyLevel(a.family, a.familyPhonetic, b.given, b.givenPhonetic) }
             if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
-            let tg = names.level(.givenAsFamily, b.givenKey, a.familyKey) { givenLevel(b.given, b.givenForms, a.family, []) }
+            let tg = names.level(.givenAsFamily, b.givenKey, a.familyKey) { givenLevel(b.given, b.givenForms, a.family, [], b.formsSignature, .none) }
             let tf = names.level(.familyAsGiven, b.familyKey, a.givenKey) { familyLevel(b.family, b.familyPhonetic, a.given, a.givenPhonetic) }
             if tg != 0, tf != 0, tg + tf + 1 < g + f { g = tg; f = tf; gTF = 0; fTF = 0 }
         }
@@ -121,26 +121,41 @@ public struct PairComparator: Sendable {
 
     /// The given-name level (``MatchField``'s order): 1 the same, 2 a nickname or abbreviation,
     /// 3 and 4 a typo, 5 the same initial, 6 different; 0 when either is missing.
-    func givenLevel(_ a: [String], _ aForms: [String], _ b: [String], _ bForms: [String]) -> Int {
+    func givenLevel(_ a: [String], _ aForms: [String], _ b: [String], _ bForms: [String],
+                    _ aSignature: FormsSignature = FormsSignature(), _ bSignature: FormsSignature = FormsSignature()) -> Int {
         guard let a0 = a.first, let b0 = b.first else { return 0 }
         if a0 == b0 { return 1 }
         let a0First = a0.firstByte, b0First = b0.firstByte
-        if a0.utf8.count == 1 || b0.utf8.count == 1 { return a0First == b0First ? 5 : 6 }
-        if Self.has(aForms, b0) || Self.has(bForms, a0) || Self.has(a, b0) || Self.has(b, a0) { return 2 }
-        for x in aForms where Self.has(bForms, x) { return 2 }
+        let a0Count = a0.utf8.count, b0Count = b0.utf8.count
+        if a0Count == 1 || b0Count == 1 { return a0First == b0First ? 5 : 6 }
+        // Signatures computed here when the caller has none (an empty one for no forms).
+        let aSig = aSignature == FormsSignature() && !aForms.isEmpty ? FormsSignature(aForms) : aSignature
+        let bSig = bSignature == FormsSignature() && !bForms.isEmpty ? FormsSignature(bForms) : bSignature
+        // Each list is walked only when its signature says a match is possible.
+        if (aSig.words & FormsSignature.wordBit(b0) != 0 && Self.has(aForms, b0))
+            || (bSig.words & FormsSignature.wordBit(a0) != 0 && Self.has(bForms, a0)) || Self.has(a, b0) || Self.has(b, a0) { return 2 }
+        if aSig.words & bSig.words != 0 { for x in aForms where Self.has(bForms, x) { return 2 } }
         if abbreviates(a0, b0, known: aForms.count > 1) || abbreviates(b0, a0, known: bForms.count > 1) { return 2 }
         // Only compared with 0.92 and 0.80 below.
         let jw = JaroWinkler.similarity(a0, b0, floor: 0.80)
         if jw >= 0.92 { return 3 }
         // A misspelt nickname (`Pauncho` for Pancho, Francisco's) is a typo of one of the forms.
-        for x in bForms.dropFirst() where x.firstByte == a0First && JaroWinkler.atLeast(0.92, a0, x) { return 3 }
-        for x in aForms.dropFirst() where x.firstByte == b0First && JaroWinkler.atLeast(0.92, b0, x) { return 3 }
+        if bSig.initials & FormsSignature.initialBit(a0First) != 0 {
+            for x in bForms.dropFirst() where x.firstByte == a0First && JaroWinkler.atLeast(0.92, a0, x) { return 3 }
+        }
+        if aSig.initials & FormsSignature.initialBit(b0First) != 0 {
+            for x in aForms.dropFirst() where x.firstByte == b0First && JaroWinkler.atLeast(0.92, b0, x) { return 3 }
+        }
         if jw >= 0.80 { return 4 }
         // One key off a name or a nickname (`Bpb` for Bob, Robert's; `Ze` for Zoe) is close, not different.
-        if min(a0.utf8.count, b0.utf8.count) >= 2 && max(a0.utf8.count, b0.utf8.count) >= 3 {
+        if min(a0Count, b0Count) >= 2 && max(a0Count, b0Count) >= 3 {
             if oneEditApart(a0, b0) { return 4 }
-            for x in bForms.dropFirst() where oneEditApart(a0, x) { return 4 }
-            for x in aForms.dropFirst() where oneEditApart(b0, x) { return 4 }
+            if bSig.lengths & FormsSignature.nearLengths(a0Count) != 0 {
+                for x in bForms.dropFirst() where oneEditApart(a0, x) { return 4 }
+            }
+            if aSig.lengths & FormsSignature.nearLengths(b0Count) != 0 {
+                for x in aForms.dropFirst() where oneEditApart(b0, x) { return 4 }
+            }
         }
         return 6
     }

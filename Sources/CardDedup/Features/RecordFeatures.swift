@@ -19,6 +19,9 @@ public final class RecordFeatures: @unchecked Sendable {
     /// words with theirs: what name levels depend on, so a thread can remember the levels of
     /// two names it has compared before (``NameLevelCache``).
     let givenKey: UInt64, familyKey: UInt64
+    /// What the given name's forms could match (``FormsSignature``), so that a given-name level
+    /// skips the lists when nothing in them can.
+    let formsSignature: FormsSignature
     /// Where the arrays the first comparison of a pair reads keep their elements: scoring
     /// fetches them a few pairs ahead (``prefetchValues()``).
     let valueAddresses: (ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress, ElementsAddress,
@@ -220,6 +223,7 @@ public final class RecordFeatures: @unchecked Sendable {
         custom = b.custom
         metOn = b.metOn
         givenKey = Self.wordsKey([b.given, b.givenForms, b.givenPhonetic])
+        formsSignature = FormsSignature(b.givenForms)
         familyKey = Self.wordsKey([b.family, b.familyPhonetic])
         valueAddresses = (ElementsAddress(given), ElementsAddress(givenForms), ElementsAddress(givenPhonetic), ElementsAddress(family),
                           ElementsAddress(familyPhonetic), ElementsAddress(emails), ElementsAddress(phones))
@@ -228,7 +232,7 @@ public final class RecordFeatures: @unchecked Sendable {
     /// The object's bytes the first comparison of a pair reads (header, keys, value addresses,
     /// the arrays' references and the LinkedIn hash): the rest (organization, address, custom
     /// values) is read only for pairs that pass it.
-    static let identityBytes = 16 + 16 + 7 * 8 + 14 * 8 + 9
+    static let identityBytes = 16 + 16 + 16 + 7 * 8 + 14 * 8 + 9
 
     /// Asks for the values of the arrays a comparison reads first, ahead of their use.
     @inline(__always)
