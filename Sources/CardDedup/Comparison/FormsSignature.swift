@@ -14,6 +14,12 @@ struct FormsSignature: Sendable, Equatable {
 
     /// No forms: nothing to look for.
     static let none = FormsSignature()
+    /// Every bit set: every list is walked (what the levels were before signatures).
+    static let everything = FormsSignature(words: ~0, lengths: ~0, initials: ~0)
+
+    init(words: UInt64, lengths: UInt32, initials: UInt32) {
+        (self.words, self.lengths, self.initials) = (words, lengths, initials)
+    }
 
     init() {}
 

@@ -377,6 +377,37 @@ struct ComparisonLevelTests {
         #expect(swapped > 0, "the sample has cards written surname first")
     }
 
+    @Test("given-name levels that skip form lists by their signatures are the levels that walk every list")
+    func formsSignatures() throws {
+        // Formal names, nicknames, misspelt nicknames, forms one key off, abbreviations, initials,
+        // compound names and surnames in the given field: every branch of the level.
+        let names = ["Francisco", "Paco", "Pauncho", "Fco.", "Curro", "Pancho", "Robert", "Bob", "Bpb", "Bobby",
+                     "Roberto", "Elizabeth", "Liz", "Lfiz", "Betty", "Beth", "Isabel", "Alexandra", "Sasha", "Alex",
+                     "María José", "Mª José", "Majo", "José", "Pepe", "Jose", "J.", "Zoe", "Ze", "Zoë", "Katherine",
+                     "Kate", "Katie", "Cathy", "García", "Garcia", "Toni", "Antonio", "Toño", "Anna", "Ana", "Nacho",
+                     "Ignacio", "Jon", "John", "Jonathan", "Johnny", "Manu", "Manuel", "Manolo", "Wm.", "William",
+                     "Bb", "Lz", "Bety", "Pacp"]
+        let rows = names.enumerated().map { "r\($0.offset),\($0.element),Pérez,,,,,,,," }.joined(separator: "\n") + "\n"
+        let contacts = try DedupSample.contacts(Self.header + rows)
+        let features = contacts.map { RecordFeatures($0) }
+        #expect(features.allSatisfy { !$0.givenForms.isEmpty })
+        let comparator = PairComparator(customFields: [], stats: FeatureStatistics(features))
+        var levels = Set<Int>()
+        for a in features {
+            for b in features {
+                let walked = comparator.givenLevel(a.given, a.givenForms, b.given, b.givenForms, .everything, .everything)
+                let skipped = comparator.givenLevel(a.given, a.givenForms, b.given, b.givenForms, a.formsSignature, b.formsSignature)
+                #expect(skipped == walked, "\(a.given) against \(b.given)")
+                // Given against a surname, as the swapped-name check compares them.
+                let swappedWalked = comparator.givenLevel(a.given, a.givenForms, b.family, [], .everything, .none)
+                let swappedSkipped = comparator.givenLevel(a.given, a.givenForms, b.family, [], a.formsSignature, .none)
+                #expect(swappedSkipped == swappedWalked)
+                levels.insert(walked)
+            }
+        }
+        #expect(levels.isSuperset(of: [1, 2, 3, 4, 6]), "the names reach every level but initials: \(levels.sorted())")
+    }
+
     @Test("counting a whole set of records gives the counts a book gets adding them one by one")
     func batchCounts() throws {
         let contacts = try DedupSample.contacts()
