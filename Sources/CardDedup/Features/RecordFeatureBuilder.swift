@@ -61,8 +61,10 @@ struct RecordFeatureBuilder {
         if givenForms.count > 20 { givenForms.removeLast(givenForms.count - 20) }
         if let f = name?.family {
             // Not cached: surnames (two of them in Spain) repeat too seldom for a lookup to pay.
-            family = TextFolding.fold(f).asciiSplit(0x20).lazy.filter { !NameNormalizer.particles.contains(String($0)) }
-                .map(String.init)
+            for part in TextFolding.fold(f).asciiSplit(0x20) {
+                let word = String(part)
+                if !NameNormalizer.particles.contains(word) { family.append(word) }
+            }
             familyPhonetic = family.map(PhoneticKey.key)
         } else {
             familyPhonetic = family.map(PhoneticKey.key)
@@ -152,7 +154,10 @@ struct RecordFeatureBuilder {
     mutating func completeSurnames(fromProfile slug: String) {
         guard let first = given.first, !family.isEmpty, family.count < 3 else { return }
         let parts = slug.asciiSplit(UInt8(ascii: "-"))
-        guard parts.count >= 3 else { return }
+        // Room for a given name and one surname more than the card's, after the trailing
+        // `1a2b3c` a profile address mostly ends with: most addresses have none, and are not folded.
+        let hasSuffix = parts.last?.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ?? false
+        guard parts.count - (hasSuffix ? 1 : 0) >= max(3, family.count + 2) else { return }
         let head = TextFolding.fold(String(parts[0]))
         guard head == first || givenForms.contains(head) else { return }
         var words = parts.map { TextFolding.fold(String($0)) }.filter { !$0.isEmpty && !NameNormalizer.particles.contains($0) }
@@ -186,20 +191,41 @@ struct RecordFeatureBuilder {
                 start += 1
             }
         }
-        for var word in (family + given + givenForms).sorted(by: { $0.utf8.count > $1.utf8.count }) where word.utf8.count >= 2 {
+        func remove(word: String) {
+            var word = word
             if word.utf8.contains(0x20) {
                 Array(word.utf8.filter { $0 != 0x20 }).withUnsafeBufferPointer { remove($0) }
             } else {
                 word.withUTF8 { remove($0) }
             }
         }
-        for word in given + family {
-            guard let first = word.firstByte else { continue }
-            if rest.first == first { rest.removeFirst() }
-            if rest.last == first { rest.removeLast() }
+        // The name's words longest first, words of one length in the order surnames, given
+        // names, forms; length by length, without building and sorting a list of them.
+        var below = Int.max
+        while rest.count >= 2 {
+            var length = 1
+            for w in family where w.utf8.count < below { length = max(length, w.utf8.count) }
+            for w in given where w.utf8.count < below { length = max(length, w.utf8.count) }
+            for w in givenForms where w.utf8.count < below { length = max(length, w.utf8.count) }
+            guard length >= 2 else { break }
+            for w in family where w.utf8.count == length { remove(word: w) }
+            for w in given where w.utf8.count == length { remove(word: w) }
+            for w in givenForms where w.utf8.count == length { remove(word: w) }
+            below = length
         }
+        // What is left shorter than two bytes says nothing (see the end).
+        if rest.count < 2 { return false }
+        for word in given { stripInitial(word, from: &rest) }
+        for word in family { stripInitial(word, from: &rest) }
         // Two digits alone (`jose.garcia77`) are too easily shared by namesakes.
         let letters = rest.filter { $0 >= 0x61 && $0 <= 0x7A }.count
         return letters >= 2 || rest.count >= 3
+    }
+
+    /// An initial of `word` at either end of what is left of a local part (`j` of `jgarcia`).
+    private func stripInitial(_ word: String, from rest: inout [UInt8]) {
+        guard let first = word.firstByte else { return }
+        if rest.first == first { rest.removeFirst() }
+        if rest.last == first { rest.removeLast() }
     }
 }

@@ -452,6 +452,52 @@ struct ComparisonLevelTests {
         #expect(MatchField.email.levels[nameOnly.level(.email) - 1] == "same name-made personal address")
     }
 
+    @Test("a local part is distinctive exactly when taking out the name's words, longest first, and initials leaves something")
+    func distinctiveLocalParts() {
+        // The rule as first written: every word in one sorted list, then the initials.
+        func reference(_ b: RecordFeatureBuilder, _ local: String) -> Bool {
+            guard local.utf8.count >= 5 else { return false }
+            var rest = Array(local.utf8)
+            for word in (b.family + b.given + b.givenForms).sorted(by: { $0.utf8.count > $1.utf8.count }) where word.utf8.count >= 2 {
+                let w = Array(word.utf8.filter { $0 != 0x20 })
+                if let start = (0..<max(0, rest.count - w.count + 1)).first(where: { Array(rest[$0..<($0 + w.count)]) == w }), !w.isEmpty {
+                    rest.removeSubrange(start..<(start + w.count))
+                }
+            }
+            for word in b.given + b.family {
+                guard let first = word.utf8.first else { continue }
+                if rest.first == first { rest.removeFirst() }
+                if rest.last == first { rest.removeLast() }
+            }
+            return rest.filter { $0 >= 0x61 && $0 <= 0x7A }.count >= 2 || rest.count >= 3
+        }
+        let names: [(given: [String], forms: [String], family: [String])] = [
+            (["jose"], ["jose", "pepe", "pepito"], ["garcia", "lopez"]),
+            (["maria", "jose"], ["maria jose", "majo", "mariajo"], ["fernandez"]),
+            (["ana"], ["ana", "anita"], ["ana"]),
+            (["li"], ["li"], ["wu"]),
+            ([], [], ["o'neil"]),
+            (["alexandra"], ["alexandra", "alex", "sasha", "sandra"], ["de la cruz"]),
+        ]
+        let locals = ["jose.garcia", "josegarcia", "jgarcia", "garciaj", "pepe.garcia.lopez", "garcia1975", "jose.garcia77",
+                      "vurquiza.dev", "mariajose", "majo.fernandez", "mjfernandez", "anaana", "ana.ana.ana", "liwu88",
+                      "wuli", "sasha.delacruz", "alexsandra", "info", "contacto.ventas", "xgarcialopez", "lopezgarcia", "jose.g77",
+                      "pepe.l12", "jgarcia55", "m.j.fernandez9", "w.li.88",
+                      "a.cruz.alex", "sandraalex", "sashaalexandra12"]
+        var distinctive = 0
+        for n in names {
+            var b = RecordFeatureBuilder()
+            (b.given, b.givenForms, b.family) = (n.given, n.forms, n.family)
+            // Folded, as the builder passes them (`jose.g77` is `joseg77`).
+            for local in locals.map({ TextFolding.fold($0, spaces: false) }) {
+                let expected = reference(b, local)
+                #expect(b.isDistinctive(local) == expected, "\(local) for \(n)")
+                if expected { distinctive += 1 }
+            }
+        }
+        #expect(distinctive > 20 && distinctive < names.count * locals.count - 20, "both answers are tried: \(distinctive)")
+    }
+
     @Test("a LinkedIn profile completes the surnames a card cut short", arguments: [
         ("Rubén,Muñoz,https://www.linkedin.com/in/ruben-munoz-zuniga-1a2b3c4d", ["munoz", "zuniga"]),
         ("María,García,linkedin.com/in/maria-jose-garcia-de-la-fuente", ["garcia", "fuente"]),
