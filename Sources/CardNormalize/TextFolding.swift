@@ -48,43 +48,63 @@ public enum TextFolding {
     /// `spaces: false` joins the words (`"Dña."` → `dna`); `dropDots` removes dots without a word
     /// break, so abbreviations fold whole (`"S.L."` → `sl`).
     public static func fold(_ text: String, spaces: Bool = true, dropDots: Bool = false) -> String {
-        // Matching folds the same words again and again: text that is already folded (ASCII
-        // letters and digits, single inner spaces) comes back as it is, without a copy.
-        var folded = true, ascii = true, afterSpace = true
-        for b in text.utf8 {
-            if b >= 0x80 { ascii = false; folded = false; break }
+        // Native strings (all but a few bridged ones) by their bytes, in one pass; a scalar
+        // beyond the Latin table starts again on the scalar path.
+        let fast = text.utf8.withContiguousStorageIfAvailable { foldLatin($0, spaces: spaces, dropDots: dropDots) }
+        switch fast {
+        case .unchanged?: return text
+        case .folded(let folded)?: return folded
+        case .notLatin?, nil: return foldScalars(text, spaces: spaces, dropDots: dropDots)
+        }
+    }
+
+    enum LatinFold {
+        /// Already folded (ASCII letters and digits, single inner spaces): the text itself, no copy.
+        case unchanged
+        case folded(String)
+        /// A scalar the Latin table does not cover.
+        case notLatin
+    }
+
+    /// ASCII and two-byte sequences below U+0250 (through ``latinPacked``), written into a
+    /// buffer on the stack: no array to grow and free for each of the millions of names folded.
+    static func foldLatin(_ p: UnsafeBufferPointer<UInt8>, spaces: Bool, dropDots: Bool) -> LatinFold {
+        // Matching folds the same words again and again: text that is already folded comes back as it is.
+        var afterSpace = true, folded = true
+        for b in p {
             if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { afterSpace = false }
             else if b == 0x20 && spaces && !afterSpace { afterSpace = true }
-            else { folded = false }
+            else { folded = false; break }
         }
-        if folded && !afterSpace { return text }
-        var w = Writer(spaces: spaces, dropDots: dropDots, capacity: text.utf8.count)
-        if ascii {   // bytes, without decoding scalars
-            for b in text.utf8 { w.ascii(b) }
-            return w.string
-        }
-        // Latin text by its bytes: ASCII as above, two-byte sequences (U+0080…U+07FF) through the
-        // packed table when below U+0250; the first other byte hands the rest to the scalar loop.
-        let table = latinPacked
-        let handled: Int = text.utf8.withContiguousStorageIfAvailable { p -> Int in
+        if folded && !afterSpace { return .unchanged }
+        // At most four bytes out for three in (a separator, then a letter folding to three bytes
+        // after a space): twice the input is room enough.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * p.count + 1) { buffer -> LatinFold in
+            var w = Writer(spaces: spaces, dropDots: dropDots, sink: BufferSink(base: buffer.baseAddress!))
+            let table = latinPacked
             var i = 0
             let n = p.count
             while i < n {
                 let b = p[i]
                 if b < 0x80 { w.ascii(b); i += 1; continue }
-                guard b >= 0xC2 && b <= 0xC9, i + 1 < n else { return i }
+                guard b >= 0xC2 && b <= 0xC9, i + 1 < n else { return .notLatin }
                 let v = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
-                guard v < 0x250 else { return i }
+                guard v < 0x250 else { return .notLatin }
                 let packed = table[v - 0x80]
-                if packed == .max { return i }
+                if packed == .max { return .notLatin }
                 i += 2
                 w.packed(packed)
             }
-            return n
-        } ?? 0
-        if handled >= text.utf8.count { return w.string }
-        let rest = text.utf8.index(text.utf8.startIndex, offsetBy: handled)
-        for scalar in text.unicodeScalars[rest...] {
+            return .folded(String(decoding: UnsafeBufferPointer(start: buffer.baseAddress, count: w.sink.count), as: UTF8.self))
+        }
+    }
+
+    /// Any text, scalar by scalar: ASCII and Latin through the tables, anything rarer through
+    /// Foundation on that scalar alone.
+    static func foldScalars(_ text: String, spaces: Bool, dropDots: Bool) -> String {
+        var w = Writer(spaces: spaces, dropDots: dropDots, sink: [UInt8]())
+        w.sink.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 { w.ascii(UInt8(v)); continue }
             switch v < 0x250 ? latin[Int(v) - 0x80] : foldSlow(scalar) {
@@ -93,35 +113,47 @@ public enum TextFolding {
             case .letters(let bytes): w.letters(bytes)
             }
         }
-        return w.string
+        return String(decoding: w.sink, as: UTF8.self)
+    }
+
+    /// Where folded bytes go: an array when their count is not known beforehand, else a buffer.
+    protocol Sink {
+        mutating func append(_ b: UInt8)
+        var isEmpty: Bool { get }
+    }
+
+    /// Bytes written to memory the caller sized.
+    struct BufferSink: Sink {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        @inline(__always) mutating func append(_ b: UInt8) { base[count] = b; count += 1 }
+        var isEmpty: Bool { count == 0 }
     }
 
     /// The folded bytes being written: a struct of its own, so that the loops above change it
     /// without closures capturing variables (which Swift checks for exclusive access at run
     /// time, on every byte).
-    struct Writer {
+    struct Writer<S: Sink> {
         let spaces: Bool
         let dropDots: Bool
-        var out: [UInt8] = []
+        var sink: S
         var space = false
 
-        init(spaces: Bool, dropDots: Bool, capacity: Int) {
+        init(spaces: Bool, dropDots: Bool, sink: S) {
             self.spaces = spaces
             self.dropDots = dropDots
-            out.reserveCapacity(capacity)
+            self.sink = sink
         }
 
-        var string: String { String(decoding: out, as: UTF8.self) }
-
         @inline(__always) mutating func breakBefore() {
-            if space && spaces && !out.isEmpty { out.append(0x20) }
+            if space && spaces && !sink.isEmpty { sink.append(0x20) }
             space = false
         }
 
         @inline(__always) mutating func ascii(_ b: UInt8) {
             switch b {
-            case 0x41...0x5A: breakBefore(); out.append(b | 0x20)
-            case 0x61...0x7A, 0x30...0x39: breakBefore(); out.append(b)
+            case 0x41...0x5A: breakBefore(); sink.append(b | 0x20)
+            case 0x61...0x7A, 0x30...0x39: breakBefore(); sink.append(b)
             case 0x2E where dropDots: break
             default: space = true
             }
@@ -133,14 +165,16 @@ public enum TextFolding {
             if packed == 1 { space = true; return }
             breakBefore()
             let count = Int(packed >> 24)
-            out.append(UInt8(truncatingIfNeeded: packed))
-            if count > 1 { out.append(UInt8(truncatingIfNeeded: packed >> 8)) }
-            if count > 2 { out.append(UInt8(truncatingIfNeeded: packed >> 16)) }
+            sink.append(UInt8(truncatingIfNeeded: packed))
+            if count > 1 { sink.append(UInt8(truncatingIfNeeded: packed >> 8)) }
+            if count > 2 { sink.append(UInt8(truncatingIfNeeded: packed >> 16)) }
         }
 
         mutating func letters(_ bytes: [UInt8]) {
             breakBefore()
-            out.append(contentsOf: bytes)
+            for b in bytes { sink.append(b) }
         }
     }
 }
+
+extension Array<UInt8>: TextFolding.Sink {}

@@ -185,9 +185,18 @@ struct NormalizationKeysTests {
         }
         for v in 0x80..<0x800 {
             guard let scalar = Unicode.Scalar(v) else { continue }
-            for text in ["\(scalar)", "Ab\(scalar)c d", "x \(scalar) Ñ€ß"] {
+            for text in ["\(scalar)", "Ab\(scalar)c d", "x \(scalar) Ñ€ß", "S.\(scalar). l-\(scalar)"] {
                 #expect(TextFolding.fold(text) == reference(text), "U+\(String(v, radix: 16))")
+                #expect(TextFolding.fold(text, spaces: false) == reference(text).replacingOccurrences(of: " ", with: ""))
+                #expect(TextFolding.fold(text, dropDots: true) == reference(text.replacingOccurrences(of: ".", with: "")))
             }
+        }
+        // Text already folded comes back as it is; spaces at either end or doubled do not.
+        for text in ["", " ", "jose garcia", "jose  garcia", " jose", "jose ", "joségarcia", "a.b", "ǅemal Ĳssel", "Dña. María-José"] {
+            #expect(TextFolding.fold(text) == reference(text), "\(text)")
+            #expect(TextFolding.fold(text, spaces: false) == reference(text).replacingOccurrences(of: " ", with: ""))
+            #expect(TextFolding.fold(text, spaces: false, dropDots: true)
+                    == reference(text.replacingOccurrences(of: ".", with: "")).replacingOccurrences(of: " ", with: ""))
         }
         #expect(TextFolding.fold("José Ñúñez-Ruiz, S.L.") == "jose nunez ruiz s l")
         #expect(TextFolding.fold("Ĳssel Straße 𝔸") == "ijssel straße a")   // ß has no decomposition
