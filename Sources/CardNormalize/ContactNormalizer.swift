@@ -95,7 +95,7 @@ public struct ContactNormalizer: Sendable {
             }
         }
         // One given name: nothing of the surname can be among the given names.
-        if !given.utf8.contains(0x20) { return false }
+        if !given.containsByte(0x20) { return false }
         let words = given.split(separator: " ").map(String.init)
         if words.count < 2 { return false }
         if words.dropFirst().contains(where: { NameNormalizer.particles.contains(NameNormalizer.key($0)) }) { return true }

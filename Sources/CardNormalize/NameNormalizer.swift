@@ -101,7 +101,7 @@ public enum NameNormalizer {
     static func clean(_ input: String, allowFamilyFirst: Bool = true) -> Cleaned {
         var c = Cleaned()
         var text = input
-        if text.utf8.contains(UInt8(ascii: "@")) {
+        if text.containsByte(UInt8(ascii: "@")) {
             // The addresses' own ranges are cut out (a search-and-replace of their text, through
             // Foundation, trapped on names with NUL bytes that `make fuzz` found, and is not linear).
             var kept = ""
@@ -118,15 +118,14 @@ public enum NameNormalizer {
         }
         // Quotes are looked for by a byte of theirs first (`"`, the 0xE2 that starts “, the 0xAB
         // that ends «): searching by Character costs a grapheme break per letter of every name.
-        for (open, close, byte) in [("\"", "\"", 0x22), ("“", "”", 0xE2), ("«", "»", 0xAB)] as [(Character, Character, UInt8)]
-        where text.utf8.contains(byte) {
+        for (open, close, byte) in quotes where text.containsByte(byte) {
             if let a = text.firstIndex(of: open), let b = text[text.index(after: a)...].firstIndex(of: close) {
                 let inner = String(text[text.index(after: a)..<b]).trimmed()
                 if !inner.isEmpty { c.nickname = inner }
                 text.replaceSubrange(a...b, with: " ")
             }
         }
-        while text.utf8.contains(UInt8(ascii: "(")), let a = text.firstIndex(of: "("), let b = text[a...].firstIndex(of: ")") {
+        while text.containsByte(UInt8(ascii: "(")), let a = text.firstIndex(of: "("), let b = text[a...].firstIndex(of: ")") {
             let inner = String(text[text.index(after: a)..<b]).trimmed()
             if !pronouns.contains(TextFolding.fold(inner)) && !inner.contains(" ") && inner.count > 1
                 && inner.first?.isUppercase == true && c.nickname == nil {
@@ -184,6 +183,9 @@ public enum NameNormalizer {
     }
 
     static let emailTrim = CharacterSet(charactersIn: "()<>,;")
+
+    /// Quotes around a nickname, with a byte of each pair to look for first.
+    static let quotes: [(open: Character, close: Character, byte: UInt8)] = [("\"", "\"", 0x22), ("“", "”", 0xE2), ("«", "»", 0xAB)]
 
     /// Letters, digits, marks, and the punctuation names use; emoji, symbols and the rest go.
     static func keptInName(_ s: Unicode.Scalar) -> Bool {

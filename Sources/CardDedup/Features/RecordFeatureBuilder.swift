@@ -193,7 +193,7 @@ struct RecordFeatureBuilder {
         }
         func remove(word: String) {
             var word = word
-            if word.utf8.contains(0x20) {
+            if word.containsByte(0x20) {
                 Array(word.utf8.filter { $0 != 0x20 }).withUnsafeBufferPointer { remove($0) }
             } else {
                 word.withUTF8 { remove($0) }

@@ -222,9 +222,9 @@ public final class RecordFeatures: @unchecked Sendable {
         birthday = b.birthday
         custom = b.custom
         metOn = b.metOn
-        givenKey = Self.wordsKey([b.given, b.givenForms, b.givenPhonetic])
+        givenKey = Self.wordsKey(b.given, b.givenForms, b.givenPhonetic)
         formsSignature = FormsSignature(b.givenForms)
-        familyKey = Self.wordsKey([b.family, b.familyPhonetic])
+        familyKey = Self.wordsKey(b.family, b.familyPhonetic)
         valueAddresses = (ElementsAddress(given), ElementsAddress(givenForms), ElementsAddress(givenPhonetic), ElementsAddress(family),
                           ElementsAddress(familyPhonetic), ElementsAddress(emails), ElementsAddress(phones))
     }
@@ -248,18 +248,26 @@ public final class RecordFeatures: @unchecked Sendable {
         valueAddresses.1.prefetch(); valueAddresses.2.prefetch(); valueAddresses.4.prefetch()
     }
 
-    /// One hash of word lists (FNV-1a, a separator byte after each word and each list).
-    static func wordsKey(_ lists: [[String]]) -> UInt64 {
+    /// One hash of two word lists or three (FNV-1a, a separator byte after each word and each list).
+    static func wordsKey(_ a: [String], _ b: [String], _ c: [String]? = nil) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        for list in lists {
-            for word in list {
-                for b in word.utf8 { add(b) }
-                add(0)
-            }
-            add(1)
-        }
+        addWords(a, to: &h)
+        addWords(b, to: &h)
+        if let c { addWords(c, to: &h) }
         return h
+    }
+
+    /// Adds a list's words to an FNV-1a hash, by their bytes in place where the string has them contiguous.
+    @inline(__always)
+    private static func addWords(_ list: [String], to h: inout UInt64) {
+        for word in list {
+            let done: Void? = word.utf8.withContiguousStorageIfAvailable { p in
+                for b in p { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            }
+            if done == nil { for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
+            h = h &* 0x0000_0100_0000_01B3   // the separator byte 0
+        }
+        h = (h ^ 1) &* 0x0000_0100_0000_01B3
     }
 
     /// The last nine digits before any extension: enough to tell numbers apart, and the same

@@ -924,4 +924,27 @@ struct KeyHashTests {
             }
         }
     }
+
+    @Test("a name's key is FNV-1a of its lists' bytes, a 0 after each word and a 1 after each list")
+    func nameKeys() {
+        func reference(_ lists: [[String]]) -> UInt64 {
+            var bytes: [UInt8] = []
+            for list in lists {
+                for word in list { bytes += Array(word.utf8) + [0] }
+                bytes.append(1)
+            }
+            return bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+        }
+        let lists: [[String]] = [[], ["ana"], ["ana", "anita"], ["anaanita"], ["josé", "ñ"], ["garcia lopez"]]
+        var keys = Set<UInt64>()
+        for a in lists {
+            for b in lists {
+                #expect(RecordFeatures.wordsKey(a, b) == reference([a, b]), "\(a) \(b)")
+                keys.insert(RecordFeatures.wordsKey(a, b))
+                for c in lists { #expect(RecordFeatures.wordsKey(a, b, c) == reference([a, b, c])) }
+            }
+        }
+        // Where each word and list ends is part of the key: no two of these lists collide.
+        #expect(keys.count == lists.count * lists.count)
+    }
 }
