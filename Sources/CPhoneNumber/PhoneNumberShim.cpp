@@ -4,6 +4,7 @@
 #include <phonenumbers/phonenumberutil.h>
 #include <cstring>
 #include <string>
+#include <vector>
 
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
@@ -12,6 +13,22 @@ static void copy_string(const std::string &from, char *to, size_t capacity) {
     size_t n = from.size() < capacity - 1 ? from.size() : capacity - 1;
     std::memcpy(to, from.data(), n);
     to[n] = '\0';
+}
+
+/// Whether a calling code (1 to 999) belongs to some region, as GetRegionCodeForCountryCode
+/// answers it: asked once per code, not once per digit of every international number read.
+static bool is_country_code(int code) {
+    static const std::vector<bool> known = [] {
+        std::vector<bool> table(1000, false);
+        const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+        for (int c = 1; c < 1000; ++c) {
+            std::string region;
+            util->GetRegionCodeForCountryCode(c, &region);
+            table[c] = region != "ZZ";
+        }
+        return table;
+    }();
+    return code > 0 && code < 1000 && known[code];
 }
 
 /// The common case without Parse: `+CC` and digits, or national digits, with only spaces, dashes,
@@ -60,9 +77,7 @@ static bool fast_parse(const PhoneNumberUtil *util, const char *text, const char
         const char *start = national;
         for (int length = 1; length <= 3 && start[length - 1] != '\0'; ++length) {
             candidate = candidate * 10 + (start[length - 1] - '0');
-            std::string found;
-            util->GetRegionCodeForCountryCode(candidate, &found);
-            if (found != "ZZ") {
+            if (is_country_code(candidate)) {
                 country_code = candidate;
                 national = start + length;
                 break;

@@ -5,8 +5,19 @@ import Foundation
 public enum PhoneticKey {
     /// The phonetic key of a surname: `Vázquez` and `Vasques` both give `BSKS`.
     public static func key(_ text: String) -> String {
-        let s = Array(TextFolding.fold(text, spaces: false).utf8)
-        var out: [UInt8] = []
+        var folded = TextFolding.fold(text, spaces: false)
+        // On the folded bytes in place, the key written on the stack (a code for a byte at most).
+        return folded.withUTF8 { s in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count + 1) { buffer in
+                let count = key(s, into: buffer.baseAddress!)
+                return String(decoding: UnsafeBufferPointer(start: buffer.baseAddress, count: count), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Writes the key of folded bytes `s` to `out`, returning its length.
+    private static func key(_ s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
         var i = 0
         func at(_ k: Int) -> UInt8 { k >= 0 && k < s.count ? s[k] : 0 }
         func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 }
@@ -16,7 +27,7 @@ public enum PhoneticKey {
             var code: UInt8?
             switch c {
             case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"):
-                code = out.isEmpty ? UInt8(ascii: "A") : nil
+                code = n == 0 ? UInt8(ascii: "A") : nil
             case UInt8(ascii: "b"), UInt8(ascii: "v"), UInt8(ascii: "w"): code = UInt8(ascii: "B")
             case UInt8(ascii: "c"):
                 if next == UInt8(ascii: "h") { code = UInt8(ascii: "X"); i += 1 }
@@ -29,7 +40,7 @@ public enum PhoneticKey {
             case UInt8(ascii: "j"): code = UInt8(ascii: "J")
             case UInt8(ascii: "h"): code = nil
             case UInt8(ascii: "l"): if next == UInt8(ascii: "l") { code = UInt8(ascii: "Y"); i += 1 } else { code = UInt8(ascii: "L") }
-            case UInt8(ascii: "y"): code = isVowel(next) ? UInt8(ascii: "Y") : (out.isEmpty ? UInt8(ascii: "A") : nil)
+            case UInt8(ascii: "y"): code = isVowel(next) ? UInt8(ascii: "Y") : (n == 0 ? UInt8(ascii: "A") : nil)
             case UInt8(ascii: "x"): code = UInt8(ascii: "X")
             case UInt8(ascii: "r"): code = UInt8(ascii: "R")
             case UInt8(ascii: "m"), UInt8(ascii: "n"): code = UInt8(ascii: "N")
@@ -38,9 +49,9 @@ public enum PhoneticKey {
             case UInt8(ascii: "d"), UInt8(ascii: "t"): code = UInt8(ascii: "T")
             default: code = nil
             }
-            if let code, out.last != code { out.append(code) }
+            if let code, n == 0 || out[n - 1] != code { out[n] = code; n += 1 }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return n
     }
 }

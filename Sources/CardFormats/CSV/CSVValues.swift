@@ -35,6 +35,11 @@ public enum CSVValues {
     /// besides Google's ` ::: `. A `;` that starts a tel parameter (`;ext=12`) is not a separator,
     /// and commas split only when every part is an address.
     static func listValues(_ cell: String, emails: Bool) -> [String] {
+        // The usual cell holds one value and none of the bytes that separate several.
+        if !cell.containsByte(UInt8(ascii: ":")) && !cell.containsByte(UInt8(ascii: ";"))
+            && !(emails && cell.containsByte(UInt8(ascii: ","))) {
+            return [cell]
+        }
         var out: [String] = []
         for value in multiValues(cell) {
             guard value.containsByte(UInt8(ascii: ";")) || (emails && value.containsByte(UInt8(ascii: ","))) else {

@@ -218,6 +218,11 @@ struct NormalizationKeysTests {
         #expect(PhoneticKey.key("Jiménez") == PhoneticKey.key("Giménez"))
         #expect(PhoneticKey.key("Llorente") == PhoneticKey.key("Yorente"))
         #expect(PhoneticKey.key("Smith") != PhoneticKey.key("Garcia"))
+        // The keys themselves: silent h, a leading vowel or y as A, ll as Y, qu as K, ph as F, ch as X.
+        for (surname, key) in [("Vázquez", "BSKS"), ("Llorente Chávez", "YRNTXBS"), ("Quiñones", "KNS"), ("Yáñez", "YNS"),
+                               ("Phillips", "FYPS"), ("Hurtado-Gil", "ARTJL"), ("Ybarra", "ABR"), ("Schwarz", "SXBRS"), ("", "")] {
+            #expect(PhoneticKey.key(surname) == key, "\(surname)")
+        }
     }
 
     @Test("a whole contact: keys computed once, originals kept")
