@@ -321,11 +321,17 @@ public enum NameNormalizer {
 
     /// What exporters write for an empty part: `None`, `null`, `N/A`, `-`.
     public static func isPlaceholder(_ text: String) -> Bool {
-        // Placeholders are short and ASCII: a longer text or one with an accent (a real name) is
-        // not lower-cased to know.
-        text.utf8.count <= 16 && !text.utf8.contains(where: { $0 >= 0x80 }) && placeholders.contains(text.trimmed().lowercased())
+        // Placeholders are short and ASCII, and start with `n`, `u`, `-`, `.` or `(` in either
+        // case: other names are told by a byte or two, without lower-casing them.
+        guard text.utf8.count <= 16, let first = text.utf8.first(where: { !$0.isASCIIBlank }) else { return false }
+        switch first | 0x20 {
+        case UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("): break
+        default: return false
+        }
+        return !text.utf8.contains(where: { $0 >= 0x80 }) && placeholders.contains(text.trimmed().lowercased())
     }
 
+    /// (Each starts with a byte ``isPlaceholder(_:)`` looks for first.)
     static let placeholders: Set<String> = ["none", "null", "nil", "n/a", "na", "-", "--", ".", "undefined", "unknown", "(none)"]
 
     /// The name with placeholder parts emptied.

@@ -1,4 +1,5 @@
 import CardParse
+@testable import CardNormalize
 import Testing
 
 /// Names as cards and badges write them: the surname in capitals, generational suffixes, and
@@ -94,6 +95,15 @@ struct NameCasingTests {
         d.name = PersonName(family: "Ruiz", given: "Ana", additional: "null", prefixes: "N/A")
         _ = ContactNormalizer(region: "ES").normalize(&d)
         #expect(d.fullName == "Ana Ruiz" && d.name?.additional == nil && d.name?.prefixes == nil)
+        // Every placeholder, in any case and with spaces around; names that start alike are names.
+        for placeholder in NameNormalizer.placeholders {
+            for text in [placeholder, placeholder.uppercased(), " \(placeholder)\t"] {
+                #expect(NameNormalizer.isPlaceholder(text), "\(text)")
+            }
+        }
+        for name in ["Nuria", "Nil Ruiz", "Ursula", "Ana", "", "  ", "Ñone", "nonex"] {
+            #expect(!NameNormalizer.isPlaceholder(name), "\(name)")
+        }
     }
 
     @Test("columns: a family name in capitals next to an ordinary given name is re-cased, not moved")
