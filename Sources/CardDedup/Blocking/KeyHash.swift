@@ -6,10 +6,7 @@ public enum KeyHash {
     @inline(__always)
     public static func hash(_ s: String, seed: UInt64 = 0) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9E37_79B9_7F4A_7C15)
-        for b in s.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
+        add(s, to: &h)
         return h == 0 ? 1 : h
     }
 
@@ -19,12 +16,26 @@ public enum KeyHash {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9E37_79B9_7F4A_7C15)
         for (k, w) in words.enumerated() {
             if k > 0 { h ^= 0x20; h = h &* 0x0000_0100_0000_01B3 }
-            for b in w.utf8 {
+            add(w, to: &h)
+        }
+        return h == 0 ? 1 : h
+    }
+
+    /// Adds a string's bytes to an FNV-1a hash: through a pointer where the string has them
+    /// contiguous (every native string; a byte at a time through its view costs several times more).
+    @inline(__always)
+    static func add(_ s: String, to h: inout UInt64) {
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { p in
+            for b in p {
                 h ^= UInt64(b)
                 h = h &* 0x0000_0100_0000_01B3
             }
         }
-        return h == 0 ? 1 : h
+        if done != nil { return }
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
     }
 
     /// Order-independent combination of two hashes (a key for an unordered pair of names).

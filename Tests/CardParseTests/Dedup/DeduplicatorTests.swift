@@ -925,6 +925,20 @@ struct KeyHashTests {
         }
     }
 
+    @Test("value hashes are 64-bit FNV-1a, as books written before hold them")
+    func fnv() {
+        // The published FNV-1a test vectors (seed 0 is the plain hash).
+        #expect(KeyHash.hash("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(KeyHash.hash("foobar") == 0x8594_4171_f739_67e8)
+        #expect(KeyHash.hash("") == 0xcbf2_9ce4_8422_2325)
+        for text in ["garcía", "jose.garcia@example.com", "+34612345678", String(repeating: "ñ", count: 40)] {
+            for seed: UInt64 in [0, 3, 11] {
+                let reference = text.utf8.reduce(0xcbf2_9ce4_8422_2325 ^ (seed &* 0x9E37_79B9_7F4A_7C15)) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+                #expect(KeyHash.hash(text, seed: seed) == reference)
+            }
+        }
+    }
+
     @Test("a name's key is FNV-1a of its lists' bytes, a 0 after each word and a 1 after each list")
     func nameKeys() {
         func reference(_ lists: [[String]]) -> UInt64 {
