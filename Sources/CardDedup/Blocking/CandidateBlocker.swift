@@ -167,6 +167,46 @@ public struct CandidateBlocker: Sendable {
 
     /// A record's keys under a keyed rule: records that share one are compared.
     public static func keys(_ rule: Rule, _ r: RecordFeatures) -> [UInt64] {
+        var tables = NameTables(remembering: false)
+        return keys(rule, r, tables: &tables)
+    }
+
+    /// What the name rules ask of the nickname tables (a given name's formal forms, whether a
+    /// surname is a given name), remembered by word when `remembering`: a run asks about the same
+    /// names again and again, and each answer is two or three string lookups and an array.
+    struct NameTables {
+        struct Formal { let forms: [String], hashes: [UInt64] }
+        let remembering: Bool
+        private var formals: [String: Formal] = [:]
+        private var givenNames: [String: Bool] = [:]
+        /// Emptied when full, so memory stays flat on any input.
+        static let limit = 100_000
+
+        init(remembering: Bool) { self.remembering = remembering }
+
+        mutating func formal(_ word: String) -> Formal {
+            if remembering, let hit = formals[word] { return hit }
+            let forms = Nicknames.formal(word)
+            let value = Formal(forms: forms, hashes: forms.map { KeyHash.hash($0) })
+            if remembering {
+                if formals.count >= Self.limit { formals.removeAll(keepingCapacity: true) }
+                formals[word] = value
+            }
+            return value
+        }
+
+        mutating func isGivenName(_ word: String) -> Bool {
+            if remembering, let hit = givenNames[word] { return hit }
+            let value = Nicknames.isGivenName(word)
+            if remembering {
+                if givenNames.count >= Self.limit { givenNames.removeAll(keepingCapacity: true) }
+                givenNames[word] = value
+            }
+            return value
+        }
+    }
+
+    static func keys(_ rule: Rule, _ r: RecordFeatures, tables: inout NameTables) -> [UInt64] {
         let seed = UInt64(rule.rawValue + 1)
         switch rule {
         case .email: return r.emails
@@ -177,16 +217,14 @@ public struct CandidateBlocker: Sendable {
             // Keyed by formal name (Paco and Francisco both under `francisco`): one or two keys a
             // name, where every nickname form would put a record in dozens of blocks.
             var out: [UInt64] = []
-            for f in Nicknames.formal(r.given[0]).prefix(4) {
-                let hf = KeyHash.hash(f)
+            let given = tables.formal(r.given[0]).hashes
+            for hf in given.prefix(4) {
                 for t in r.family.prefix(3) { out.append(KeyHash.pair(hf, KeyHash.hash(t), seed: seed)) }
             }
             // Written surname first: the family field holds a given name.
-            for t in r.family.prefix(2) where Nicknames.isGivenName(t) {
-                for f in Nicknames.formal(t).prefix(4) {
-                    for h in Nicknames.formal(r.given[0]).prefix(2) {
-                        out.append(KeyHash.pair(KeyHash.hash(f), KeyHash.hash(h), seed: seed))
-                    }
+            for t in r.family.prefix(2) where tables.isGivenName(t) {
+                for f in tables.formal(t).hashes.prefix(4) {
+                    for h in given.prefix(2) { out.append(KeyHash.pair(f, h, seed: seed)) }
                 }
             }
             return out
@@ -204,7 +242,7 @@ public struct CandidateBlocker: Sendable {
             guard let g = r.given.first?.firstByte, !r.family.isEmpty, !r.organization.isEmpty else { return [] }
             let org = KeyHash.hash(r.organization)
             var initials: [UInt64] = [UInt64(g)]
-            for f in Nicknames.formal(r.given[0]).prefix(2) {
+            for f in tables.formal(r.given[0]).forms.prefix(2) {
                 if let i = f.firstByte, !initials.contains(UInt64(i)) { initials.append(UInt64(i)) }
             }
             var keys: [UInt64] = []
@@ -245,7 +283,7 @@ public struct CandidateBlocker: Sendable {
                 guard !r.postalCode.isEmpty else { return [] }
                 other = KeyHash.hash(r.postalCode)
             }
-            return Nicknames.formal(g).prefix(2).map { KeyHash.pair(other, KeyHash.hash($0), seed: seed) }
+            return tables.formal(g).hashes.prefix(2).map { KeyHash.pair(other, $0, seed: seed) }
         case .birthdayAndNameSound:
             // Given and family swapped on one record, and one of them misspelt: the birth date
             // with the sound of either name, in one key space, so that a surname written in the
@@ -279,8 +317,9 @@ public struct CandidateBlocker: Sendable {
         entries.reserveCapacity(records.count)
         // Unretained: a retain is an atomic write to each record, a million of them per rule.
         let unretained = UnretainedObjects(records)
+        var tables = NameTables(remembering: [.name, .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven].contains(rule))
         for i in records.indices {
-            unretained.with(i) { r in for k in keys(rule, r) { entries.append((k, UInt32(i))) } }
+            unretained.with(i) { r in for k in keys(rule, r, tables: &tables) { entries.append((k, UInt32(i))) } }
         }
         RadixSort.sort(&entries)      // stable: records stay in order within a key
         var out: [UInt64] = []

@@ -377,6 +377,35 @@ struct ComparisonLevelTests {
         #expect(swapped > 0, "the sample has cards written surname first")
     }
 
+    @Test("blocking keys with the nickname tables' answers remembered are the keys worked out afresh, for every keyed rule")
+    func rememberedNameTables() throws {
+        // Nicknames, abbreviations, formal names, surnames that are given names, names in no table.
+        let given = ["Paco", "Francisco", "Fco.", "Bob", "Robert", "Liz", "Isabel", "Sasha", "María José", "Zoe", "Xiomara", "Pepe"]
+        let family = ["García López", "Isabel", "Pérez", "Martín Ruiz", "Ng", "Zoe"]
+        var rows: [String] = []
+        for (i, g) in given.enumerated() {
+            for (j, f) in family.enumerated() {
+                rows.append("r\(i)-\(j),\(g),\(f),Acme \(j % 3),19\(70 + i)-0\(1 + j % 9)-1\(j),2800\(i % 4),Madrid")
+            }
+        }
+        let csv = "rec_id,given_name,family_name,company,birth_date,postal_code,city\n" + rows.joined(separator: "\n") + "\n"
+        let features = try DedupSample.contacts(csv).map { RecordFeatures($0) }
+        #expect(features.count == given.count * family.count)
+        var keyed = 0
+        for rule in CandidateBlocker.keyedRules {
+            var tables = CandidateBlocker.NameTables(remembering: true)
+            // Twice over: the second pass reads every answer from what the first remembered.
+            for _ in 0..<2 {
+                for r in features {
+                    let afresh = CandidateBlocker.keys(rule, r)
+                    #expect(CandidateBlocker.keys(rule, r, tables: &tables) == afresh, "\(rule) \(r.given) \(r.family)")
+                    keyed += afresh.isEmpty ? 0 : 1
+                }
+            }
+        }
+        #expect(keyed > 6 * 2 * features.count, "most rules key these records: \(keyed)")
+    }
+
     @Test("given-name levels that skip form lists by their signatures are the levels that walk every list")
     func formsSignatures() throws {
         // Formal names, nicknames, misspelt nicknames, forms one key off, abbreviations, initials,
