@@ -57,7 +57,7 @@ def main():
     seeds = [int(s) for s in args.seeds.split(",") if s]
     print(f"{'shape':<10} {'records':>9} {'seed':>5} {'precision':>9} {'recall':>7} {'F1':>7} {'seconds':>8} {'peak MiB':>8}")
     jobs = [("contacts", os.path.join(SHARED, "gen_contacts.py"), int(n), []) for n in args.sizes.split(",") if n]
-    jobs += [("register", os.path.join(HERE, "gen_register.py"), int(n), ["--map", "national_id=custom:national_id"])
+    jobs += [("register", os.path.join(HERE, "gen_register.py"), int(n), [])
              for n in args.register.split(",") if n]
     for shape, script, n, extra in jobs:
         for seed in seeds:

@@ -54,6 +54,19 @@ public struct CSVContactMapper: Sendable {
                 "\(name) read as \(kind.rawValue), by its values (--map \"\(headers[i].trimmed())=…\" to say otherwise)",
                 at: SourceLocation(file: file, line: headerLine)))
         }
+        // Identity document numbers (`DNI`, `national_id`): kept under their header, as any
+        // unnamed column is, and compared by deduplication (``identityColumns``).
+        var identity: [String] = []
+        for (i, header) in normalized.enumerated() where roles[i] == nil && IdentityColumn.isIdentity(normalizedHeader: header) {
+            guard IdentityColumn.looksLikeNumbers(sample.compactMap { i < $0.count ? $0[i] : nil }),
+                  !identity.contains(headers[i]) else { continue }
+            roles[i] = .custom(headers[i])
+            identity.append(headers[i])
+            notes.append(Diagnostic(.note, .csvIdentityColumn,
+                "'\(headers[i].trimmed())' read as an identity document number, compared when deduplicating (--map \"\(headers[i].trimmed())=…\" to say otherwise)",
+                at: SourceLocation(file: file, line: headerLine)))
+        }
+        identityColumns = identity
         self.roles = roles
         self.notes = notes
         let idKey = idColumn.map(CSVHeader.normalize)
@@ -74,6 +87,10 @@ public struct CSVContactMapper: Sendable {
         dayFirst = CSVDateParser.inferDayFirst(dateCells)
             ?? (dialect == .semicolon || spanish || profile.prefersDayFirst)
     }
+
+    /// Columns read as identity document numbers (`DNI`, `Passport number`), by header as
+    /// written: their values are extras under that name, which deduplication compares.
+    public let identityColumns: [String]
 
     /// The header names no role was found for (kept as extras on every contact).
     public var unmappedHeaders: [String] {

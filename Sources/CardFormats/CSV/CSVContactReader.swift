@@ -43,6 +43,13 @@ public struct CSVContactReader: ContactReader {
         return fileDiagnostics
     }
 
+    /// The columns read as identity document numbers (``IdentityColumn``), by header as written;
+    /// finds the header first when no record has been read yet.
+    public mutating func identityColumns() throws -> [String] {
+        if mapper == nil { _ = try readHeader() }
+        return mapper?.identityColumns ?? []
+    }
+
     /// The next data row as a record, or nil at the end; the first call finds the header.
     public mutating func next() throws -> ReadRecord? {
         if mapper == nil {
@@ -187,7 +194,7 @@ public struct CSVContactReader: ContactReader {
     }
 
     static func isKnownHeader(_ normalized: String) -> Bool {
-        if GenericContactsProfile().role(for: normalized) != nil { return true }
+        if GenericContactsProfile().role(for: normalized) != nil || IdentityColumn.isIdentity(normalizedHeader: normalized) { return true }
         return CSVProfiles.all.contains { $0.role(for: normalized) != nil }
     }
 

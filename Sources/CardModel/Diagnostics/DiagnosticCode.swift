@@ -74,6 +74,8 @@ extension DiagnosticCode {
     public static let csvUnknownHeader: Self = "csv.unknown-header"
     /// A column whose header no table knows, read by what its values are (e-mails, phones, URLs).
     public static let csvColumnByContent: Self = "csv.column-by-content"
+    /// A column named as an identity document's number (`DNI`, `national_id`), compared when deduplicating.
+    public static let csvIdentityColumn: Self = "csv.identity-column"
     /// A whole row wrapped in one quoted field (Excel damage), read as a row.
     public static let csvRowInOneField: Self = "csv.row-in-one-field"
     /// A date column that is not a date (kept as an extra).

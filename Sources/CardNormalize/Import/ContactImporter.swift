@@ -117,6 +117,28 @@ public struct ContactImporter {
         }
     }
 
+    /// The CSV inputs' identity document columns (`DNI`, `national_id`; ``IdentityColumn``), by
+    /// header as written and in input order, found from each file's header and first rows before
+    /// the run, since deduplication decides what it compares before the first record. Standard
+    /// input cannot be read twice and is not looked at; an input that cannot be read has none
+    /// (the run reports it).
+    public func identityColumns(paths: [String]) -> [String] {
+        var found: [String] = []
+        for path in paths where path != "-" && Self.folderCards(path) == nil {
+            let input: UnicodeInput
+            do { input = try UnicodeInput(try FileByteSource(path: path)) } catch { continue }
+            guard FormatDetector.binaryBytes(in: input.head) == nil,
+                  (forcedFormat ?? FormatDetector.detect(head: input.head, path: path)) == .csv else { continue }
+            do {
+                var reader = try CSVContactReader(input: input, file: path, options: csv, limits: limits)
+                for column in try reader.identityColumns() where !found.contains(column) { found.append(column) }
+            } catch {
+                continue
+            }
+        }
+        return found
+    }
+
     /// A folder's vCard files in name order (a vdir, as vdirsyncer and khard keep one, or any
     /// folder of cards); nil when `path` is not a folder. Hidden files are a sync tool's state.
     public static func folderCards(_ path: String) -> [String]? {

@@ -44,7 +44,7 @@ extension CardTool {
             let (records, summary) = try input.collect(printer: printer, keepContacts: review != nil || report != nil)
             let readTime = ContinuousClock.now - start
             printer.phase("matching")
-            let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
+            let result = Deduplicator(configuration: match.configuration(custom: records.customFields))
                 .run(features: records.features)
             printer.progressDone()
             let ids = records.recordIDs

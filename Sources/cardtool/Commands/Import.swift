@@ -57,7 +57,7 @@ extension CardTool {
             let event = (input.event != nil || date != nil)
                 ? MetEvent(name: input.event, date: date.flatMap(PartialDate.init(iso8601:))) : nil
             var options = ImportOptions(files: input.files, event: event,
-                                        configuration: match.configuration(custom: input.customFields))
+                                        configuration: match.configuration(custom: try input.compareFields()))
             options.keepPairs = self.report != nil
             let report = try printer.book { () throws(BookError) in try book.importContacts(contacts, options: options) }
             printer.progressDone()

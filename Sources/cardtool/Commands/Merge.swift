@@ -42,7 +42,7 @@ extension CardTool {
             let (records, summary) = try input.collect(printer: printer, keepContacts: true, ledger: &ledger)
             let contacts = records.contacts
             printer.phase("matching")
-            let result = Deduplicator(configuration: match.configuration(custom: input.customFields))
+            let result = Deduplicator(configuration: match.configuration(custom: records.customFields))
                 .run(features: records.features)
             // Contacts on a terminal: the progress line would cut into them.
             if output.output == nil { printer.progressDone() } else { printer.phase("writing") }

@@ -85,6 +85,16 @@ struct InputOptions: ParsableArguments {
     /// Custom fields named by `--map`, which deduplication compares.
     var customFields: [String] { CSVOptions.customFields((try? mappings()) ?? [:]) }
 
+    /// What deduplication compares beyond the built-in fields: the custom fields `--map` names,
+    /// then the CSV inputs' identity document columns (`DNI`, `national_id`), six at most.
+    func compareFields() throws -> [String] {
+        var fields = customFields
+        for column in try importer(normalize: false).identityColumns(paths: files) where !fields.contains(column) {
+            fields.append(column)
+        }
+        return Array(fields.prefix(MatchField.maxCustomFields))
+    }
+
     /// The importer these options describe; `normalize: false` reads source values only, and
     /// `event: false` leaves `--event` to the caller.
     func importer(normalize: Bool = true, keys: Bool = true, threads: Int = 1, event applyEvent: Bool = true,
@@ -103,7 +113,7 @@ struct InputOptions: ParsableArguments {
     /// contacts only when asked); prints diagnostics; returns the collector and the account.
     func collect(printer: DiagnosticPrinter, keepContacts: Bool,
                  ledger: inout AuditLedger) throws -> (FeatureCollector, ImportSummary) {
-        let collector = FeatureCollector(customFields: customFields, keepContacts: keepContacts)
+        let collector = FeatureCollector(customFields: try compareFields(), keepContacts: keepContacts)
         // Matching keys are not read: features compute what they compare, and a merge gives the
         // merged people their keys.
         var noted = AuditLedger()

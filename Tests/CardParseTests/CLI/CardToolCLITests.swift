@@ -241,4 +241,42 @@ struct CardToolCLITests {
         let bad = try run(["dedupe", "merge/cards.vcf", "--threshold", "1.5"])
         #expect(bad.status == 64)
     }
+
+    @Test("dedupe compares a register's DNI/NIE column without --map: one DNI makes a mistyped given name one person")
+    func dedupeIdentityColumn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-identity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = "csv/padron_es_cp1252_semicolon.csv"
+        func clusters(_ extra: [String]) throws -> (Run, [String: String], String) {
+            let out = dir.appendingPathComponent("clusters.csv"), pairs = dir.appendingPathComponent("pairs.csv")
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: pairs)
+            let r = try run(["dedupe", file, "--clusters", out.path, "--pairs", pairs.path] + extra)
+            let rows = try String(contentsOf: out, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
+            let cluster = Dictionary(uniqueKeysWithValues: rows.map { row in
+                let parts = row.split(separator: ",")
+                return (String(parts[0].split(separator: ":").last!), String(parts[1]))
+            })
+            return (r, cluster, try String(contentsOf: pairs, encoding: .utf8))
+        }
+        let (found, byID, pairs) = try clusters([])
+        #expect(found.status == 0)
+        #expect(found.stderr.contains("\(file):1: note: 'DNI/NIE' read as an identity document number, compared when deduplicating"))
+        #expect(pairs.split(whereSeparator: \.isNewline).first?.hasSuffix(",custom:DNI/NIE") == true)
+        // Francisco and Pancracio: one DNI, birth date and street. José Luis moved: one NIE.
+        #expect(byID["1"] == byID["2"] && byID["5"] == byID["6"])
+        // Twins: one surname, birth date and flat, DNIs one apart.
+        #expect(byID["3"] != byID["4"])
+        #expect(found.stderr.hasSuffix("11 records → 7 people (8 records merged into 4); 0 pairs for review; 41 candidate pairs compared\n"))
+
+        let (ignored, without, _) = try clusters(["--map", "DNI/NIE=ignore"])
+        #expect(!ignored.stderr.contains("csv.identity-column"))
+        #expect(without["1"] != without["2"])
+        // `--map DNI/NIE=custom:DNI` names it as the user likes: compared once, under that name.
+        let (named, same, namedPairs) = try clusters(["--map", "DNI/NIE=custom:DNI"])
+        #expect(!named.stderr.contains("csv.identity-column"))
+        #expect(same["1"] == same["2"])
+        #expect(namedPairs.split(whereSeparator: \.isNewline).first?.hasSuffix(",custom:DNI") == true)
+    }
 }
