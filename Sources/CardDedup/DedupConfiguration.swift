@@ -4,9 +4,18 @@ import Foundation
 
 /// Settings of a deduplication run.
 public struct DedupConfiguration: Sendable {
-    /// Pairs at or above this match probability are merged.
-    public var threshold: Double = 0.7
-    /// Pairs between this and `threshold` are listed for a human to review.
+    /// Pairs at or above this match probability are merged; nil lets the model decide
+    /// (``Deduplicator/cut(_:)``).
+    public var threshold: Double?
+    /// The model's cut: the lowest probability at which the pairs merged are, by their own
+    /// probabilities, this likely one person on average. How sure a model is depends on the data
+    /// (a register with id numbers and birth dates, or cards with e-mails, phones and nicknames),
+    /// so one constant cannot suit all.
+    public var expectedPrecision = 0.995
+    /// Where the model's cut may fall: never a pair likelier two people than one, and always a
+    /// pair at 0.7 or above (a handful of pairs cannot vouch for a doubtful one).
+    public var automaticCut: ClosedRange<Double> = 0.5...0.7
+    /// Pairs between this and the cut are listed for a human to review.
     public var reviewThreshold: Double = 0.2
     /// Extra-property names (`--map column=custom:NAME`) compared as fields.
     public var customFields: [String] = []
@@ -26,10 +35,11 @@ public struct DedupConfiguration: Sendable {
     /// Most candidate pairs EM learns from; larger sets are sampled evenly down to about this many.
     public var emSample = 300_000
 
-    /// Creates a configuration; `reviewThreshold` (default 0.2) is capped at `threshold`, custom fields at six.
-    public init(threshold: Double = 0.7, reviewThreshold: Double? = nil, customFields: [String] = []) {
+    /// Creates a configuration; `threshold` nil lets the model cut, `reviewThreshold` (default
+    /// 0.2) is capped at `threshold` (or at the lowest cut the model may choose), custom fields at six.
+    public init(threshold: Double? = nil, reviewThreshold: Double? = nil, customFields: [String] = []) {
         self.threshold = threshold
-        self.reviewThreshold = min(reviewThreshold ?? 0.2, threshold)
+        self.reviewThreshold = min(reviewThreshold ?? 0.2, threshold ?? automaticCut.lowerBound)
         self.customFields = Array(customFields.prefix(MatchField.maxCustomFields))
     }
 }

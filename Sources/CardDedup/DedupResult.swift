@@ -12,6 +12,10 @@ public struct DedupResult: Sendable {
     public var scored: [ScoredPair]
     /// Grey-zone pairs in different clusters, and matches the chain guard refused.
     public var review: [ScoredPair]
+    /// The match probability pairs were merged from: `--threshold`, or the model's cut.
+    public var cut: Double
+    /// When the model chose the cut, the share of merged pairs it expected to be one person.
+    public var cutPrecision: Double?
     /// How many candidate pairs blocking proposed (each compared once).
     public var candidatePairs: Int
     /// The estimated Fellegi–Sunter model: m, u and weight of every field's levels, and the prior.

@@ -45,7 +45,8 @@ public struct Deduplicator: Sendable {
         let clustering = cluster(scored, features: features, comparator: comparator, model: model)
         lap("clustering")
         return DedupResult(clusterOf: clustering.clusterOf, clusters: clustering.clusters, merged: clustering.merged,
-                           scored: scored, review: clustering.review, candidatePairs: pairs.count, model: model,
+                           scored: scored, review: clustering.review, cut: clustering.cut,
+                           cutPrecision: configuration.threshold == nil ? configuration.expectedPrecision : nil, candidatePairs: pairs.count, model: model,
                            comparator: comparator, features: features, timings: timings, ruleCounts: ruleCounts)
     }
 
@@ -88,6 +89,28 @@ public struct Deduplicator: Sendable {
         }
     }
 
+    /// The match probability from which pairs are merged: `threshold` when it is set; else the
+    /// lowest probability at which the pairs at or above it are, on average by their own
+    /// probabilities, `expectedPrecision` one person, within `automaticCut`. A calibrated model
+    /// sure of most pairs (a register with id numbers) merges down to 0.5; one less sure, or one
+    /// with few pairs to go on, stays at 0.7.
+    public func cut(_ scored: [ScoredPair]) -> Double {
+        if let threshold = configuration.threshold { return threshold }
+        let range = configuration.automaticCut
+        var probabilities = scored.compactMap { $0.probability >= range.lowerBound ? $0.probability : nil }
+        probabilities.sort(by: >)
+        var sum = 0.0, cut = range.lowerBound
+        for (k, p) in probabilities.enumerated() {
+            sum += p
+            if sum < configuration.expectedPrecision * Double(k + 1) {
+                // Merge the pairs above this one only: its ties would fall short with it.
+                cut = probabilities[..<k].last { $0 > p } ?? range.upperBound
+                break
+            }
+        }
+        return min(max(cut, range.lowerBound), range.upperBound)
+    }
+
     /// Which records are one person, from scored pairs.
     public struct Clustering: Sendable {
         /// For each record, its cluster's index in ``clusters``.
@@ -98,6 +121,8 @@ public struct Deduplicator: Sendable {
         public var merged: [ScoredPair]
         /// Grey-zone pairs left in different clusters, and matches the chain guard refused.
         public var review: [ScoredPair]
+        /// The probability pairs were merged from (``cut(_:)``).
+        public var cut: Double
     }
 
     /// Joins records into clusters, strongest pairs first, under the chain guard.
@@ -111,7 +136,8 @@ public struct Deduplicator: Sendable {
         var clusterer = Clusterer(count: features.count, maxSize: configuration.maxClusterSize)
         for group in groups { for r in group.dropFirst() { _ = clusterer.join(group[0], r, checked: false) } }
         // Strongest first, ties in input order; indices are sorted, not the pairs themselves.
-        var matches = scored.indices.filter { scored[$0].probability >= configuration.threshold }
+        let cut = cut(scored)
+        var matches = scored.indices.filter { scored[$0].probability >= cut }
         matches.sort { scored[$0].weight > scored[$1].weight || (scored[$0].weight == scored[$1].weight && $0 < $1) }
         var merged: [ScoredPair] = [], refused: [ScoredPair] = []
         let floor = max(configuration.minimumEvidence, configuration.compatibilityWeight - model.priorWeight)
@@ -131,9 +157,9 @@ public struct Deduplicator: Sendable {
             }
         }
         let (clusterOf, clusters) = clusterer.clusters()
-        var review = scored.filter { $0.probability < configuration.threshold && clusterOf[$0.a] != clusterOf[$0.b] }
+        var review = scored.filter { $0.probability < cut && clusterOf[$0.a] != clusterOf[$0.b] }
         review += refused.filter { clusterOf[$0.a] != clusterOf[$0.b] }
         review.sort { $0.weight > $1.weight }
-        return Clustering(clusterOf: clusterOf, clusters: clusters, merged: merged, review: review)
+        return Clustering(clusterOf: clusterOf, clusters: clusters, merged: merged, review: review, cut: cut)
     }
 }

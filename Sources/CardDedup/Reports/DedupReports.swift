@@ -89,6 +89,12 @@ extension DedupReports {
         let model = result.model
         var text = String(format: "model: prior %.2f bits (%.3g of all pairs match), %d candidate pairs, EM %d iterations\n",
                           model.priorWeight, model.candidateMatchShare, result.candidatePairs, model.iterations)
+        let above = result.scored.lazy.map(\.probability).filter { $0 >= result.cut }
+        let expected = above.isEmpty ? 1 : above.reduce(0, +) / Double(above.count)
+        text += String(format: "  merged from probability %.3f (%@): by their own probabilities, %.1f %% of the %d pairs at or above it are one person\n",
+                       result.cut, (result.cutPrecision.map { String(format: "the model's cut for %.1f %%, within %.1f–%.1f", $0 * 100,
+                                                                    DedupConfiguration().automaticCut.lowerBound, DedupConfiguration().automaticCut.upperBound) } ?? "--threshold") as NSString,
+                       expected * 100, above.count)
         text += String(format: "  surnames agreeing: given name %.2f bits less, city %.2f bits less\n",
                        model.givenGivenFamily, model.cityGivenFamily)
         text += String(format: "  address different: a different city %.2f bits less against\n", model.cityGivenMoved)

@@ -424,7 +424,7 @@ struct ImportRun {
                                     comparator: PairComparator(customFields: customFields, records: records, counts: counts),
                                     model: model)
         // Only the book records the batch matches bring their people along.
-        let threshold = options.configuration.threshold
+        let threshold = deduplicator.cut(scored)
         let matched = scored.filter { $0.probability >= threshold }.flatMap { [$0.a, $0.b] }.filter { $0 >= batch }
         try loadPeople(of: matched.map { existingIDs[$0 - batch] })
         records = local
@@ -584,7 +584,8 @@ struct ImportRun {
         r.peopleJoined = peopleJoined
         r.review = reviewPairs
         r.pairs = keptPairs
-        r.model = modelNote
+        r.model = [modelNote, clustering.map { String(format: "merged from probability %.3f", $0.cut) } ?? ""]
+            .filter { !$0.isEmpty }.joined(separator: "; ")
         r.timings = timings
         return r
     }

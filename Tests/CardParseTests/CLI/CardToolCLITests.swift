@@ -238,8 +238,15 @@ struct CardToolCLITests {
         #expect(r.stdout.contains("model: prior"))
         #expect(r.stdout.contains("  prior "))
         #expect(r.stdout.contains("probability"))
+        // Nineteen pairs cannot vouch for the doubtful one under 0.7: the model cuts at 0.7.
+        #expect(r.stdout.contains("merged from probability 0.700 (the model's cut for 99.5 %, within 0.5–0.7)"))
         let bad = try run(["dedupe", "merge/cards.vcf", "--threshold", "1.5"])
         #expect(bad.status == 64)
+        // A low --threshold takes the review threshold down with it; the review threshold alone stays under the model's cut.
+        #expect(try run(["dedupe", "merge/cards.vcf", "--threshold", "0.1", "--quiet"]).status == 0)
+        let review = try run(["dedupe", "merge/cards.vcf", "--review-threshold", "0.6"])
+        #expect(review.status == 64 && review.stderr.contains("at most 0.5 (the lowest cut the model may choose), or give --threshold"))
+        #expect(try run(["dedupe", "merge/cards.vcf", "--review-threshold", "0.6", "--threshold", "0.8", "--quiet"]).status == 0)
     }
 
     @Test("dedupe compares a register's DNI/NIE column without --map: one DNI makes a mistyped given name one person")
@@ -269,6 +276,7 @@ struct CardToolCLITests {
         // Twins: one surname, birth date and flat, DNIs one apart.
         #expect(byID["3"] != byID["4"])
         #expect(found.stderr.hasSuffix("11 records → 7 people (8 records merged into 4); 0 pairs for review; 41 candidate pairs compared\n"))
+        #expect(try run(["dedupe", file, "--explain", "--quiet"]).stdout.contains("merged from probability"))
 
         let (ignored, without, _) = try clusters(["--map", "DNI/NIE=ignore"])
         #expect(!ignored.stderr.contains("csv.identity-column"))

@@ -186,6 +186,32 @@ struct ClusteringTests {
         #expect(clusters.count == 2)
     }
 
+    @Test("the model's cut: as low as 0.5 where the pairs merged stay 99.5 % one person by their probabilities, else 0.7; --threshold wins")
+    func modelCut() {
+        func pairs(_ groups: [(Int, Double)]) -> [ScoredPair] {
+            groups.flatMap { count, p in
+                (0..<count).map { _ in ScoredPair(a: 0, b: 1, weight: log2(p / (1 - p)), probability: p, rules: 0, comparison: PairComparison()) }
+            }
+        }
+        let dedup = Deduplicator()
+        // 2,000 sure pairs pay for ten at 0.55 (expected 99.78 %) but not for 20 more at 0.52.
+        #expect(dedup.cut(pairs([(2000, 0.999_9), (10, 0.55), (20, 0.52), (500, 0.3)])) == 0.55)
+        // Every pair from 0.5 up passes: the lowest cut.
+        #expect(dedup.cut(pairs([(5000, 1.0), (3, 0.6), (100, 0.45)])) == 0.5)
+        // Ties with the pair that falls short are left out with it.
+        // (eleven pairs at 0.6 pass, so every pair does; twenty do not: none is merged below 0.65).
+        #expect(dedup.cut(pairs([(1000, 1.0), (1, 0.65), (11, 0.6)])) == 0.5)
+        #expect(dedup.cut(pairs([(1000, 1.0), (1, 0.65), (20, 0.6), (5, 0.55)])) == 0.65)
+        // Above 0.7 the cut is 0.7: pairs there are merged whatever the rest.
+        #expect(dedup.cut(pairs([(100, 1.0), (1, 0.8), (5, 0.6)])) == 0.7)
+        // A handful of pairs cannot vouch for a doubtful one, and an unsure model stays at 0.7.
+        #expect(dedup.cut(pairs([(3, 1.0), (1, 0.75), (1, 0.65)])) == 0.7)
+        #expect(dedup.cut(pairs([(1000, 0.9), (10, 0.6)])) == 0.7)
+        #expect(dedup.cut([]) == 0.5)
+        #expect(Deduplicator(configuration: DedupConfiguration(threshold: 0.85)).cut(pairs([(5000, 1.0), (3, 0.6)])) == 0.85)
+        #expect(DedupConfiguration().reviewThreshold == 0.2 && DedupConfiguration(threshold: 0.1).reviewThreshold == 0.1)
+    }
+
     @Test("EM recovers m and the match share of a synthetic population")
     func emConverges() {
         // Two fields with three levels each; matches agree 90% / 80% of the time, non-matches 2% / 5%.
