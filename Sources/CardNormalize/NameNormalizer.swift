@@ -361,6 +361,16 @@ public enum NameNormalizer {
     static func split(_ words: [String]) -> (given: [String], family: [String]) {
         guard words.count > 1 else { return (words, []) }
         let folded = words.map { key($0) }
+        // The family name first, led by a particle (`de la Cruz Juan`, `Van der Berg Kimberly`, a
+        // register's columns swapped): the given names known at the end are the given name.
+        if particles.contains(folded[0]) {
+            var trailing = 0
+            while trailing < words.count - 1, !particles.contains(folded[words.count - 1 - trailing]),
+                  Nicknames.isGivenName(words[words.count - 1 - trailing]) { trailing += 1 }
+            if trailing > 0, folded[..<(words.count - trailing)].contains(where: { !particles.contains($0) }) {
+                return (Array(words.suffix(trailing)), Array(words.dropLast(trailing)))
+            }
+        }
         // A compound given name with a particle ("María del Carmen").
         for compound in compoundGiven where compound[0] == folded[0] && folded.count > compound.count && Array(folded.prefix(compound.count)) == compound {
             return (Array(words.prefix(compound.count)), Array(words.dropFirst(compound.count)))

@@ -34,6 +34,33 @@ struct NameCasingTests {
         }
     }
 
+    @Test("a surname led by a particle, written first, in any case: the given names known at the end are the given name",
+          arguments: [
+            ("de la Cruz Juan", "Juan", "de la Cruz"),
+            ("Van der Berg Kimberly", "Kimberly", "Van der Berg"),
+            ("van der Berg Kimberly Ann", "Kimberly Ann", "van der Berg"),
+            ("de la Fuente Martínez María", "María", "de la Fuente Martínez"),
+            // Not a given name at the end, or nothing but a particle left: read as before.
+            ("La Toya Jackson", "La Toya", "Jackson"),
+            ("Van Morrison", "Van", "Morrison"),
+            ("Juan de la Cruz", "Juan", "de la Cruz"),
+          ])
+    func particleFirst(_ input: String, _ given: String, _ family: String) {
+        let name = NameNormalizer.parse(input).name
+        #expect(name.given == given, "\(input)")
+        #expect(name.family == family, "\(input)")
+    }
+
+    @Test("given and family columns swapped, the family name led by a particle: read back in place")
+    func swappedColumns() {
+        var c = Contact(fullName: "Van der Berg Kimberly")
+        c.name = PersonName(family: "Kimberly", given: "Van der Berg")
+        _ = ContactNormalizer(region: "US").normalize(&c)
+        #expect(c.name?.given == "Kimberly" && c.name?.family == "Van der Berg")
+        #expect(c.fullName == "Kimberly Van der Berg")
+        #expect(c.originalName == PersonName(family: "Kimberly", given: "Van der Berg"))
+    }
+
     @Test("a name all in capitals or all in small letters is re-cased, accented letters included; a mixed one is kept",
           arguments: [
             ("JOSÉ ÑÚÑEZ", "José", "Ñúñez"),
