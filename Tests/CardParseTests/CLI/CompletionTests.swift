@@ -16,7 +16,7 @@ struct CompletionTests {
             }
             if shell == "bash" {
                 let file = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-completion-\(getpid()).bash")
-                try r.stdout.write(to: file, atomically: true, encoding: .utf8)
+                try r.stdout.write(to: file, atomically: false, encoding: .utf8)
                 let check = Process()
                 check.executableURL = URL(fileURLWithPath: "/bin/bash")
                 check.arguments = ["-n", file.path]

@@ -46,7 +46,7 @@ struct TeamBookCLITests {
                 csv += "S\(batch)-\(p),\(name.0),\(name.1),\(email),\(phone),Empresa \(p % 37)\n"
             }
             let file = book.path("scanner-\(batch + 1).csv")
-            try csv.write(toFile: file, atomically: true, encoding: .utf8)
+            try csv.write(toFile: file, atomically: false, encoding: .utf8)
             files.append(file)
         }
         return files
@@ -109,7 +109,7 @@ struct TeamBookCLITests {
         // The password file, as psql reads it.
         #expect(try run(book, ["import", "book/networking-madrid-tech.vcf", "--event", "Networking Madrid Tech", "--date", "2026-03-12"]).status == 0)
         let pgpass = book.path("pgpass")
-        try "# team book\n127.0.0.1:*:*:cardtool:\(password.replacingOccurrences(of: ":", with: "\\:"))\n".write(toFile: pgpass, atomically: true, encoding: .utf8)
+        try "# team book\n127.0.0.1:*:*:cardtool:\(password.replacingOccurrences(of: ":", with: "\\:"))\n".write(toFile: pgpass, atomically: false, encoding: .utf8)
         let fromFile = try cli.run(["list", "--store", book.address], environment: ["PGPASSWORD": "", "PGPASSFILE": pgpass])
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
         #expect(fromFile.stdout.split(separator: "\n").count == 8)

@@ -13,7 +13,7 @@ struct CleanValuesTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("in.csv").path
         try "Name,Phone,Mobile,Country\r\nRobert Smith,(415) 555-0142,,USA\r\nLucía Fernández,91 555 23 10,655 43 21 09,España\r\nNadie Raro,55-12,,\r\n"
-            .write(toFile: input, atomically: true, encoding: .utf8)
+            .write(toFile: input, atomically: false, encoding: .utf8)
         let cli = CardToolCLITests()
         for crm in ["hubspot", "salesforce", "google", "outlook", "generic"] {
             let r = try cli.run(["parse", input, "--to", "csv", "--crm", crm, "--region", "ES", "--quiet"])

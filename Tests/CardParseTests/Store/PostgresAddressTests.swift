@@ -38,7 +38,7 @@ struct PostgresAddressTests {
             db.example.internal:6543:ventas:ana:pa\\:ss\\\\word
             *:*:*:ana:fallback
 
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+            """.write(toFile: file, atomically: false, encoding: .utf8)
         let a = try PostgresAddress("postgres://ana@db.example.internal:6543/ventas", environment: [:])
         #expect(a.password(environment: ["PGPASSFILE": file]) == "pa:ss\\word")
         #expect(a.password(environment: ["PGPASSFILE": file, "PGPASSWORD": "from-env"]) == "from-env")
