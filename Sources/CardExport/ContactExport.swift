@@ -22,6 +22,10 @@ public struct ContactExport: Sendable {
         public var byteOrderMark: Bool
         /// Whether cells a spreadsheet would run as a formula get a leading `'` (off with `--no-sanitize`).
         public var sanitize: Bool
+        /// Extra properties written as CSV columns after the layout's, by name: the compared custom
+        /// fields (an identity number such as `DNI/NIE`, `--map Column=custom:NAME`), which no
+        /// layout has a column for and a clean export must not lose.
+        public var extraColumns: [String] = []
 
         /// Creates options; by default vCard 3.0, and generic CSV with commas, no BOM and sanitized cells.
         public init(vcardVersion: VCardVersion = .v3_0, crm: CRMProfile = .generic, delimiter: UInt8 = UInt8(ascii: ","),
@@ -46,12 +50,15 @@ public struct ContactExport: Sendable {
         vcard = VCardWriter(version: options.vcardVersion)
         csv = CSVWriter(delimiter: options.delimiter, byteOrderMark: options.byteOrderMark, sanitize: options.sanitize)
         exporter = options.crm.exporter
+        extraColumns = options.extraColumns
     }
+
+    private let extraColumns: [String]
 
     /// What comes before the first contact (the CSV header row, and a BOM when asked for).
     public mutating func start() -> [UInt8] {
         guard format == .csv else { return [] }
-        csv.writeRow(exporter.header + (people ? [Self.personIDColumn] : []), sanitizeCells: false)
+        csv.writeRow(exporter.header + extraColumns + (people ? [Self.personIDColumn] : []), sanitizeCells: false)
         return csv.takeOutput()
     }
 
@@ -96,7 +103,8 @@ public struct ContactExport: Sendable {
 
     private mutating func row(for contact: Contact, extra: [String], diagnostics: inout [Diagnostic]) -> [UInt8] {
         var overflow: [String] = []
-        csv.writeRow(exporter.row(for: contact, overflow: &overflow) + extra)
+        let columns = extraColumns.map { name in contact.extras.first { $0.name == name }?.value ?? "" }
+        csv.writeRow(exporter.row(for: contact, overflow: &overflow) + columns + extra)
         if !overflow.isEmpty {
             let location = SourceLocation(file: contact.source?.file ?? "-", line: contact.source?.line,
                                           record: contact.source?.record)

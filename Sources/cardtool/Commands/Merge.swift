@@ -47,7 +47,7 @@ extension CardTool {
             // Contacts on a terminal: the progress line would cut into them.
             if output.output == nil { printer.progressDone() } else { printer.phase("writing") }
             let sink = try output.open(printer: printer)
-            var writer = export.export(delimiter: input.delimiter)
+            var writer = export.export(delimiter: input.delimiter, columns: records.customFields)
             try printer.exitOnFailure {
                 try sink.write(writer.start())
                 // Only JSON Lines writes matching keys.

@@ -37,7 +37,8 @@ extension CardTool {
         func run() throws {
             let printer = diagnostics.printer
             let sink = try output.open(printer: printer)
-            var writer = export.export(delimiter: input.delimiter)
+            // A CSV keeps the identity numbers and custom fields dedupe would compare, as columns.
+            var writer = export.export(delimiter: input.delimiter, columns: export.to == .csv ? try input.compareFields() : [])
             let importer = try input.importer(normalize: !raw, threads: Parallel.defaultThreads,
                                               meter: printer.meter(stdoutBusy: output.output == nil))
             let summary = try printer.exitOnFailure {

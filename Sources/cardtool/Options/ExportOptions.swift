@@ -39,11 +39,13 @@ struct ExportOptions: ParsableArguments {
 
     /// The writer these options describe; `delimiter` (`--delimiter`) applies to CSV output when
     /// `--output-delimiter` is not given.
-    func export(delimiter: String? = nil) -> ContactExport {
+    /// `columns`: extra properties the CSV writes after the layout's (the compared custom fields).
+    func export(delimiter: String? = nil, columns: [String] = []) -> ContactExport {
         let csvDelimiter = (outputDelimiter ?? delimiter).flatMap(CSVDialect.init(argument:)) ?? .comma
-        return ContactExport(format: to, options: .init(
-            vcardVersion: vcardVersion.flatMap(VCardVersion.init) ?? .v3_0, crm: crm ?? .generic,
-            delimiter: csvDelimiter.delimiter, byteOrderMark: excel, sanitize: !noSanitize))
+        var options = ContactExport.Options(vcardVersion: vcardVersion.flatMap(VCardVersion.init) ?? .v3_0, crm: crm ?? .generic,
+                                            delimiter: csvDelimiter.delimiter, byteOrderMark: excel, sanitize: !noSanitize)
+        options.extraColumns = columns
+        return ContactExport(format: to, options: options)
     }
 }
 

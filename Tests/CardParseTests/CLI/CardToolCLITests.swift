@@ -158,6 +158,10 @@ struct CardToolCLITests {
         #expect(r.stdout.hasPrefix("\u{FEFF}First Name;Last Name;Email;Phone Number;Mobile Phone Number;Company Name;Job Title;"))
         // The phone in E.164: a CRM would read a national number in its own country.
         #expect(r.stdout.contains("Lucía;Pérez Sánchez;lucia.perez@example.es;;+34622112233;Ejemplo Renovables S.L.;"))
+        // The custom field `--map` names is compared, so the CSV keeps it: a column after the layout's.
+        let lines = r.stdout.split(whereSeparator: \.isNewline)
+        #expect(lines.first?.hasSuffix(";Stand") == true)
+        #expect(lines.dropFirst().first?.hasSuffix(";A12") == true)
         let jsonl = try run(["parse", "csv/badge_scanner_utf16le_tab.csv", "--id-column", "ID Acreditación"])
         #expect(jsonl.stdout.contains(#""id":"B-0001""#))
         #expect(jsonl.stdout.contains(#""events":[{"name":"Networking Tech Madrid","date":"2024-03-14"}]"#))
@@ -277,6 +281,21 @@ struct CardToolCLITests {
         #expect(byID["3"] != byID["4"])
         #expect(found.stderr.hasSuffix("11 records → 7 people (8 records merged into 4); 0 pairs for review; 41 candidate pairs compared\n"))
         #expect(try run(["dedupe", file, "--explain", "--quiet"]).stdout.contains("merged from probability"))
+
+        // Clean CSV exports keep the document number, as a column after the layout's.
+        for command in ["parse", "merge"] {
+            for crm in ["generic", "hubspot"] {
+                let csv = try run([command, file, "--to", "csv", "--crm", crm, "--quiet"])
+                let rows = csv.stdout.split(whereSeparator: \.isNewline)
+                #expect(rows.first?.hasSuffix(",DNI/NIE") == true, "\(command) \(crm)")
+                // Francisco is the first record and the first person; the twins' numbers are their own.
+                #expect(rows.count > 4 && rows[1].hasSuffix(",53709116-E"), "\(command) \(crm)")
+                #expect(rows.contains { $0.hasSuffix(",12345679S") }, "\(command) \(crm)")
+                #expect(rows.count == (command == "parse" ? 12 : 8), "\(command) \(crm)")
+            }
+        }
+        let jsonl = try run(["parse", file, "--quiet"])
+        #expect(!jsonl.stdout.contains("DNI/NIE,"))
 
         let (ignored, without, _) = try clusters(["--map", "DNI/NIE=ignore"])
         #expect(!ignored.stderr.contains("csv.identity-column"))

@@ -124,7 +124,7 @@ struct LedgerCLITests {
         let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent)
-            .filter { $0.contains(".cardtool-") }
+            .filter { $0.hasPrefix(".out.jsonl.cardtool-") }   // the folder is shared with tests running beside this one
         #expect(leftovers.isEmpty)
     }
 
