@@ -124,6 +124,12 @@ public final class EventBook: Sendable {
         }
     }
 
+    /// The custom fields the book compares (identity numbers such as `DNI/NIE`, `--map
+    /// Column=custom:NAME`), in the order they were first imported: CSV exports keep them as columns.
+    public func comparedFields() throws(BookError) -> [String] {
+        try read { db in try Self.customFields(db) }
+    }
+
     /// Runs `body` in a read transaction.
     func read<T>(_ body: (any BookConnection) throws -> T) throws(BookError) -> T {
         do {

@@ -72,10 +72,12 @@ extension CardTool {
             }
             let count: Int
             if listing.streams {
-                count = try listing.writeEach(printer: printer) { each in try book.eachPerson(ids: changed, each) }
+                count = try listing.writeEach(printer: printer, columns: try printer.book { () throws(BookError) in try book.comparedFields() }) { each in try book.eachPerson(ids: changed, each) }
             } else {
                 let people = try printer.book { () throws(BookError) in try book.peopleToExport(profile: profile, changedOnly: changedSinceLast).people }
-                try listing.write(people, printer: printer) { PeopleTable.make(people) }
+                try listing.write(people, printer: printer, columns: try printer.book { () throws(BookError) in try book.comparedFields() }) {
+                    PeopleTable.make(people)
+                }
                 count = people.count
             }
             if changedSinceLast { try printer.book { () throws(BookError) in try book.recordExport(profile: profile, through: through) } }

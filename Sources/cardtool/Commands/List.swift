@@ -29,10 +29,12 @@ extension CardTool {
             let filter = PersonFilter(event: event, tag: tag)
             let count: Int
             if listing.streams {
-                count = try listing.writeEach(printer: printer) { each in try book.eachPerson(filter, each) }
+                count = try listing.writeEach(printer: printer, columns: try printer.book { () throws(BookError) in try book.comparedFields() }) { each in try book.eachPerson(filter, each) }
             } else {
                 let people = try printer.book { () throws(BookError) in try book.people(filter) }
-                try listing.write(people, printer: printer) { PeopleTable.make(people) }
+                try listing.write(people, printer: printer, columns: try printer.book { () throws(BookError) in try book.comparedFields() }) {
+                    PeopleTable.make(people)
+                }
                 count = people.count
             }
             printer.summary("\(count) \(count == 1 ? "person" : "people")")
@@ -62,7 +64,9 @@ extension CardTool {
             let printer = diagnostics.printer
             let book = try store.open(printer: printer, create: false)
             let people = try printer.book { () throws(BookError) in try book.people(PersonFilter(text: text)) }
-            try listing.write(people, printer: printer) { PeopleTable.make(people) }
+            try listing.write(people, printer: printer, columns: try printer.book { () throws(BookError) in try book.comparedFields() }) {
+                    PeopleTable.make(people)
+                }
             printer.summary("\(people.count) \(people.count == 1 ? "person" : "people")")
         }
     }

@@ -42,11 +42,12 @@ struct ListingOptions: ParsableArguments {
 
     /// Writes the people `produce` hands to the closure it is given, each as it comes (JSON
     /// Lines, CSV, vCard): a listing of a large book is not held in memory. Returns how many.
-    func writeEach(printer: DiagnosticPrinter, _ produce: ((Person) throws -> Void) throws -> Int) throws -> Int {
+    /// `columns`: extra properties CSV writes after the layout's (the book's compared custom fields).
+    func writeEach(printer: DiagnosticPrinter, columns: [String] = [], _ produce: ((Person) throws -> Void) throws -> Int) throws -> Int {
         let sink = try OutputOptions(output: output).open(printer: printer)
         return try printer.exitOnFailure {
             var writer = ContactExport(format: format == .jsonl ? .jsonl : format == .csv ? .csv : .vcf,
-                                       options: .init(crm: crm ?? .generic, byteOrderMark: excel))
+                                       options: options(columns))
             writer.people = true
             try sink.write(writer.start())
             let count: Int
@@ -66,7 +67,7 @@ struct ListingOptions: ParsableArguments {
     }
 
     /// Writes people in the chosen format; `table` gives the columns and rows of the table form.
-    func write(_ people: [Person], printer: DiagnosticPrinter, table: () -> Table) throws {
+    func write(_ people: [Person], printer: DiagnosticPrinter, columns: [String] = [], table: () -> Table) throws {
         if format == .vdir {
             printer.fail("only `cardtool export` writes a vdir folder; use --to vcf here")
             throw ExitCode(64)
@@ -80,7 +81,7 @@ struct ListingOptions: ParsableArguments {
                 throw IOError(path: output ?? "-", reason: "only `cardtool export` writes a vdir folder")
             case .jsonl, .csv, .vcf:
                 var writer = ContactExport(format: format == .jsonl ? .jsonl : format == .csv ? .csv : .vcf,
-                                           options: .init(crm: crm ?? .generic, byteOrderMark: excel))
+                                           options: options(columns))
                 writer.people = true
                 try sink.write(writer.start())
                 for person in people {
@@ -91,6 +92,15 @@ struct ListingOptions: ParsableArguments {
             }
             try sink.commit()
         }
+    }
+}
+
+extension ListingOptions {
+    /// The CSV and vCard settings of a listing, with `columns` after the CSV layout's.
+    func options(_ columns: [String]) -> ContactExport.Options {
+        var options = ContactExport.Options(crm: crm ?? .generic, byteOrderMark: excel)
+        options.extraColumns = columns
+        return options
     }
 }
 

@@ -159,6 +159,25 @@ struct BookCLITests {
         #expect(try people(f).isEmpty)
     }
 
+    @Test("a register's DNI/NIE column: compared on import without --map, kept as a column by the book's CSV lists and exports")
+    func identityColumn() throws {
+        let f = try Folder()
+        let imported = try run(f, ["import", "csv/padron_es_cp1252_semicolon.csv", "--event", "Padrón", "--explain"])
+        #expect(imported.status == 0)
+        #expect(imported.stderr.contains("'DNI/NIE' read as an identity document number"))
+        #expect(imported.stdout.contains("11 records: 7 new people"))
+        #expect(imported.stdout.contains("merged from probability"))
+        for args in [["list", "--to", "csv"], ["export", "--to", "csv", "--crm", "hubspot", "-o", f.path("out.csv")]] {
+            let r = try run(f, args)
+            #expect(r.status == 0)
+            let text = args.contains("-o") ? try String(contentsOfFile: f.path("out.csv"), encoding: .utf8) : r.stdout
+            let rows = text.split(separator: "\r\n")
+            #expect(rows.first?.hasSuffix(",DNI/NIE,cardtool ID") == true, "\(args)")
+            #expect(rows.count == 8, "\(args)")
+            #expect(rows.contains { $0.contains("Francisco") && $0.contains(",53709116-E,") }, "\(args)")
+        }
+    }
+
     @Test("export for a CRM, all then what changed; clusters; match against the CRM's export")
     func exporting() throws {
         let f = try Folder()
