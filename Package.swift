@@ -63,7 +63,8 @@ let package = Package(
             exclude: ["Resources/LICENSE-nicknames_en.txt"],
             // The nickname tables, as the CSV files they are, compiled into the library: no
             // resource bundle to install beside the binary.
-            resources: [.embedInCode("Resources/nicknames_en.csv"), .embedInCode("Resources/nicknames_es.csv")],
+            resources: [.embedInCode("Resources/nicknames_en.csv"), .embedInCode("Resources/nicknames_es.csv"),
+                        .embedInCode("Resources/nicknames_extra.csv")],
             swiftSettings: crossModule
         ),
         .target(name: "CardDedup", dependencies: ["CardNormalize"], swiftSettings: crossModule),

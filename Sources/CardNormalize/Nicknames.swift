@@ -14,11 +14,14 @@ public enum Nicknames {
     }()
 
     /// The tables' rows as folded (name, nickname) pairs, read once from the package's CSV files
-    /// (`Resources/nicknames_en.csv`, from carltonnorthern/nicknames under Apache-2.0, and
-    /// `Resources/nicknames_es.csv`). Columns: `name1,relationship,name2`.
+    /// (`Resources/nicknames_en.csv`, from carltonnorthern/nicknames under Apache-2.0, kept as
+    /// published; `Resources/nicknames_es.csv`; and `Resources/nicknames_extra.csv`, the English
+    /// nicknames the published table lacks). Columns: `name1,relationship,name2`. A change to
+    /// any of them changes stored features: bump `RecordFeatures.encodingVersion` and add a book
+    /// migration that works them out again (`BookSchema`).
     static let pairs: [(String, String)] = {
         var out: [(String, String)] = []
-        for table in [PackageResources.nicknames_en_csv, PackageResources.nicknames_es_csv] {
+        for table in [PackageResources.nicknames_en_csv, PackageResources.nicknames_es_csv, PackageResources.nicknames_extra_csv] {
             for line in table.split(separator: 0x0A).dropFirst() {
                 let parts = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
                 guard parts.count >= 3 else { continue }

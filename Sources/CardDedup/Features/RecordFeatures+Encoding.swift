@@ -3,7 +3,7 @@ import CardModel
 extension RecordFeatures {
     /// Bumped whenever what features hold, or how they are worked out (folding, nickname tables,
     /// phonetic keys), changes: stored features of another version are worked out again.
-    public static let encodingVersion: UInt8 = 4
+    public static let encodingVersion: UInt8 = 5
 
     /// The features in bytes, for a store that keeps them next to the record: reading them back
     /// costs a few microseconds, working them out from the contact a few tens.

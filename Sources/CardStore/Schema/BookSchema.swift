@@ -1,3 +1,4 @@
+import CardConcurrency
 
 /// The book's tables, created and upgraded by ``BookMigrator`` on either backend.
 ///
@@ -166,6 +167,14 @@ enum BookSchema {
         // both misspelt or swapped; street lines are keyed anew (English-style lines sorted).
         migrator.register("v4: keys by postcode and birth date or house number") { db in
             try RecordIndex.addKeys(of: [.postcodeAndBirthdayOrHouse], db: db)
+        }
+        // Nicknames the tables lacked (Sasha for Alexander and Alexandra, Katie for Katherine):
+        // the features stored with each record hold a given name's forms, and the name rules key
+        // records by them. Both are worked out again, once, so a Sasha imported before finds an
+        // Alexandra imported after.
+        migrator.register("v5: nickname forms worked out again (Sasha, Katie)") { db in
+            try StoredFeatures.rewriteStale(threads: Parallel.defaultThreads, db: db)
+            try RecordIndex.addKeys(of: [.name, .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven], db: db)
         }
         return migrator
     }

@@ -40,4 +40,31 @@ enum StoredFeatures {
         }
         return zip(present, built).map { ($0, $1!) }
     }
+
+    /// Works out again, and stores, the features of every record that were stored by another
+    /// version or for other custom fields (new nickname tables change a given name's forms), a
+    /// batch at a time: reading them back is a decode again, not a contact's worth of work.
+    /// Returns how many were rewritten.
+    @discardableResult
+    static func rewriteStale(threads: Int, db: any BookConnection) throws -> Int {
+        let custom = try EventBook.customFields(db)
+        let update = try db.cachedStatement(sql: "UPDATE record SET features = ? WHERE id = ?")
+        var last: Int64 = -1, rewritten = 0
+        while true {
+            let rows = try SQLRow.fetchAll(try db.cachedStatement(sql: "SELECT id, features FROM record WHERE id > ? ORDER BY id LIMIT 10000"),
+                                           arguments: [last])
+            guard let end = rows.last.map({ $0["id"] as Int64 }) else { return rewritten }
+            let stale: [Int64] = rows.compactMap { row in
+                let blob: Data? = row["features"]
+                let fresh = blob.flatMap { RecordFeatures.decode([UInt8]($0), customFields: custom) } != nil
+                return fresh ? nil : row["id"] as Int64
+            }
+            // `load` works out what does not decode.
+            for (id, features) in try load(stale, customFields: custom, threads: threads, db: db) {
+                try update.execute(arguments: [Data(features.encoded(customFields: custom)), id])
+                rewritten += 1
+            }
+            last = end
+        }
+    }
 }

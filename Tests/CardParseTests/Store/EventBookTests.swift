@@ -393,6 +393,54 @@ struct EventBookTests {
         #expect(try book.people().count == 2)
     }
 
+    @Test("a book whose features and name keys came from older nickname tables gets them worked out again when opened")
+    func nicknameFormsOnOpen() throws {
+        #expect(Nicknames.forms(of: "Sasha").contains("alexandra") && Nicknames.forms(of: "Alexander").contains("sasha"))
+        #expect(Nicknames.forms(of: "Katie").contains("katherine"))
+        let t = try TempBook()
+        let normalizer = ContactNormalizer(region: "GB")
+        func contacts(_ rows: String) throws -> [Contact] {
+            try registerContacts("rec_id,given_name,family_name,birth_date,street,postal_code,city,national_id\n" + rows)
+                .map { c in var c = c; _ = normalizer.normalize(&c); return c }
+        }
+        try t.book.importContacts(try contacts("""
+            s,Sasha,Brookbridge,1/9/1960,188 Orchard Rd,B29 9LJ,Birmingham,
+            k,Katie,Holloway,,12 Mill Lane,OX4 1AA,Oxford,
+
+            """), options: ImportOptions(files: ["register-1.csv"]))
+        // As a book written before: features of the version before, no keys of the name rules,
+        // and the migration not run.
+        let rules: [CandidateBlocker.Rule] = [.name, .initialAndOrganization, .birthdayAndGiven, .postcodeAndGiven]
+        let queue = try DatabaseQueue(path: t.path)
+        let expected: [(Int64, Int64)] = try queue.write { db in
+            var out: [(Int64, Int64)] = []
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM record ORDER BY id")
+            for (id, features) in try StoredFeatures.load(ids, customFields: [], threads: 1, db: SQLiteConnection(db)) {
+                for (key, rule) in RecordIndex.keys(features) where rule.map(rules.contains) == true {
+                    out.append((key, id))
+                    try db.execute(sql: "DELETE FROM record_key WHERE key = ? AND record_id = ?", arguments: [key, id])
+                }
+            }
+            try db.execute(sql: "UPDATE record SET features = X'04' || substr(features, 2)")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v5:%'")
+            return out
+        }
+        #expect(expected.count >= 6)
+        let book = try EventBook(path: t.path)
+        try queue.read { db in
+            for (key, id) in expected {
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM record_key WHERE key = ? AND record_id = ?", arguments: [key, id]) == 1)
+            }
+            for blob in try Data.fetchAll(db, sql: "SELECT features FROM record") {
+                #expect(RecordFeatures.decode([UInt8](blob), customFields: []) != nil)
+            }
+        }
+        // Sasha imported before, Alexandra after: one person (one birth date and postcode).
+        try book.importContacts(try contacts("a,Alexandra,Brookbridge,1960-09-01,59 Green Street,B29 9LJ,Birmingham,\n"),
+                                options: ImportOptions(files: ["register-2.csv"]))
+        #expect(try book.people().count == 2)
+    }
+
     @Test("a database that is not a book is refused")
     func notABook() throws {
         let t = try TempBook()
