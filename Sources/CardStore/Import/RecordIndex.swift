@@ -37,30 +37,37 @@ enum RecordIndex {
     }
 
     /// Stores the keys of `rules` (rules added, or keys worked out differently, since the records
-    /// were indexed) for every record in the book, a batch at a time.
+    /// were indexed) for every record in the book, a batch at a time. New name keys that are now
+    /// common get their split keys too, as an import would have stored them.
     static func addKeys(of rules: [CandidateBlocker.Rule], db: any BookConnection) throws {
+        var newNames = Set<Int64>()
         // A record may hold some of the keys already (a rule whose keys are worked out anew).
         let insertKey = try db.cachedStatement(sql: """
             INSERT INTO record_key (key, record_id) SELECT ?1, ?2
             WHERE NOT EXISTS (SELECT 1 FROM record_key WHERE key = ?1 AND record_id = ?2)
             """)
+        let hasKey = try db.cachedStatement(sql: "SELECT count(*) FROM record_key WHERE key = ? AND record_id = ?")
         let custom = try EventBook.customFields(db)
         var last: Int64 = -1
         while true {
             let ids = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM record WHERE id > ? ORDER BY id LIMIT 10000"),
                                          arguments: [last])
-            guard let end = ids.last else { return }
+            guard let end = ids.last else { break }
             for (id, r) in try StoredFeatures.load(ids, customFields: custom, threads: Parallel.defaultThreads, db: db) {
                 var seen = Set<Int64>()
                 for rule in rules {
                     for k in CandidateBlocker.keys(rule, r) {
                         let key = stored(UInt64(rule.rawValue), k)
-                        if seen.insert(key).inserted { try insertKey.execute(arguments: [key, id]) }
+                        guard seen.insert(key).inserted else { continue }
+                        if rule == .name, try (Int.fetchOne(hasKey, arguments: [key, id]) ?? 0) == 0 { newNames.insert(key) }
+                        try insertKey.execute(arguments: [key, id])
                     }
                 }
             }
             last = end
         }
+        let common = try keyCounts(Array(newNames), db: db).filter { $0.value >= splitFrom }.map(\.key)
+        if !common.isEmpty { try addSplits(ofNameKeys: common, db: db) }
     }
 
     /// A name key's split keys are stored once this many records carry it (and written then for the
