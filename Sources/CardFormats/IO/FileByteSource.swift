@@ -34,6 +34,14 @@ public final class FileByteSource: ByteSource {
         if ownsDescriptor { close(fd) }
     }
 
+    /// Whether `path` is a regular file (symbolic links followed): one that can be read twice.
+    /// A pipe, a FIFO or a terminal gives its bytes once (`<(zcat contacts.csv.gz)`), and opening
+    /// a FIFO waits for a writer.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// Appends up to `maxCount` bytes from one `read(2)` to `buffer` and returns how many; 0 means the end.
     public func read(into buffer: inout [UInt8], maxCount: Int) throws -> Int {
         let start = buffer.count

@@ -119,12 +119,12 @@ public struct ContactImporter {
 
     /// The CSV inputs' identity document columns (`DNI`, `national_id`; ``IdentityColumn``), by
     /// header as written and in input order, found from each file's header and first rows before
-    /// the run, since deduplication decides what it compares before the first record. Standard
-    /// input cannot be read twice and is not looked at; an input that cannot be read has none
-    /// (the run reports it).
+    /// the run, since deduplication decides what it compares before the first record. Only
+    /// regular files are looked at: standard input, a pipe (`<(zcat contacts.csv.gz)`) or a FIFO
+    /// gives its bytes once, to the run. An input that cannot be read has none (the run reports it).
     public func identityColumns(paths: [String]) -> [String] {
         var found: [String] = []
-        for path in paths where path != "-" && Self.folderCards(path) == nil {
+        for path in paths where path != "-" && FileByteSource.isRegularFile(path) {
             let input: UnicodeInput
             do { input = try UnicodeInput(try FileByteSource(path: path)) } catch { continue }
             guard FormatDetector.binaryBytes(in: input.head) == nil,

@@ -297,6 +297,30 @@ struct CardToolCLITests {
         let jsonl = try run(["parse", file, "--quiet"])
         #expect(!jsonl.stdout.contains("DNI/NIE,"))
 
+        // A FIFO (as `<(zcat padron.csv.gz)` gives a pipe) has its bytes once: they go to the run,
+        // not to the look at the headers before it.
+        let fifo = dir.appendingPathComponent("padron.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "cat \"$0\" > \"$1\"", Fixtures.path(file), fifo]
+        try writer.run()
+        let reader = Process()
+        reader.executableURL = Self.binary
+        reader.arguments = ["dedupe", fifo, "--quiet"]
+        let err = Pipe()
+        reader.standardError = err
+        try reader.run()
+        // A run that waits on the FIFO for ever is killed, and fails the test.
+        let deadline = Date().addingTimeInterval(30)
+        while reader.isRunning && Date() < deadline { usleep(20_000) }
+        if reader.isRunning { kill(reader.processIdentifier, SIGKILL) }
+        if writer.isRunning { kill(writer.processIdentifier, SIGKILL) }
+        reader.waitUntilExit()
+        writer.waitUntilExit()
+        #expect(reader.terminationReason == .exit && reader.terminationStatus == 0)
+        #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("11 records → 8 people"))
+
         let (ignored, without, _) = try clusters(["--map", "DNI/NIE=ignore"])
         #expect(!ignored.stderr.contains("csv.identity-column"))
         #expect(without["1"] != without["2"])
