@@ -10,27 +10,39 @@ public enum DedupReports {
     public static func clusters(_ result: DedupResult, ids: [String]) -> [UInt8] {
         var w = CSVWriter()
         w.writeRow(["rec_id", "cluster_id"])
+        let width = idWidth(result.clusters.count)
         for (i, id) in ids.enumerated() {
-            w.writeRow([id, clusterID(result.clusterOf[i], of: result.clusters.count)])
+            w.writeCell(id, first: true)
+            w.writeCell(clusterID(result.clusterOf[i], width: width), first: false)
+            w.endRow()
         }
         return w.takeOutput()
     }
 
     /// `c0042`: the k-th cluster (from 0) of `count`, zero-padded so ids sort in order.
     public static func clusterID(_ k: Int, of count: Int) -> String {
-        let width = max(1, String(count).count)
+        clusterID(k, width: idWidth(count))
+    }
+
+    /// The digits of the largest of `count` cluster ids.
+    static func idWidth(_ count: Int) -> Int { max(1, String(count).utf8.count) }
+
+    /// ``clusterID(_:of:)`` with the width worked out once for a whole listing; a few bytes, so
+    /// the string is made in place, without an allocation.
+    static func clusterID(_ k: Int, width: Int) -> String {
         let n = String(k + 1)
-        return "c" + String(repeating: "0", count: max(0, width - n.count)) + n
+        let zeros = max(0, width - n.utf8.count)
+        return zeros == 0 ? "c" + n : "c" + String(repeating: "0", count: zeros) + n
     }
 
     /// The audit ledger's placement of each record of a run: its cluster (the n-th person a merge
     /// writes), `contact` for the cluster's first record and `merged` for the others.
     public static func placements(_ result: DedupResult) -> (Int) -> AuditLedger.Placement {
         let firsts = result.clusters.map { $0.min() ?? -1 }
-        let count = result.clusters.count
+        let width = idWidth(result.clusters.count)
         return { i in
             let k = result.clusterOf[i]
-            return AuditLedger.Placement(person: clusterID(k, of: count), outcome: firsts[k] == i ? .contact : .merged)
+            return AuditLedger.Placement(person: clusterID(k, width: width), outcome: firsts[k] == i ? .contact : .merged)
         }
     }
 

@@ -24,6 +24,20 @@ public struct CSVWriter: Sendable {
         out.append(contentsOf: [0x0D, 0x0A])
     }
 
+    /// Appends one cell of a row (``sanitize``d, quoted when needed), after a delimiter unless it
+    /// is the row's first; ``endRow()`` ends the row. For rows written by the million, where
+    /// ``writeRow(_:sanitizeCells:)``'s array of fields is an allocation a row.
+    public mutating func writeCell(_ field: String, first: Bool) {
+        if !first { out.append(delimiter) }
+        append(sanitize ? SpreadsheetSafety.neutralize(field) : field)
+    }
+
+    /// Ends the row that ``writeCell(_:first:)`` wrote (CRLF).
+    public mutating func endRow() {
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+
     private mutating func append(_ field: String) {
         var field = field
         let delimiter = self.delimiter
