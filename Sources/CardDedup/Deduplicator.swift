@@ -78,7 +78,7 @@ public struct Deduplicator: Sendable {
                 }
                 let a = Int(pairs[k] >> 32), b = Int(pairs[k] & 0xFFFF_FFFF)
                 records.with(a, b) { fa, fb in
-                    var c = comparator.compareIdentity(fa, fb, a, names: &names)
+                    var c = comparator.compareIdentity(fa, fb, a, names: &names, plausibleSwaps: true)
                     if model.priorWeight + model.evidence(c) + restBound < reviewWeight { return }
                     comparator.compareRest(fa, fb, a, into: &c)
                     let (w, p) = model.score(c)

@@ -35,7 +35,10 @@ public struct PairComparator: Sendable {
 
     /// Names, e-mails, phones and profile: the fields that decide most pairs, compared first so
     /// that a pair that cannot reach the review threshold skips the rest.
-    func compareIdentity(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, names: inout NameLevelCache) -> PairComparison {
+    /// - Parameter plausibleSwaps: read a record as written surname first only when its surname
+    ///   field can be a given name (scoring); otherwise every pair is read both ways (estimation).
+    func compareIdentity(_ a: RecordFeatures, _ b: RecordFeatures, _ ia: Int, names: inout NameLevelCache,
+                         plausibleSwaps: Bool = false) -> PairComparison {
         var c = PairComparison()
         // Names: direct, or with given and family swapped when that explains them better. Levels
         // depend on the name words alone, so a thread remembers them by the records' name keys
@@ -46,13 +49,22 @@ public struct PairComparator: Sendable {
         var fTF: Float = ia < 0 ? 0 : f == 1 ? stats.familyTF[ia] : f == 2 ? sharedSurnameTF(a.family, b.family) : 0
         // Either record may be the swapped one: its family field then holds the given name, to be
         // read with the other record's nickname forms (`Diez Marano, Toni` and `Antonio Diez Marano`).
+        // In scoring, only when that field can be a given name: one the tables know (a nickname
+        // too), or one starting as the other record's given name does (the same name, cut short
+        // or misspelt). Most pairs scored have two different names, and these four levels were
+        // most of the name levels worked out; read the other way, a given name then met the other
+        // record's surnames and sometimes agreed with one by sound (`Nuria` and `Moore`).
         if (g >= 4 || f >= 4), !a.given.isEmpty, !b.given.isEmpty, !a.family.isEmpty, !b.family.isEmpty {
-            let sg = names.level(.givenAsFamily, a.givenKey, b.familyKey) { givenLevel(a.given, a.givenForms, b.family, [], a.formsSignature, .none) }
-            let sf = names.level(.familyAsGiven, a.familyKey, b.givenKey) { familyLevel(a.family, a.familyPhonetic, b.given, b.givenPhonetic) }
-            if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
-            let tg = names.level(.givenAsFamily, b.givenKey, a.familyKey) { givenLevel(b.given, b.givenForms, a.family, [], b.formsSignature, .none) }
-            let tf = names.level(.familyAsGiven, b.familyKey, a.givenKey) { familyLevel(b.family, b.familyPhonetic, a.given, a.givenPhonetic) }
-            if tg != 0, tf != 0, tg + tf + 1 < g + f { g = tg; f = tf; gTF = 0; fTF = 0 }
+            if !plausibleSwaps || b.familyMayBeGiven || a.given[0].firstByte == b.family[0].firstByte {
+                let sg = names.level(.givenAsFamily, a.givenKey, b.familyKey) { givenLevel(a.given, a.givenForms, b.family, [], a.formsSignature, .none) }
+                let sf = names.level(.familyAsGiven, a.familyKey, b.givenKey) { familyLevel(a.family, a.familyPhonetic, b.given, b.givenPhonetic) }
+                if sg != 0, sf != 0, sg + sf + 1 < g + f { g = sg; f = sf; gTF = 0; fTF = 0 }
+            }
+            if !plausibleSwaps || a.familyMayBeGiven || b.given[0].firstByte == a.family[0].firstByte {
+                let tg = names.level(.givenAsFamily, b.givenKey, a.familyKey) { givenLevel(b.given, b.givenForms, a.family, [], b.formsSignature, .none) }
+                let tf = names.level(.familyAsGiven, b.familyKey, a.givenKey) { familyLevel(b.family, b.familyPhonetic, a.given, a.givenPhonetic) }
+                if tg != 0, tf != 0, tg + tf + 1 < g + f { g = tg; f = tf; gTF = 0; fTF = 0 }
+            }
         }
         c.set(.given, g); c.set(.family, f)
         if g == 1 && f == 1 && ia >= 0 { c.givenWithinFamily = stats.givenTFWithinFamily[ia] }

@@ -60,6 +60,10 @@ public final class RecordFeatures: @unchecked Sendable {
     public let linkedIn: UInt64
     /// The profile slug has no digits: only the name (`maria-garcia-lopez`).
     public let linkedInNameOnly: Bool
+    /// The first surname word is a given name the tables know (`Toni`, `James`, `Martín`): the
+    /// card may be written surname first, so a comparison also reads it the other way round.
+    /// Worked out from the surname, also for features decoded from a book.
+    let familyMayBeGiven: Bool
     /// The organization key, without legal suffix (`moreno asociados`); empty when absent.
     public let organization: String
     /// The job title, folded; empty when absent.
@@ -214,6 +218,7 @@ public final class RecordFeatures: @unchecked Sendable {
         fixed = b.fixed
         linkedIn = b.linkedIn
         linkedInNameOnly = b.linkedInNameOnly
+        familyMayBeGiven = b.family.first.map(Nicknames.isGivenName) ?? false
         organization = b.organization
         title = b.title
         city = b.city
@@ -230,9 +235,9 @@ public final class RecordFeatures: @unchecked Sendable {
     }
 
     /// The object's bytes the first comparison of a pair reads (header, keys, value addresses,
-    /// the arrays' references and the LinkedIn hash): the rest (organization, address, custom
+    /// the arrays' references, the LinkedIn hash and the two flags after it): the rest (organization, address, custom
     /// values) is read only for pairs that pass it.
-    static let identityBytes = 16 + 16 + 16 + 7 * 8 + 14 * 8 + 9
+    static let identityBytes = 16 + 16 + 16 + 7 * 8 + 14 * 8 + 10
 
     /// Asks for the values of the arrays a comparison reads first, ahead of their use.
     @inline(__always)

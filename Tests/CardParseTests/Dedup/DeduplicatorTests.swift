@@ -380,6 +380,32 @@ struct ComparisonLevelTests {
         return (comparator.compare(features[a], features[b], a, b), features)
     }
 
+    @Test("scoring reads a card surname first only when its surname field can be a given name; estimation reads every pair both ways")
+    func plausibleSwaps() throws {
+        let rows = "1,Kim,Moore Jackhson,,+34 612 000 111,,,,,,\n"
+            + "2,Nuria,Pérez Méndez,,+34 612 000 111,,,,,,\n"          // a shared switchboard
+            + "3,Diez Marano,Toni,,,,,,,,\n"                           // written surname first
+            + "4,Antonio,Diez Marano,,,,,,,,\n"
+            + "5,Okafor,Xiomara,,,,,,,,\n"                             // a given name the tables lack
+            + "6,Xiomara,Okafor,,,,,,,,\n"
+        let features = try DedupSample.contacts(Self.header + rows).map { RecordFeatures($0) }
+        let comparator = PairComparator(customFields: [], stats: FeatureStatistics(features))
+        func levels(_ a: Int, _ b: Int, plausible: Bool) -> (Int, Int) {
+            var names = NameLevelCache.none
+            let c = comparator.compareIdentity(features[a], features[b], a, names: &names, plausibleSwaps: plausible)
+            return (c.level(.given), c.level(.family))
+        }
+        // Read both ways, Nuria meets Moore by sound (N-R) and the two look like one surname misspelt.
+        #expect(levels(0, 1, plausible: false) == (6, 3))
+        #expect(!features[1].familyMayBeGiven)
+        #expect(levels(0, 1, plausible: true) == (6, 6))
+        // Toni is a given name the tables know; Xiomara starts as the other card's given name.
+        #expect(levels(2, 3, plausible: true) == (2, 1))
+        #expect(levels(2, 3, plausible: false) == (2, 1))
+        #expect(!features[5].familyMayBeGiven && !features[4].familyMayBeGiven)
+        #expect(levels(4, 5, plausible: true) == (1, 1))
+    }
+
     @Test("name levels remembered by a thread's cache are the levels worked out afresh, with each record's frequencies")
     func nameLevelCache() throws {
         let contacts = try DedupSample.contacts()
