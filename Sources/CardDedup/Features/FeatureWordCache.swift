@@ -11,26 +11,31 @@ final class FeatureWordCache: Sendable {
     /// A given name's words (folded), their phonetic keys and the name's nickname forms.
     struct Given: Sendable { let words: [String], phonetic: [String], forms: [String] }
 
-    private let givens = Mutex<[String: Given]>([:])
-    private let organizations = Mutex<[String: String]>([:])
+    // By the text's 64-bit hash (``KeyHash``, as value identity is kept elsewhere): one pass over
+    // its bytes, where a string key was hashed twice more (to look up, then to store), and most
+    // organizations in a run are looked up once.
+    private let givens = Mutex<[UInt64: Given]>([:])
+    private let organizations = Mutex<[UInt64: String]>([:])
 
     init() {}
 
     func given(_ text: String, _ compute: () -> Given) -> Given {
-        if let hit = givens.withLock({ $0[text] }) { return hit }
+        let key = KeyHash.hash(text, seed: 31)
+        if let hit = givens.withLock({ $0[key] }) { return hit }
         let value = compute()
-        givens.withLock { Self.store(&$0, text, value) }
+        givens.withLock { Self.store(&$0, key, value) }
         return value
     }
 
     func organization(_ text: String, _ compute: () -> String) -> String {
-        if let hit = organizations.withLock({ $0[text] }) { return hit }
+        let key = KeyHash.hash(text, seed: 32)
+        if let hit = organizations.withLock({ $0[key] }) { return hit }
         let value = compute()
-        organizations.withLock { Self.store(&$0, text, value) }
+        organizations.withLock { Self.store(&$0, key, value) }
         return value
     }
 
-    private static func store<V>(_ table: inout [String: V], _ key: String, _ value: V) {
+    private static func store<V>(_ table: inout [UInt64: V], _ key: UInt64, _ value: V) {
         if table.count >= limit { table.removeAll(keepingCapacity: true) }
         table[key] = value
     }

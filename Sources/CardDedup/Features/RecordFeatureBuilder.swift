@@ -80,7 +80,9 @@ struct RecordFeatureBuilder {
             }
         }
         for e in c.emails {
-            let lower = e.value.lowercased()
+            // Normalized addresses are lower-case already: lowercasing only what has capitals
+            // (or bytes past ASCII) gives the same text without a copy of every address.
+            let lower = e.value.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) ? e.value.lowercased() : e.value
             // By byte: `@` is one byte, and a search by character costs a grapheme walk.
             guard let at = lower.utf8.lastIndex(of: UInt8(ascii: "@")) else { continue }
             let h = KeyHash.hash(lower)

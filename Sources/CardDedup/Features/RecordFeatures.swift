@@ -278,13 +278,23 @@ public final class RecordFeatures: @unchecked Sendable {
     /// The last nine digits before any extension: enough to tell numbers apart, and the same
     /// whether or not a country code or trunk prefix was written.
     public static func tailDigits(_ text: String) -> String {
-        var digits: [UInt8] = []
-        for b in text.utf8 {
-            if b >= 0x30 && b <= 0x39 { digits.append(b) }
-            else if (b | 0x20) == UInt8(ascii: "x") || (b | 0x20) == UInt8(ascii: "e") || b == UInt8(ascii: ";") { break }
+        // The last nine digits kept in place as they come (at most nine bytes: a string without
+        // an allocation), where an array of every digit was grown and cut.
+        var ring: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &ring) { slots in
+            for b in text.utf8 {
+                if b >= 0x30 && b <= 0x39 { slots[count % 9] = b; count += 1 }
+                else if (b | 0x20) == UInt8(ascii: "x") || (b | 0x20) == UInt8(ascii: "e") || b == UInt8(ascii: ";") { break }
+            }
         }
-        if digits.count > 9 { digits.removeFirst(digits.count - 9) }
-        return String(decoding: digits, as: UTF8.self)
+        let kept = min(count, 9), first = count - kept
+        return withUnsafeBytes(of: &ring) { slots in
+            String(unsafeUninitializedCapacity: kept) { out in
+                for k in 0..<kept { out[k] = slots[(first + k) % 9] }
+                return kept
+            }
+        }
     }
 
     /// Whether the record has a given name or a surname.

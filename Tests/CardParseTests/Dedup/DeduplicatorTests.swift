@@ -380,6 +380,15 @@ struct ComparisonLevelTests {
         return (comparator.compare(features[a], features[b], a, b), features)
     }
 
+    @Test("a phone is compared by its last nine digits, up to an extension", arguments: [
+        ("+34 612 34 56 78", "612345678"), ("0034 612-345-678", "612345678"), ("612 34 56 78", "612345678"),
+        ("(415) 555-0142 ext. 7", "155550142"), ("+1 512 867 5309 x12", "128675309"), ("91 555; 23 10", "91555"),
+        ("12-34", "1234"), ("", ""), ("tel.", ""),
+    ])
+    func tailDigits(text: String, digits: String) {
+        #expect(RecordFeatures.tailDigits(text) == digits)
+    }
+
     @Test("scoring reads a card surname first only when its surname field can be a given name; estimation reads every pair both ways")
     func plausibleSwaps() throws {
         let rows = "1,Kim,Moore Jackhson,,+34 612 000 111,,,,,,\n"
