@@ -62,8 +62,14 @@ public struct MatchModel: Sendable {
     /// Bayes factor of a comparison in bits (no prior): the sum of its fields' weights.
     public func evidence(_ c: PairComparison) -> Double {
         var total = 0.0
-        // By index: called for every pair scored, and a list of the fields is an allocation.
-        for r in 0..<fields.count { total += fieldWeight(c, FieldID(rawValue: r)) }
+        // The compared fields only, in field order (a missing one weighs 0): called twice for
+        // every pair scored, and most of a pair's fields are missing or not yet compared.
+        var levels = c.packed
+        while levels != 0 {
+            let r = levels.trailingZeroBitCount >> 2
+            total += fieldWeight(c, FieldID(rawValue: r))
+            levels &= ~(UInt64(0xF) << UInt64(4 * r))
+        }
         return total
     }
 
@@ -131,7 +137,10 @@ public struct MatchModel: Sendable {
     /// (level ≤ the given level), which sizes the prior.
     mutating func estimateM(patterns: [UInt64: Int], estimate: [Bool], excluded: Set<FieldID>, agreement: [FieldID: Int] = [:],
                             pseudoCount: Double = 50, maxIterations: Int = 100) -> (share: Double, agreeing: Double) {
-        let items = patterns.map { (levels: levelsOf($0.key), count: Double($0.value)) }
+        // In the patterns' order, not the dictionary's (which changes from run to run): sums of
+        // floating-point numbers in another order differ in their last bits, and so would the
+        // weights, the ties among pairs and, at the cut, a merge.
+        let items = patterns.sorted { $0.key < $1.key }.map { (levels: levelsOf($0.key), count: Double($0.value)) }
         guard !items.isEmpty else { return (0, 0) }
         var lambda = 0.5
         let prior = fields.map { [0] + $0.defaultM }
@@ -177,7 +186,7 @@ public struct MatchModel: Sendable {
     mutating func estimateMovedCity(patterns: [UInt64: Int], share: Double, excluded: Set<FieldID>, pseudoCount: Double = 20) {
         guard share > 0, share < 1 else { return }
         var moved = 0.0, movedCity = 0.0
-        for (packed, count) in patterns {
+        for (packed, count) in patterns.sorted(by: { $0.key < $1.key }) {
             let levels = levelsOf(packed)
             guard levels[FieldID.address.rawValue] == 3, levels[FieldID.city.rawValue] != 0 else { continue }
             var lm = log(share), lu = log(1 - share)

@@ -233,6 +233,24 @@ struct ClusteringTests {
         #expect(abs(model.m[1][1] - 0.8) < 0.02)
     }
 
+    @Test("EM learns the same weights to the last bit whatever order its patterns are held in")
+    func emIgnoresPatternOrder() {
+        let fields = [MatchField.organization, MatchField.city, MatchField.title]
+        var rng = SplitMix64(state: 7)
+        var entries: [(UInt64, Int)] = []
+        for l0 in 0...3 { for l1 in 0...3 { for l2 in 0...3 { entries.append((UInt64(l0) | UInt64(l1) << 4 | UInt64(l2) << 8, Int(rng.next() % 5000) + 1)) } } }
+        // The same patterns in dictionaries built in other orders and sizes iterate in other orders.
+        var learned: [[[Double]]] = []
+        for (k, capacity) in [0, 500, 5000].enumerated() {
+            var patterns = [UInt64: Int](minimumCapacity: capacity)
+            for e in k == 1 ? entries.reversed() : entries { patterns[e.0] = e.1 }
+            var model = MatchModel(fields: fields)
+            _ = model.estimateM(patterns: patterns, estimate: [true, true, true], excluded: [])
+            learned.append(model.m)
+        }
+        #expect(learned[0] == learned[1] && learned[0] == learned[2])
+    }
+
     @Test("Jaro–Winkler on names")
     func jaroWinkler() {
         #expect(abs(JaroWinkler.similarity("martha", "marhta") - 0.961) < 0.001)
