@@ -4,7 +4,7 @@ import Testing
 /// Hostile and broken inputs through the real `cardtool`, each under a 4 GiB address-space limit
 /// (`prlimit --as`) and a time-out that only a hang reaches: every run must end by itself with
 /// status 0 or 1, never a signal, and account for what it read.
-@Suite("Hostile inputs", .serialized)
+@Suite("Hostile inputs", .serialized, ScratchFolder.hostileInputs)
 struct HostileInputTests {
     struct Run {
         var status: Int32
@@ -12,11 +12,7 @@ struct HostileInputTests {
         var signalled: Bool
     }
 
-    static let folder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-hostile-\(getpid())")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }()
+    static var folder: URL { ScratchFolder.hostileInputs.url }
 
     static func file(_ name: String, _ bytes: [UInt8]) throws -> String {
         let url = folder.appendingPathComponent(name)

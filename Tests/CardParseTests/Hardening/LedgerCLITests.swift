@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The audit ledger, output safety and privacy, through the real `cardtool`.
-@Suite("Ledger, outputs and privacy")
+@Suite("Ledger, outputs and privacy", ScratchFolder.ledger)
 struct LedgerCLITests {
     let cli = CardToolCLITests()
 
@@ -19,9 +19,7 @@ struct LedgerCLITests {
     }
 
     static func temporary(_ name: String) -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-ledger-\(getpid())")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.appendingPathComponent(name).path
+        ScratchFolder.ledger.url.appendingPathComponent(name).path
     }
 
     /// `read N records from F files: a ok, b with warnings[, c skipped], d rejected` as numbers.
