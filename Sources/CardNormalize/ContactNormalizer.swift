@@ -57,7 +57,9 @@ public struct ContactNormalizer: Sendable {
         var name = contact.name.map(NameNormalizer.withoutPlaceholders)
         if name?.isEmpty == true { name = nil }
         let parsed: NameNormalizer.Parsed
-        if let name, !needsResplit(name), !NameNormalizer.contradicts(name, fullName: contact.fullName) {
+        let swapped = name.flatMap(Self.swappedColumns)
+        if let name = swapped ?? name,
+           swapped != nil || (!needsResplit(name) && !NameNormalizer.contradicts(name, fullName: contact.fullName)) {
             // Given names and surnames repeat across an address book: each part is cleaned once.
             parsed = NameNormalizer.clean(name) { part in
                 part.isEmpty ? .empty : words.cleanedParts.value(part) { NameNormalizer.clean(part, allowFamilyFirst: false) }
@@ -76,6 +78,26 @@ public struct ContactNormalizer: Sendable {
         contact.fullName = contact.name?.displayName ?? contact.fullName
         if contact.fullName != original { contact.originalFullName = original }
         if contact.name != originalName { contact.originalName = originalName }
+    }
+
+    /// Given and family columns swapped, as registers and hand-typed sheets have them
+    /// (`Martínez Valuela` / `Pepe`): two or more words in the given field, none of them a given
+    /// name, and only given names in the family field. Resplit, such a name would keep its first
+    /// surname as the given name (`Martínez`, family `Valuela Pepe`); swapped back, it reads as on
+    /// the person's other cards. One word in the given field (`González` / `Luis`) is left as it
+    /// is: a given name the tables lack looks the same, and matching reads both orders anyway.
+    static func swappedColumns(_ name: PersonName) -> PersonName? {
+        guard let given = name.given, let family = name.family, given.containsByte(0x20) else { return nil }
+        let familyWords = family.split(separator: " ")
+        guard familyWords.count <= 2, familyWords.allSatisfy({ Nicknames.isGivenName(String($0)) }) else { return nil }
+        let givenWords = given.split(separator: " ").map(String.init)
+        guard givenWords.count >= 2, !givenWords.contains(where: Nicknames.isGivenName),
+              NameNormalizer.looksSpanish(givenWords) || NameNormalizer.particles.contains(NameNormalizer.key(givenWords[0]))
+        else { return nil }
+        var out = name
+        out.given = family
+        out.family = given
+        return out
     }
 
     /// A split that put surnames or particles among the given names (scanners; the simple

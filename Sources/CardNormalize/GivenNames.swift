@@ -19,5 +19,7 @@ enum GivenNames {
         "martin", "mauricio", "octavio", "ricardo", "roberto", "rodrigo", "salvador", "tomas", "victor", "gaston",
         "guillermo", "gerardo", "arturo", "armando", "cesar", "felipe", "fidel", "gregorio", "horacio", "jacinto",
         "leonardo", "marcelo", "marcela", "nestor", "rogelio", "saul", "ulises", "vicente", "agustin", "benito",
+        "belen", "encarnacion", "almudena", "araceli", "aurora", "blanca", "noelia", "olga", "susana", "vanesa",
+        "marina", "eugenia", "fatima", "ruth", "tamara", "ainara", "iratxe", "leire", "mariluz", "jimena",
     ]
 }

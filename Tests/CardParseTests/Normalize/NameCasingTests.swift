@@ -51,14 +51,26 @@ struct NameCasingTests {
         #expect(name.family == family, "\(input)")
     }
 
-    @Test("given and family columns swapped, the family name led by a particle: read back in place")
-    func swappedColumns() {
-        var c = Contact(fullName: "Van der Berg Kimberly")
-        c.name = PersonName(family: "Kimberly", given: "Van der Berg")
-        _ = ContactNormalizer(region: "US").normalize(&c)
-        #expect(c.name?.given == "Kimberly" && c.name?.family == "Van der Berg")
-        #expect(c.fullName == "Kimberly Van der Berg")
-        #expect(c.originalName == PersonName(family: "Kimberly", given: "Van der Berg"))
+    @Test("given and family columns swapped (two surnames, or a particle, in the given field; given names in the family field): read back in place",
+          arguments: [
+            ("Van der Berg", "Kimberly", "Kimberly", "Van der Berg"),
+            ("Martínez Valuela", "Pepe", "Pepe", "Martínez Valuela"),
+            ("Vázqjuez Cabrera", "María", "María", "Vázqjuez Cabrera"),
+            ("García López", "María José", "María José", "García López"),
+            // A given name among the given field's words, or one word there: the columns stand.
+            ("José Martínez", "Valuela", "José", "Martínez Valuela"),
+            ("Ana Belén", "Luis", "Ana Belén", "Luis"),
+            ("González", "Luis", "González", "Luis"),
+          ])
+    func swappedColumns(_ givenField: String, _ familyField: String, _ given: String, _ family: String) {
+        var c = Contact(fullName: givenField + " " + familyField)
+        c.name = PersonName(family: familyField, given: givenField)
+        _ = ContactNormalizer(region: "ES").normalize(&c)
+        #expect(c.name?.given == given && c.name?.family == family, "\(givenField) / \(familyField)")
+        #expect(c.fullName == given + " " + family)
+        if c.name?.given != givenField {
+            #expect(c.originalName == PersonName(family: familyField, given: givenField))
+        }
     }
 
     @Test("a name all in capitals or all in small letters is re-cased, accented letters included; a mixed one is kept",
