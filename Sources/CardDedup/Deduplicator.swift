@@ -159,8 +159,12 @@ public struct Deduplicator: Sendable {
                 let (i, j) = (min(x, y), max(x, y))
                 let key = UInt64(i) << 32 | UInt64(j)
                 if !apart.isEmpty && apart.contains(key) { return false }
-                if let known = scoredIndex[key] { return model.evidence(scored[Int(known)].comparison) >= floor }
-                return model.evidence(records.with(i, j) { comparator.compare($0, $1, i, j) }) >= floor
+                let c = scoredIndex[key].map { scored[Int($0)].comparison } ?? records.with(i, j) { comparator.compare($0, $1, i, j) }
+                if model.evidence(c) >= floor { return true }
+                // A move is no contradiction: records that differ only in where they live, and
+                // agree on the rest by half the floor, may be one person's old and new cards.
+                guard let apart = model.evidenceApartFromPlace(c) else { return false }
+                return apart >= floor / 2
             }
             switch joined {
             case .joined: merged.append(pair)

@@ -73,6 +73,25 @@ public struct MatchModel: Sendable {
         return total
     }
 
+    /// The evidence of every compared field but city and address, or nil when one of them weighs
+    /// against the pair: the chain guard's test for two records that differ only in where they
+    /// live (a move, not a contradiction).
+    public func evidenceApartFromPlace(_ c: PairComparison) -> Double? {
+        var total = 0.0
+        var levels = c.packed
+        while levels != 0 {
+            let r = levels.trailingZeroBitCount >> 2
+            let f = FieldID(rawValue: r)
+            if f != .city && f != .address {
+                let w = fieldWeight(c, f)
+                if w < 0 { return nil }
+                total += w
+            }
+            levels &= ~(UInt64(0xF) << UInt64(4 * r))
+        }
+        return total
+    }
+
     /// One field's weight in a comparison: its level's weight, adjusted for the agreeing value's
     /// frequency and, for given name and city, for agreeing surnames.
     func fieldWeight(_ c: PairComparison, _ f: FieldID) -> Double {

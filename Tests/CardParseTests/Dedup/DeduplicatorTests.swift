@@ -896,6 +896,42 @@ struct ComparisonLevelTests {
         #expect(old.m == result.model.parameters.m)
     }
 
+    @Test("a move is no contradiction: a card at a new address joins the person's old cards, though one of them shares only the name with it")
+    func moveIsNoContradiction() throws {
+        // 300 people, half of them twice at one address, identified by birth date and id number.
+        let givenNames = ["Francisco", "María", "José", "Carmen", "Antonio", "Laura", "Manuel", "Lucía"]
+        let surnames = ["García López", "Martínez Ruiz", "Sánchez Gil", "Pérez Soto", "Gómez Vidal", "Díaz Mora",
+                        "Moreno Cano", "Romero Nieto", "Ortiz Sanz", "Navarro Gil", "Vega Campos", "Prieto Bravo"]
+        let cities = ["Madrid", "Sevilla", "Bilbao", "Valencia", "Zaragoza", "Málaga", "Murcia", "Vigo"]
+        var csv = "rec_id,given_name,family_name,birth_date,street,postal_code,city,national_id\n"
+        for i in 0..<300 {
+            let row = "\(givenNames[i % 8]),\(surnames[(i / 8) % 12]),\(1950 + i % 50)-0\(i % 9 + 1)-1\(i % 10),"
+                + "Calle Mayor \(i + 1),\(28000 + i),\(cities[i % 8]),\(10_000_000 + i * 104_729)\n"
+            csv += "p\(i)a," + row
+            if i < 150 { csv += "p\(i)b," + row }
+        }
+        // Cristina's cards before and after her move: her new card has no id number, one old card
+        // no birth date, so those two share nothing but her name.
+        csv += "old1,Cristina,González Fernández,1995-02-09,Camino de Colón 113 2º A,46011,Valencia,65374397W\n"
+        csv += "old2,Cristina,González,,Camino de Colón 113 2º A,46011,València,65374397W\n"
+        csv += "new,Cristina,González Fernández,1995-02-09,Calle de la Rioja 65 3º A,08902,L'Hospitalet de Llobregat,\n"
+        // A namesake born on another day, in the city Cristina moved to.
+        csv += "other,Cristina,González Fernández,1971-10-30,Calle de la Rioja 2,08902,L'Hospitalet de Llobregat,\n"
+        var configuration = DedupConfiguration(customFields: ["national_id"])
+        configuration.threads = 1
+        // A cut that leaves the name-only pair to the guard, and a floor it does not reach alone.
+        configuration.threshold = 0.7
+        configuration.minimumEvidence = 12
+        let contacts = try registerContacts(csv)
+        let result = Deduplicator(configuration: configuration).run(contacts)
+        let ids = contacts.map(\.recordID)
+        func cluster(_ id: String) -> Int { result.clusterOf[ids.firstIndex(of: id)!] }
+        #expect(cluster("old1") == cluster("old2"))
+        #expect(cluster("old1") == cluster("new"))
+        #expect(cluster("other") != cluster("new"))
+        #expect(cluster("p0a") == cluster("p0b") && cluster("p0a") != cluster("p96a"))
+    }
+
     @Test("misspelt given name and surname at one organization are still compared")
     func initialsAndOrganization() throws {
         let contacts = try DedupSample.contacts(Self.header + """
