@@ -91,8 +91,10 @@ public struct ContactNormalizer: Sendable {
         let familyWords = family.split(separator: " ")
         guard familyWords.count <= 2, familyWords.allSatisfy({ Nicknames.isGivenName(String($0)) }) else { return nil }
         let givenWords = given.split(separator: " ").map(String.init)
-        guard givenWords.count >= 2, !givenWords.contains(where: Nicknames.isGivenName),
-              NameNormalizer.looksSpanish(givenWords) || NameNormalizer.particles.contains(NameNormalizer.key(givenWords[0]))
+        // (A particle is no given name, though `Del` is Adelbert's nickname.)
+        func isParticle(_ w: String) -> Bool { NameNormalizer.particles.contains(NameNormalizer.key(w)) }
+        guard givenWords.count >= 2, !givenWords.contains(where: { !isParticle($0) && Nicknames.isGivenName($0) }),
+              NameNormalizer.looksSpanish(givenWords) || isParticle(givenWords[0])
         else { return nil }
         var out = name
         out.given = family

@@ -57,6 +57,7 @@ struct NameCasingTests {
             ("Martínez Valuela", "Pepe", "Pepe", "Martínez Valuela"),
             ("Vázqjuez Cabrera", "María", "María", "Vázqjuez Cabrera"),
             ("García López", "María José", "María José", "García López"),
+            ("del Rio Zamuela", "Mario", "Mario", "del Rio Zamuela"),
             // A given name among the given field's words, or one word there: the columns stand.
             ("José Martínez", "Valuela", "José", "Martínez Valuela"),
             ("Ana Belén", "Luis", "Ana Belén", "Luis"),
