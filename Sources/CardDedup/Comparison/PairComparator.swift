@@ -205,8 +205,12 @@ public struct PairComparator: Sendable {
             }
             var found = false
             for j in long.indices where used & (1 << UInt32(j)) == 0 {
-                if (i < shortP.count && j < longP.count && shortP[i] == longP[j] && !shortP[i].isEmpty)
-                    || JaroWinkler.atLeast(0.9, w, long[j]) {
+                // A typo is one edit (`Ortegpa`, `Gonzálz`), or the same sound with the letters
+                // mostly alike (`Vázquez`, `Vasques`). Not a close Jaro–Winkler alone: `Martín`
+                // and `Martínez` are two surnames, and the sound key, without vowels and with m
+                // and n as one, is shared by `Midcliffe` and `Netcliffe`.
+                let soundAlike = i < shortP.count && j < longP.count && shortP[i] == longP[j] && !shortP[i].isEmpty
+                if (wn >= 4 && oneEditApart(w, long[j])) || (soundAlike && JaroWinkler.atLeast(0.8, w, long[j])) {
                     found = true; used |= 1 << UInt32(j); break
                 }
             }
