@@ -24,8 +24,12 @@ public enum NameNormalizer {
     ]
     static let suffixes: Set<String> = [
         "jr", "sr", "ii", "iii", "iv", "phd", "ph d", "mba", "cpa", "msc", "md", "esq", "pe", "pmp", "phr", "ceng",
-        "frcs", "dds", "rn", "ma", "ms", "bsc", "ba", "llm", "cfa", "pmp", "mpa", "jd", "dphil", "mcp", "hijo", "nieto",
+        "frcs", "dds", "rn", "ma", "ms", "bsc", "ba", "llm", "cfa", "pmp", "mpa", "jd", "dphil", "mcp", "hijo",
     ]
+    /// Credentials that are also surnames (`Jack Ma`, `Oumar Ba`): a suffix only when written as
+    /// one (`MA`, `B.A.`) after a family name. (`Nieto`, a grandson, is no suffix at all: it is
+    /// one of Spain's common surnames.)
+    static let surnameCredentials: Set<String> = ["ma", "ba"]
     package static let particles: Set<String> = ["de", "del", "la", "las", "los", "y", "i", "van", "von", "der", "den", "da", "dos",
                                          "das", "di", "du", "le", "st", "ter"]
     /// Compound given names that contain a particle ("María del Carmen").
@@ -163,6 +167,8 @@ public enum NameNormalizer {
         func peelSuffixes(_ words: inout [String]) -> [String] {
             var peeled: [String] = []
             while words.count > 1, let last = words.last, suffixes.contains(key(last)) || isRoman(last) {
+                if surnameCredentials.contains(key(last))
+                    && (words.count < (allowFamilyFirst ? 3 : 2) || last.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) && !last.containsByte(0x2E)) { break }
                 peeled.insert(last, at: 0)
                 words.removeLast()
             }

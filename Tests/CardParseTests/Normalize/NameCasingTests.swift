@@ -117,6 +117,22 @@ struct NameCasingTests {
         }
     }
 
+    @Test("surnames that are also suffix words stay surnames: Nieto always, Ma and Ba unless written as a credential after a surname",
+          arguments: [
+            ("Laura", "Nieto", "Laura", "Nieto", nil), ("José", "Pérez Nieto", "José", "Pérez Nieto", nil),
+            ("Jack", "Ma", "Jack", "Ma", nil), ("Oumar", "Ba", "Oumar", "Ba", nil),
+            ("John", "Smith MA", "John", "Smith", "MA"), ("Jane", "Doe B.A.", "Jane", "Doe", "B.A."),
+          ] as [(String, String, String, String, String?)])
+    func surnamesLikeSuffixes(_ givenField: String, _ familyField: String, _ given: String, _ family: String, _ suffix: String?) {
+        var c = Contact(fullName: givenField + " " + familyField)
+        c.name = PersonName(family: familyField, given: givenField)
+        _ = ContactNormalizer(region: "ES").normalize(&c)
+        #expect(c.name?.given == given && c.name?.family == family && c.name?.suffixes == suffix, "\(givenField) / \(familyField)")
+        // Written as one display name, the same.
+        let parsed = NameNormalizer.parse(givenField + " " + familyField).name
+        #expect(parsed.given == given && parsed.family == family && parsed.suffixes == suffix, "\(givenField) \(familyField)")
+    }
+
     @Test("a vCard N an exporter filled with None: the name shows only FN's words, in FN's order")
     func placeholders() throws {
         let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jeff Newman\r\nN:None;Newman;Jeff;None;;None\r\nEND:VCARD\r\n"
