@@ -942,6 +942,19 @@ struct ComparisonLevelTests {
         #expect(cluster("p0a") == cluster("p0b") && cluster("p0a") != cluster("p96a"))
     }
 
+    @Test("a shared name-only profile (/in/keith-reed) weighs at most 2 bits and never against the pair; a full profile as estimated")
+    func nameOnlyProfile() {
+        for (u, expected) in [(0.0001, 2.0), (0.1, log2(0.17 / 0.1)), (0.5, 0.0)] {
+            var model = MatchModel(fields: MatchField.all(custom: []))
+            model.m[.linkedIn][2] = 0.17
+            model.u[.linkedIn][2] = u
+            model.u[.linkedIn][1] = 0.00002
+            model.neutralizeSharedValues()
+            #expect(abs(model.weight(.linkedIn, 2) - expected) < 1e-9, "u \(u)")
+            #expect(model.weight(.linkedIn, 1) > 10)
+        }
+    }
+
     @Test("misspelt given name and surname at one organization are still compared")
     func initialsAndOrganization() throws {
         let contacts = try DedupSample.contacts(Self.header + """
