@@ -81,10 +81,10 @@ public struct ContactNormalizer: Sendable {
     }
 
     /// Given and family columns swapped, as registers and hand-typed sheets have them
-    /// (`Martínez Valuela` / `Pepe`): two or more words in the given field, none of them a given
-    /// name, and only given names in the family field. Resplit, such a name would keep its first
-    /// surname as the given name (`Martínez`, family `Valuela Pepe`); swapped back, it reads as on
-    /// the person's other cards. One word in the given field (`González` / `Luis`) is left as it
+    /// (`Martínez Valuela` / `Pepe`, `Martín Gómez` / `Carmen`): two or more words in the given
+    /// field, the last no given name, and only given names in the family field. Resplit, such a
+    /// name would keep its first surname as the given name and end its surnames with a given name
+    /// (`Martínez`, family `Valuela Pepe`); swapped back, it reads as on the person's other cards. One word in the given field (`González` / `Luis`) is left as it
     /// is: a given name the tables lack looks the same, and matching reads both orders anyway.
     static func swappedColumns(_ name: PersonName) -> PersonName? {
         guard let given = name.given, let family = name.family, given.containsByte(0x20) else { return nil }
@@ -93,8 +93,10 @@ public struct ContactNormalizer: Sendable {
         let givenWords = given.split(separator: " ").map(String.init)
         // (A particle is no given name, though `Del` is Adelbert's nickname.)
         func isParticle(_ w: String) -> Bool { NameNormalizer.particles.contains(NameNormalizer.key(w)) }
-        guard givenWords.count >= 2, !givenWords.contains(where: { !isParticle($0) && Nicknames.isGivenName($0) }),
-              NameNormalizer.looksSpanish(givenWords) || isParticle(givenWords[0])
+        guard givenWords.count >= 2, let last = givenWords.last(where: { !NameNormalizer.isInitial($0) }),
+              !isParticle(last), !Nicknames.isGivenName(last),
+              NameNormalizer.looksSpanish(givenWords + [family])
+                || (isParticle(givenWords[0]) && !givenWords.contains(where: { !isParticle($0) && Nicknames.isGivenName($0) }))
         else { return nil }
         var out = name
         out.given = family
@@ -124,7 +126,9 @@ public struct ContactNormalizer: Sendable {
         if words.count < 2 { return false }
         if words.dropFirst().contains(where: { NameNormalizer.particles.contains(NameNormalizer.key($0)) }) { return true }
         let spanish = NameNormalizer.looksSpanish(words + [family])
-        return spanish && !Nicknames.isGivenName(words.last!)
+        // A middle initial (`Daniel A.`) belongs with the given names.
+        let last = words.last { !NameNormalizer.isInitial($0) } ?? words[0]
+        return spanish && !Nicknames.isGivenName(last)
     }
 
     /// Whether some word of `text` has no ASCII lower-case letter and either two ASCII capitals

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Common Spanish and Latin American given names beyond the nickname tables, folded.
+/// Common given names beyond the nickname tables, folded: Spanish and Latin American ones, and
+/// English ones that have no nicknames.
 enum GivenNames {
     static let common: Set<String> = [
         "maria", "jose", "juan", "carlos", "luis", "ana", "carmen", "antonio", "manuel", "francisco", "javier",
@@ -21,5 +22,13 @@ enum GivenNames {
         "leonardo", "marcelo", "marcela", "nestor", "rogelio", "saul", "ulises", "vicente", "agustin", "benito",
         "belen", "encarnacion", "almudena", "araceli", "aurora", "blanca", "noelia", "olga", "susana", "vanesa",
         "marina", "eugenia", "fatima", "ruth", "tamara", "ainara", "iratxe", "leire", "mariluz", "jimena",
+        "luisa", "german",
+    ]
+    /// Common English given names the nickname table lacks (it lists names with nicknames);
+    /// names far more often surnames (Mason, Jordan, Logan, Tyler) are left out.
+    static let english: Set<String> = [
+        "adam", "alfie", "amber", "ava", "brandon", "bruce", "colin", "craig", "darren", "denise", "dylan", "ethan",
+        "evie", "freya", "gavin", "gemma", "grace", "graham", "holly", "isla", "jade", "jason", "jesse", "karen",
+        "keith", "kirsty", "kyle", "liam", "mia", "nicola", "poppy", "sean", "trevor", "wayne",
     ]
 }

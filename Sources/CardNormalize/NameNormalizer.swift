@@ -390,6 +390,8 @@ public enum NameNormalizer {
         // Leading known given names (at most all but one word).
         var known = 0
         while known < words.count - 1, Nicknames.isGivenName(words[known]) { known += 1 }
+        // Middle initials after them are given names too (`Daniel A. Adams`).
+        while known >= 1, known < words.count - 1, isInitial(words[known]) { known += 1 }
         let spanish = looksSpanish(words)
         if spanish {
             if known >= 1 && words.count - known <= 2 { return (Array(words[..<known]), Array(words[known...])) }
@@ -413,6 +415,13 @@ public enum NameNormalizer {
     /// The word without dots and case, for table lookups ("Dña." → "dna", "Ph.D." → "phd").
     static func key(_ word: some StringProtocol) -> String {
         TextFolding.fold(String(word), spaces: false)
+    }
+
+    /// One letter, with or without a dot (`A.`, `K`): a middle initial, never a surname.
+    package static func isInitial(_ word: String) -> Bool {
+        let u = word.utf8
+        guard let f = u.first, (f >= 0x41 && f <= 0x5A) || (f >= 0x61 && f <= 0x7A) else { return false }
+        return u.count == 1 || (u.count == 2 && u.last == UInt8(ascii: "."))
     }
 
     static func isRoman(_ word: String) -> Bool {

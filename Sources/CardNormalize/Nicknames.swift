@@ -99,6 +99,6 @@ public enum Nicknames {
     /// Whether a word is a known given name (in either language), for splitting names.
     public static func isGivenName(_ word: String) -> Bool {
         let folded = TextFolding.fold(word)
-        return equivalents[folded] != nil || GivenNames.common.contains(folded)
+        return equivalents[folded] != nil || GivenNames.common.contains(folded) || GivenNames.english.contains(folded)
     }
 }

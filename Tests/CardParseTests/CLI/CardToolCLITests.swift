@@ -208,7 +208,7 @@ struct CardToolCLITests {
         #expect(r.stdout.contains(#""merged":{"sources":[{"id":"#))
         #expect(r.stderr.hasPrefix("read 26 records from 3 files: 26 ok, 0 with warnings, 0 rejected\n"
             + "26 records → 11 people (26 records merged into 11); "))
-        #expect(r.stderr.hasSuffix(" pairs for review; 126 candidate pairs compared\n"))
+        #expect(r.stderr.hasSuffix(" pairs for review; 123 candidate pairs compared\n"))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cardtool-merge-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

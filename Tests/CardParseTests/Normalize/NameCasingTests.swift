@@ -58,6 +58,9 @@ struct NameCasingTests {
             ("Vázqjuez Cabrera", "María", "María", "Vázqjuez Cabrera"),
             ("García López", "María José", "María José", "García López"),
             ("del Rio Zamuela", "Mario", "Mario", "del Rio Zamuela"),
+            ("Martín Gómez", "Carmen", "Carmen", "Martín Gómez"),       // Martín is a given name too
+            ("Barano Guerrero", "Belén", "Belén", "Barano Guerrero"),   // the accent on the family field
+            ("María Luisa", "Romero", "María Luisa", "Romero"),
             // A given name among the given field's words, or one word there: the columns stand.
             ("José Martínez", "Valuela", "José", "Martínez Valuela"),
             ("Ana Belén", "Luis", "Ana Belén", "Luis"),
@@ -131,6 +134,25 @@ struct NameCasingTests {
         // Written as one display name, the same.
         let parsed = NameNormalizer.parse(givenField + " " + familyField).name
         #expect(parsed.given == given && parsed.family == family && parsed.suffixes == suffix, "\(givenField) \(familyField)")
+    }
+
+    @Test("a middle initial stays with the given names, in a given field and in a display name", arguments: [
+        ("Daniel A.", "Adams", "Daniel A.", "Adams"), ("Juan A.", "García López", "Juan A.", "García López"),
+        ("Patricia K", "Smith", "Patricia K", "Smith"),
+    ])
+    func middleInitials(_ givenField: String, _ familyField: String, _ given: String, _ family: String) {
+        var c = Contact(fullName: givenField + " " + familyField)
+        c.name = PersonName(family: familyField, given: givenField)
+        _ = ContactNormalizer(region: "ES").normalize(&c)
+        #expect(c.name?.given == given && c.name?.family == family, "\(givenField) / \(familyField)")
+        let parsed = NameNormalizer.parse(givenField + " " + familyField).name
+        #expect(parsed.given == given && parsed.family == family, "\(givenField) \(familyField)")
+    }
+
+    @Test("common given names without nicknames are given names", arguments: ["Luisa", "Germán", "Keith", "Holly", "Liam", "Nicola"])
+    func givenNamesWithoutNicknames(_ name: String) {
+        #expect(Nicknames.isGivenName(name))
+        #expect(!Nicknames.isGivenName("Mason") && !Nicknames.isGivenName("Nieto"))
     }
 
     @Test("a vCard N an exporter filled with None: the name shows only FN's words, in FN's order")
