@@ -82,9 +82,10 @@ public struct ContactNormalizer: Sendable {
 
     /// Given and family columns swapped, as registers and hand-typed sheets have them
     /// (`Martínez Valuela` / `Pepe`, `Martín Gómez` / `Carmen`): two or more words in the given
-    /// field, the last no given name, and only given names in the family field. Resplit, such a
-    /// name would keep its first surname as the given name and end its surnames with a given name
-    /// (`Martínez`, family `Valuela Pepe`); swapped back, it reads as on the person's other cards. One word in the given field (`González` / `Luis`) is left as it
+    /// field that end in a surname or start with a particle, and only given names in the family
+    /// field. Resplit, such a name would keep its first surname as the given name and end its
+    /// surnames with a given name (`Martínez`, family `Valuela Pepe`); swapped back, it reads as on
+    /// the person's other cards. One word in the given field (`González` / `Luis`) is left as it
     /// is: a given name the tables lack looks the same, and matching reads both orders anyway.
     static func swappedColumns(_ name: PersonName) -> PersonName? {
         guard let given = name.given, let family = name.family, given.containsByte(0x20) else { return nil }
@@ -93,11 +94,18 @@ public struct ContactNormalizer: Sendable {
         let givenWords = given.split(separator: " ").map(String.init)
         // (A particle is no given name, though `Del` is Adelbert's nickname.)
         func isParticle(_ w: String) -> Bool { NameNormalizer.particles.contains(NameNormalizer.key(w)) }
-        guard givenWords.count >= 2, let last = givenWords.last(where: { !NameNormalizer.isInitial($0) }),
-              !isParticle(last), !Nicknames.isGivenName(last),
-              NameNormalizer.looksSpanish(givenWords + [family])
-                || (isParticle(givenWords[0]) && !givenWords.contains(where: { !isParticle($0) && Nicknames.isGivenName($0) }))
-        else { return nil }
+        guard givenWords.count >= 2 else { return nil }
+        let folded = givenWords.map { NameNormalizer.key($0) }
+        // `María del Carmen` is a given name whatever follows it.
+        if NameNormalizer.compoundGiven.contains(where: { folded.starts(with: $0) }) { return nil }
+        // A given name never starts with a particle (`de la Fuente León` / `Beatriz`); otherwise the
+        // field's last word must be a surname: no given name, or one led by a particle (`de la Cruz`).
+        if !isParticle(givenWords[0]) {
+            guard let k = givenWords.lastIndex(where: { !NameNormalizer.isInitial($0) }), !isParticle(givenWords[k]),
+                  !Nicknames.isGivenName(givenWords[k]) || (k > 0 && isParticle(givenWords[k - 1])),
+                  NameNormalizer.looksSpanish(givenWords + [family]) || givenWords.contains(where: isParticle)
+            else { return nil }
+        }
         var out = name
         out.given = family
         out.family = given

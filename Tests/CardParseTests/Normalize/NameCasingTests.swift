@@ -61,6 +61,10 @@ struct NameCasingTests {
             ("Martín Gómez", "Carmen", "Carmen", "Martín Gómez"),       // Martín is a given name too
             ("Barano Guerrero", "Belén", "Belén", "Barano Guerrero"),   // the accent on the family field
             ("María Luisa", "Romero", "María Luisa", "Romero"),
+            ("Chavez de la Cruz", "Montserrat", "Montserrat", "Chavez de la Cruz"),   // Cruz, led by a particle
+            ("de la Fuente León", "Beatriz", "Beatriz", "de la Fuente León"),
+            ("Galano del Rio", "Agustin", "Agustin", "Galano del Rio"),
+            ("María del Carmen", "Luisa", "María del Carmen", "Luisa"),
             // A given name among the given field's words, or one word there: the columns stand.
             ("José Martínez", "Valuela", "José", "Martínez Valuela"),
             ("Ana Belén", "Luis", "Ana Belén", "Luis"),
